@@ -1,0 +1,94 @@
+package io.opsdoc.cli;
+
+import io.opsdoc.cli.report.Formats;
+import io.opsdoc.cli.report.ReportContext;
+import io.opsdoc.cli.report.Reporter;
+import io.opsdoc.core.Level;
+import io.opsdoc.core.engine.LintResult;
+import io.opsdoc.core.engine.RuleRegistry;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code opsdoc check}: lint and report. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Check Markdown planning documents and the configuration embedded in them.",
+            "Prints one line per finding (path:line:col: level [rule-id] message) and a summary."},
+        footer = {"", "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.",
+            "Examples:", "  opsdoc check docs/planning",
+            "  opsdoc check . --format sarif --output opsdoc.sarif --fail-on warning"})
+public final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LintOptions lint = new LintOptions();
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: text, json, sarif, checkstyle, github (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+            description = "Exit 1 when a finding at or above LEVEL exists: error, warning, note or none (default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    @Option(names = "--category", paramLabel = "ID",
+            description = "SARIF automationDetails.id, to keep several opsdoc runs apart in code scanning.")
+    String category;
+
+    @Override
+    public Integer call() throws IOException {
+        Optional<Level> threshold = failThreshold(failOn);
+        Reporter reporter = Formats.reporter(format.toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> new UserException("unknown --format '" + format + "'; use one of " + Formats.names()));
+        RuleRegistry registry = RuleRegistry.load();
+        LintResult result = lint.linter(registry).lint(lint.pathsOrDefault());
+        ReportContext context = new ReportContext(Path.of("").toAbsolutePath(), VersionProvider.version(),
+                Optional.ofNullable(category), output == null && System.console() != null && System.getenv("NO_COLOR") == null);
+        write(reporter, result, context);
+        return exitCode(result, threshold);
+    }
+
+    static Optional<Level> failThreshold(String failOn) {
+        if (failOn.equalsIgnoreCase("none")) {
+            return Optional.empty();
+        }
+        return Optional.of(Level.parse(failOn)
+                .orElseThrow(() -> new UserException("unknown --fail-on '" + failOn + "'; use error, warning, note or none")));
+    }
+
+    static int exitCode(LintResult result, Optional<Level> threshold) {
+        return threshold.isPresent() && result.hasAtLeast(threshold.get()) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private void write(Reporter reporter, LintResult result, ReportContext context) throws IOException {
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            reporter.write(result, context, out);
+            out.flush();
+            return;
+        }
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (Writer writer = new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8)) {
+            reporter.write(result, context, writer);
+        }
+    }
+}

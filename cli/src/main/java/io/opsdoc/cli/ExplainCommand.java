@@ -1,0 +1,51 @@
+package io.opsdoc.cli;
+
+import io.opsdoc.core.engine.RuleRegistry;
+import io.opsdoc.core.rule.OptionSpec;
+import io.opsdoc.core.rule.Rule;
+import io.opsdoc.core.rule.RuleMeta;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code opsdoc explain ID}: a rule's help, options and how to fix. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Show what a rule checks, why, how to fix its findings, and its options.")
+public final class ExplainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "RULE-ID", description = "A rule id such as structure/required-section.")
+    String id;
+
+    @Override
+    public Integer call() {
+        RuleRegistry registry = RuleRegistry.load();
+        Rule rule = registry.get(id).orElseThrow(() -> new UserException("unknown rule '" + id + "'"
+                + Suggest.closest(id, registry.ids()).map(s -> "; did you mean '" + s + "'?").orElse("")
+                + " (opsdoc rules lists them all)"));
+        RuleMeta meta = rule.meta();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(meta.id() + " (" + meta.defaultLevel().id() + (meta.fixable() ? ", fixable" : "") + ")");
+        out.println();
+        out.println(meta.description());
+        out.println();
+        out.println(meta.help().strip());
+        if (!meta.tags().isEmpty()) {
+            out.println();
+            out.println("Tags: " + String.join(", ", meta.tags()));
+        }
+        if (!meta.options().isEmpty()) {
+            out.println();
+            out.println("Options (set under rules: " + meta.id() + ": { options: ... } in .opsdoc.yml):");
+            for (OptionSpec option : meta.options()) {
+                out.println("  " + option.name() + " (" + option.type() + ", default: " + option.defaultValue() + ")");
+                out.println("      " + option.description());
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,68 @@
+package io.opsdoc.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code opsdoc} command. */
+@Command(name = "opsdoc",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Lints DevOps planning documents: the CI/CD pipeline plan, the infrastructure-as-code plan,",
+            "the monitoring strategy and the deployment strategy, and the YAML, HCL and JSON embedded in them.",
+            ""},
+        footer = {
+            "",
+            "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.",
+            "Examples:",
+            "  opsdoc check docs/planning",
+            "  opsdoc check . --format sarif --output opsdoc.sarif",
+            "  opsdoc explain structure/required-section"},
+        subcommands = {
+            CheckCommand.class,
+            RulesCommand.class,
+            ExplainCommand.class,
+            CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((ex, cmdArgs) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("opsdoc: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            cmd.getErr().flush();
+            return ExitCodes.USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            cmd.getErr().println("opsdoc: " + (ex instanceof UserException ? ex.getMessage() : describe(ex)));
+            cmd.getErr().flush();
+            return ExitCodes.USAGE;
+        });
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String describe(Exception ex) {
+        String message = ex.getMessage();
+        return "internal error: " + ex.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,141 @@
+package io.opsdoc.core.embedded;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.opsdoc.core.markdown.CodeBlock;
+import io.opsdoc.core.source.Position;
+import io.opsdoc.core.source.Range;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A code block read as JSON with a fallback chain: strict JSON, then JSONC (comments, trailing
+ * commas), then a stream of values, then object members without braces. Only when every step
+ * fails is the block {@link BlockKind#INVALID}, with the strict parser's error position.
+ */
+public final class JsonBlock {
+    /** Configured once and never changed afterwards, so sharing it between threads is safe. */
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final ObjectMapper LENIENT = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS,
+                    JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_SINGLE_QUOTES,
+                    JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
+            .build();
+
+    static {
+        StreamReadConstraints limits = StreamReadConstraints.builder().maxNestingDepth(500).build();
+        STRICT.getFactory().setStreamReadConstraints(limits);
+        LENIENT.getFactory().setStreamReadConstraints(limits);
+    }
+
+    private final CodeBlock block;
+    private final BlockKind kind;
+    private final List<JsonNode> values;
+    private final Optional<EmbeddedError> error;
+
+    private JsonBlock(CodeBlock block, BlockKind kind, List<JsonNode> values, Optional<EmbeddedError> error) {
+        this.block = block;
+        this.kind = kind;
+        this.values = List.copyOf(values);
+        this.error = error;
+    }
+
+    public static JsonBlock parse(CodeBlock block) {
+        String text = block.content();
+        if (text.isBlank()) {
+            return new JsonBlock(block, BlockKind.EMPTY, List.of(), Optional.empty());
+        }
+        JsonProcessingException strictError;
+        try {
+            return new JsonBlock(block, BlockKind.VALID, List.of(STRICT.readTree(text)), Optional.empty());
+        } catch (JsonProcessingException e) {
+            strictError = e;
+        } catch (StackOverflowError e) {
+            return new JsonBlock(block, BlockKind.INVALID, List.of(),
+                    Optional.of(new EmbeddedError("nesting is too deep to check", block.firstLineRange())));
+        }
+        Optional<JsonNode> lenient = tryRead(LENIENT, text);
+        if (lenient.isPresent()) {
+            return new JsonBlock(block, BlockKind.LENIENT, List.of(lenient.get()), Optional.empty());
+        }
+        List<JsonNode> stream = tryStream(text);
+        if (stream.size() > 1) {
+            return new JsonBlock(block, BlockKind.STREAM, stream, Optional.empty());
+        }
+        Optional<JsonNode> fragment = tryRead(LENIENT, "{\n" + text + "\n}");
+        if (fragment.isPresent()) {
+            return new JsonBlock(block, BlockKind.FRAGMENT, List.of(fragment.get()), Optional.empty());
+        }
+        BlockKind kind = Snippets.templated(text) ? BlockKind.TEMPLATED
+                : Snippets.elided(text) ? BlockKind.ELIDED : BlockKind.INVALID;
+        return new JsonBlock(block, kind, List.of(), Optional.of(errorOf(block, strictError)));
+    }
+
+    private static Optional<JsonNode> tryRead(ObjectMapper mapper, String text) {
+        try {
+            return Optional.ofNullable(mapper.readTree(text));
+        } catch (JsonProcessingException | StackOverflowError e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<JsonNode> tryStream(String text) {
+        List<JsonNode> result = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = LENIENT.readerFor(JsonNode.class).readValues(text)) {
+            while (it.hasNextValue()) {
+                result.add(it.nextValue());
+            }
+            return result;
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return List.of();
+        }
+    }
+
+    private static EmbeddedError errorOf(CodeBlock block, JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        Range range;
+        if (location == null || location.getLineNr() < 1) {
+            range = block.firstLineRange();
+        } else {
+            int line0 = location.getLineNr() - 1;
+            int col0 = Math.max(0, location.getColumnNr() - 1);
+            Position at = line0 >= block.lineCount() ? block.position(block.lineCount(), 0) : block.position(line0, col0);
+            range = new Range(at, at);
+        }
+        String message = e.getOriginalMessage();
+        int nl = message == null ? -1 : message.indexOf('\n');
+        if (nl >= 0) {
+            message = message.substring(0, nl);
+        }
+        return new EmbeddedError(message == null ? "invalid JSON" : message.strip(), range);
+    }
+
+    public CodeBlock block() {
+        return block;
+    }
+
+    public BlockKind kind() {
+        return kind;
+    }
+
+    /** Parsed values (one unless the block is a stream). */
+    public List<JsonNode> values() {
+        return values;
+    }
+
+    public Optional<EmbeddedError> error() {
+        return error;
+    }
+}

@@ -1,0 +1,132 @@
+package io.opsdoc.core.embedded;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/** Small, null-safe helpers for reading composed YAML trees. */
+public final class YamlNodes {
+    private YamlNodes() {
+    }
+
+    public static boolean isMap(Node node) {
+        return node instanceof MappingNode;
+    }
+
+    public static boolean isSeq(Node node) {
+        return node instanceof SequenceNode;
+    }
+
+    public static boolean isScalar(Node node) {
+        return node instanceof ScalarNode;
+    }
+
+    /** Scalar value, or empty for non-scalars. */
+    public static Optional<String> scalar(Node node) {
+        return node instanceof ScalarNode s ? Optional.of(s.getValue()) : Optional.empty();
+    }
+
+    /** Key-value pairs of a mapping (empty for other nodes). */
+    public static List<NodeTuple> entries(Node node) {
+        return node instanceof MappingNode m ? m.getValue() : List.of();
+    }
+
+    /** Items of a sequence (empty for other nodes). */
+    public static List<Node> items(Node node) {
+        return node instanceof SequenceNode s ? s.getValue() : List.of();
+    }
+
+    /** The value under scalar key {@code key} (the last one if repeated). */
+    public static Optional<Node> get(Node node, String key) {
+        Node found = null;
+        for (NodeTuple tuple : entries(node)) {
+            if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                found = tuple.getValueNode();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** The key node of {@code key}, to point findings at the key rather than the value. */
+    public static Optional<Node> keyNode(Node node, String key) {
+        Node found = null;
+        for (NodeTuple tuple : entries(node)) {
+            if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                found = k;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** Follows a path of mapping keys. */
+    public static Optional<Node> path(Node node, String... keys) {
+        Optional<Node> current = Optional.ofNullable(node);
+        for (String key : keys) {
+            current = current.flatMap(n -> get(n, key));
+        }
+        return current;
+    }
+
+    public static Optional<String> scalarAt(Node node, String... keys) {
+        return path(node, keys).flatMap(YamlNodes::scalar);
+    }
+
+    public static boolean has(Node node, String key) {
+        return get(node, key).isPresent();
+    }
+
+    /** Scalar keys of a mapping in order. */
+    public static List<String> keys(Node node) {
+        List<String> keys = new ArrayList<>();
+        for (NodeTuple tuple : entries(node)) {
+            scalar(tuple.getKeyNode()).ifPresent(keys::add);
+        }
+        return keys;
+    }
+
+    /** Visits every node once (aliases and recursive documents included), depth-first, without recursion. */
+    public static void walk(Node root, Consumer<Node> visitor) {
+        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Node node = stack.pop();
+            if (node == null || !seen.add(node)) {
+                continue;
+            }
+            visitor.accept(node);
+            if (node instanceof MappingNode m) {
+                List<NodeTuple> tuples = m.getValue();
+                for (int i = tuples.size() - 1; i >= 0; i--) {
+                    stack.push(tuples.get(i).getValueNode());
+                    stack.push(tuples.get(i).getKeyNode());
+                }
+            } else if (node instanceof SequenceNode s) {
+                List<Node> values = s.getValue();
+                for (int i = values.size() - 1; i >= 0; i--) {
+                    stack.push(values.get(i));
+                }
+            }
+        }
+    }
+
+    /** Every mapping in the tree, in document order. */
+    public static List<MappingNode> mappings(Node root) {
+        List<MappingNode> result = new ArrayList<>();
+        walk(root, n -> {
+            if (n instanceof MappingNode m) {
+                result.add(m);
+            }
+        });
+        return result;
+    }
+}

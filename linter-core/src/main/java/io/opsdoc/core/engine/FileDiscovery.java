@@ -1,0 +1,98 @@
+package io.opsdoc.core.engine;
+
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** Finds the Markdown files under the given paths, skipping VCS, dependency and build folders and symlink loops. */
+public final class FileDiscovery {
+    private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "node_modules", "target", ".hg", ".svn");
+
+    /** Files found (absolute, normalised, sorted, unique) and notices about what could not be walked. */
+    public record Result(List<Path> files, List<Notice> notices) {
+    }
+
+    private final Path workingDirectory;
+
+    public FileDiscovery(Path workingDirectory) {
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    }
+
+    public static boolean isMarkdown(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".md") || name.endsWith(".markdown");
+    }
+
+    public Result discover(List<Path> paths, Predicate<Path> ignored) {
+        Set<Path> files = new LinkedHashSet<>();
+        List<Notice> notices = new ArrayList<>();
+        for (Path given : paths) {
+            Path path = workingDirectory.resolve(given).normalize();
+            if (!Files.exists(path)) {
+                notices.add(new Notice(display(path), Notice.Kind.ERROR, "no such file or directory"));
+            } else if (Files.isDirectory(path)) {
+                walk(path, files, notices, ignored);
+            } else if (!ignored.test(path)) {
+                // An explicitly named file is checked whatever its extension.
+                files.add(path);
+            }
+        }
+        List<Path> sorted = new ArrayList<>(files);
+        sorted.sort(null);
+        return new Result(sorted, notices);
+    }
+
+    private void walk(Path root, Set<Path> files, List<Notice> notices, Predicate<Path> ignored) {
+        try {
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                            if (!dir.equals(root) && (SKIPPED_DIRECTORIES.contains(name) || ignored.test(dir))) {
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            if (attrs.isRegularFile() && isMarkdown(file) && !ignored.test(file)) {
+                                files.add(file.normalize());
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            String why = e instanceof FileSystemLoopException ? "skipped: symbolic link loop"
+                                    : "skipped: cannot read (" + e.getClass().getSimpleName() + ")";
+                            notices.add(new Notice(display(file), Notice.Kind.SKIPPED, why));
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException e) {
+            notices.add(new Notice(display(root), Notice.Kind.ERROR, "cannot walk directory: " + e.getMessage()));
+        }
+    }
+
+    /** Path relative to the working directory with '/' separators, or absolute when outside it. */
+    public String display(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        Path shown = abs.startsWith(workingDirectory) ? workingDirectory.relativize(abs) : abs;
+        String text = shown.toString().replace('\\', '/');
+        return text.isEmpty() ? "." : text;
+    }
+}

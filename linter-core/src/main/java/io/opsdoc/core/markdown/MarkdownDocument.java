@@ -1,0 +1,173 @@
+package io.opsdoc.core.markdown;
+
+import io.opsdoc.core.doctype.RequiredSection;
+import io.opsdoc.core.doctype.SectionMatcher;
+import io.opsdoc.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The parsed model of one Markdown file that rules walk: headings and the section tree, code
+ * blocks, links, tables, task items, prose runs, HTML comments and front matter, all with
+ * exact positions in the file.
+ */
+public final class MarkdownDocument {
+    private final SourceFile source;
+    private final List<Heading> headings;
+    private final List<Section> sections;
+    private final List<CodeBlock> codeBlocks;
+    private final List<Link> links;
+    private final List<Table> tables;
+    private final List<TaskItem> taskItems;
+    private final List<ProseSegment> prose;
+    private final List<HtmlComment> comments;
+    private final Optional<FrontMatter> frontMatter;
+
+    MarkdownDocument(SourceFile source, List<Heading> headings, List<Section> sections, List<CodeBlock> codeBlocks,
+            List<Link> links, List<Table> tables, List<TaskItem> taskItems, List<ProseSegment> prose,
+            List<HtmlComment> comments, Optional<FrontMatter> frontMatter) {
+        this.source = source;
+        this.headings = List.copyOf(headings);
+        this.sections = List.copyOf(sections);
+        this.codeBlocks = List.copyOf(codeBlocks);
+        this.links = List.copyOf(links);
+        this.tables = List.copyOf(tables);
+        this.taskItems = List.copyOf(taskItems);
+        this.prose = List.copyOf(prose);
+        this.comments = List.copyOf(comments);
+        this.frontMatter = frontMatter;
+    }
+
+    public SourceFile source() {
+        return source;
+    }
+
+    public String path() {
+        return source.displayPath();
+    }
+
+    public String text() {
+        return source.text();
+    }
+
+    public List<Heading> headings() {
+        return headings;
+    }
+
+    /** One section per heading, in document order. */
+    public List<Section> sections() {
+        return sections;
+    }
+
+    public List<CodeBlock> codeBlocks() {
+        return codeBlocks;
+    }
+
+    public List<Link> links() {
+        return links;
+    }
+
+    public List<Table> tables() {
+        return tables;
+    }
+
+    public List<TaskItem> taskItems() {
+        return taskItems;
+    }
+
+    public List<ProseSegment> prose() {
+        return prose;
+    }
+
+    public List<HtmlComment> comments() {
+        return comments;
+    }
+
+    public Optional<FrontMatter> frontMatter() {
+        return frontMatter;
+    }
+
+    /** The type declared in front matter ({@code opsdoc: {type: x}} or {@code doc-type: x}). */
+    public Optional<String> declaredType() {
+        return frontMatter.flatMap(fm -> {
+            Object opsdoc = fm.values().get("opsdoc");
+            if (opsdoc instanceof java.util.Map<?, ?> map && map.get("type") != null) {
+                return Optional.of(String.valueOf(map.get("type")));
+            }
+            Object docType = fm.values().get("doc-type");
+            return docType == null ? Optional.empty() : Optional.of(String.valueOf(docType));
+        });
+    }
+
+    /** First section whose heading matches the required section (title or alias). */
+    public Optional<Section> section(RequiredSection required) {
+        return findSection(required.names());
+    }
+
+    /** First section whose heading matches one of {@code names} forgivingly (see {@link SectionMatcher}). */
+    public Optional<Section> findSection(List<String> names) {
+        return sections.stream().filter(s -> SectionMatcher.matches(s.title(), names)).findFirst();
+    }
+
+    public Optional<Section> findSection(String... names) {
+        return findSection(List.of(names));
+    }
+
+    /** Sections whose heading matches any of {@code names}. */
+    public List<Section> findSections(List<String> names) {
+        return sections.stream().filter(s -> SectionMatcher.matches(s.title(), names)).toList();
+    }
+
+    /** The innermost section holding {@code offset}, if any. */
+    public Optional<Section> sectionAt(int offset) {
+        Section found = null;
+        for (Section s : sections) {
+            if (s.contains(offset) && (found == null || s.level() >= found.level())) {
+                found = s;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** Direct and indirect sub-sections of {@code parent}. */
+    public List<Section> subsections(Section parent) {
+        List<Section> result = new ArrayList<>();
+        for (Section s : sections) {
+            if (s.index() > parent.index() && parent.containsInContent(s.range().start().offset())) {
+                result.add(s);
+            }
+        }
+        return result;
+    }
+
+    public List<CodeBlock> blocksIn(Section section) {
+        return codeBlocks.stream().filter(b -> section.containsInContent(b.range().start().offset())).toList();
+    }
+
+    public List<Table> tablesIn(Section section) {
+        return tables.stream().filter(t -> section.containsInContent(t.range().start().offset())).toList();
+    }
+
+    public List<ProseSegment> proseIn(Section section) {
+        return prose.stream().filter(p -> section.containsInContent(p.offset())).toList();
+    }
+
+    public List<Link> linksIn(Section section) {
+        return links.stream().filter(l -> section.containsInContent(l.range().start().offset())).toList();
+    }
+
+    /** Raw Markdown text of the section's content (sub-sections included). */
+    public String text(Section section) {
+        return source.text().substring(section.contentRange().start().offset(), section.contentRange().end().offset());
+    }
+
+    /** All prose of the document joined with spaces, for vocabulary checks. */
+    public String proseText() {
+        StringBuilder sb = new StringBuilder();
+        for (ProseSegment p : prose) {
+            sb.append(p.text()).append(' ');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,221 @@
+package io.opsdoc.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opsdoc.core.engine.LintResult;
+import io.opsdoc.core.engine.Linter;
+import io.opsdoc.core.engine.RuleRegistry;
+import io.opsdoc.core.fix.FixApplier;
+import io.opsdoc.core.rule.Finding;
+import io.opsdoc.core.source.SourceFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The one generic test runner for rule fixtures.
+ *
+ * <p>Layout: {@code src/test/resources/fixtures/FAMILY/NAME/} for rule {@code FAMILY/NAME}, holding
+ * {@code valid.md} (must yield no finding of the rule) and {@code invalid.md} (must yield exactly
+ * the marked findings), or folders {@code valid/} and {@code invalid/} holding a whole planning
+ * set. A fixable rule also has {@code invalid.fixed.md} (or {@code invalid.fixed/}): the text after
+ * applying its fixes.
+ *
+ * <p>Markers: a line containing {@code expect: RULE-ID} (in an HTML comment, a YAML/HCL
+ * {@code #} comment or a {@code //} comment), optionally {@code expect: RULE-ID@COLUMN}, expects
+ * a finding of that rule starting on that line; several ids are separated by commas.
+ * {@code expect-next-line: RULE-ID} expects it on the following line (for lines that cannot
+ * carry a comment); {@code expect-line-N: RULE-ID} on line N. Only findings of the rule under test
+ * are compared, so fixtures can be realistic.
+ */
+class FixtureTest {
+    static final Path ROOT = Path.of("src/test/resources/fixtures");
+    private static final Pattern MARKER = Pattern.compile(
+            "expect(-next-line|-line-(\\d+))?:\\s*([a-z0-9-]+/[a-z0-9-]+(?:@\\d+)?(?:\\s*,\\s*[a-z0-9-]+/[a-z0-9-]+(?:@\\d+)?)*)");
+
+    private final RuleRegistry registry = RuleRegistry.load();
+
+    @TestFactory
+    Stream<DynamicTest> fixtures() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path ruleDir : ruleDirectories()) {
+            String ruleId = ROOT.relativize(ruleDir).toString().replace('\\', '/');
+            for (String variant : List.of("valid", "invalid")) {
+                Path file = ruleDir.resolve(variant + ".md");
+                Path folder = ruleDir.resolve(variant);
+                if (Files.isRegularFile(file) || Files.isDirectory(folder)) {
+                    Path target = Files.isRegularFile(file) ? file : folder;
+                    tests.add(DynamicTest.dynamicTest(ruleId + " " + variant, () -> check(ruleId, target, variant)));
+                }
+            }
+            Path fixedFile = ruleDir.resolve("invalid.fixed.md");
+            Path fixedFolder = ruleDir.resolve("invalid.fixed");
+            if (Files.exists(fixedFile) || Files.exists(fixedFolder)) {
+                tests.add(DynamicTest.dynamicTest(ruleId + " fix", () -> checkFix(ruleId, ruleDir)));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void everyRuleHasFixtures() throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (var rule : registry.all()) {
+            Path dir = ROOT.resolve(rule.id());
+            boolean valid = Files.exists(dir.resolve("valid.md")) || Files.isDirectory(dir.resolve("valid"));
+            boolean invalid = Files.exists(dir.resolve("invalid.md")) || Files.isDirectory(dir.resolve("invalid"));
+            if (!valid || !invalid) {
+                missing.add(rule.id());
+            }
+        }
+        assertThat(missing).as("rules without valid and invalid fixtures").isEmpty();
+    }
+
+    private List<Path> ruleDirectories() throws IOException {
+        List<Path> result = new ArrayList<>();
+        if (!Files.isDirectory(ROOT)) {
+            return result;
+        }
+        try (Stream<Path> families = Files.list(ROOT)) {
+            for (Path family : families.sorted().toList()) {
+                if (Files.isDirectory(family)) {
+                    try (Stream<Path> rules = Files.list(family)) {
+                        rules.filter(Files::isDirectory).sorted().forEach(result::add);
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private void check(String ruleId, Path target, String variant) throws IOException {
+        assertThat(registry.get(ruleId)).as("rule %s exists", ruleId).isPresent();
+        List<SourceFile> sources = sources(target);
+        LintResult result = lint(sources);
+        TreeSet<String> actual = new TreeSet<>();
+        TreeSet<String> actualWithColumns = new TreeSet<>();
+        for (Finding f : result.findings()) {
+            if (f.ruleId().equals(ruleId)) {
+                actual.add(f.file() + ":" + f.line() + " " + f.ruleId());
+                actualWithColumns.add(f.file() + ":" + f.line() + ":" + f.column() + " " + f.ruleId());
+            }
+        }
+        assertThat(result.notices()).as("notices").isEmpty();
+        TreeSet<String> expected = new TreeSet<>();
+        TreeSet<String> expectedColumns = new TreeSet<>();
+        for (SourceFile source : sources) {
+            collectMarkers(source, ruleId, expected, expectedColumns);
+        }
+        if (variant.equals("valid")) {
+            assertThat(actualWithColumns).as("findings of %s in valid fixture %s", ruleId, target).isEmpty();
+            assertThat(expected).as("valid fixtures carry no expect markers").isEmpty();
+            return;
+        }
+        assertThat(expected).as("invalid fixture %s must mark at least one expected finding", target).isNotEmpty();
+        String details = String.join("\n", actualWithColumns);
+        assertThat(actual).as("findings of %s in %s; got:\n%s", ruleId, target, details).isEqualTo(expected);
+        for (String withColumn : expectedColumns) {
+            assertThat(actualWithColumns).as("finding with exact column").contains(withColumn);
+        }
+    }
+
+    private void checkFix(String ruleId, Path ruleDir) throws IOException {
+        Path invalid = Files.exists(ruleDir.resolve("invalid.md")) ? ruleDir.resolve("invalid.md") : ruleDir.resolve("invalid");
+        Path fixed = Files.exists(ruleDir.resolve("invalid.fixed.md")) ? ruleDir.resolve("invalid.fixed.md")
+                : ruleDir.resolve("invalid.fixed");
+        List<SourceFile> sources = sources(invalid);
+        LintResult result = lint(sources);
+        List<Finding> ofRule = result.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+        assertThat(ofRule).as("fixable findings").anySatisfy(f -> assertThat(f.fix()).isPresent());
+        for (SourceFile source : sources) {
+            String expectedText;
+            if (Files.isDirectory(fixed)) {
+                Path expectedPath = fixed.resolve(invalid.relativize(source.path()));
+                expectedText = Files.readString(expectedPath, StandardCharsets.UTF_8);
+            } else {
+                expectedText = Files.readString(fixed, StandardCharsets.UTF_8);
+            }
+            String text = source.text();
+            SourceFile current = source;
+            // Apply repeatedly: overlapping fixes are deferred to the next round, as `opsdoc fix` does.
+            for (int round = 0; round < 10; round++) {
+                SourceFile snapshot = current;
+                List<Finding> findings = lint(List.of(snapshot)).findings().stream()
+                        .filter(f -> f.ruleId().equals(ruleId)).toList();
+                FixApplier.Applied applied = FixApplier.apply(snapshot, findings);
+                if (!applied.changed()) {
+                    break;
+                }
+                text = applied.text();
+                current = SourceFile.of(snapshot.path(), snapshot.displayPath(), text);
+            }
+            assertThat(text).as("fixed text of %s", source.displayPath()).isEqualTo(expectedText);
+        }
+    }
+
+    private LintResult lint(List<SourceFile> sources) {
+        return Linter.withDefaults(registry, Path.of("")).lintSources(sources);
+    }
+
+    static List<SourceFile> sources(Path target) {
+        try {
+            List<Path> files;
+            Path base = Files.isDirectory(target) ? target : target.getParent();
+            if (Files.isDirectory(target)) {
+                try (Stream<Path> walk = Files.walk(target)) {
+                    files = walk.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+                }
+            } else {
+                files = List.of(target);
+            }
+            List<SourceFile> result = new ArrayList<>();
+            for (Path file : files) {
+                String display = base.relativize(file).toString().replace('\\', '/');
+                result.add(SourceFile.of(file.toAbsolutePath(), display, Files.readString(file, StandardCharsets.UTF_8)));
+            }
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void collectMarkers(SourceFile source, String ruleId, TreeSet<String> lines, TreeSet<String> columns) {
+        for (int line = 1; line <= source.lineCount(); line++) {
+            Matcher m = MARKER.matcher(source.lineText(line));
+            while (m.find()) {
+                int target = line;
+                if ("-next-line".equals(m.group(1))) {
+                    target = line + 1;
+                } else if (m.group(2) != null) {
+                    target = Integer.parseInt(m.group(2));
+                }
+                for (String item : m.group(3).split(",")) {
+                    String id = item.strip();
+                    String column = null;
+                    int at = id.indexOf('@');
+                    if (at >= 0) {
+                        column = id.substring(at + 1);
+                        id = id.substring(0, at);
+                    }
+                    if (id.equals(ruleId)) {
+                        lines.add(source.displayPath() + ":" + target + " " + id);
+                        if (column != null) {
+                            columns.add(source.displayPath() + ":" + target + ":" + column + " " + id);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
