@@ -24,7 +24,7 @@ public final class DocumentTypes {
     public DocumentTypes(Collection<DocumentType> types) {
         Map<String, DocumentType> map = new LinkedHashMap<>();
         types.forEach(t -> map.put(t.id(), t));
-        this.types = Map.copyOf(map);
+        this.types = java.util.Collections.unmodifiableMap(map);
     }
 
     public static DocumentTypes builtIn() {

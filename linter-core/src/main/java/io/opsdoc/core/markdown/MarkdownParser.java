@@ -104,7 +104,7 @@ public final class MarkdownParser {
         StringBuilder sb = new StringBuilder();
         walk(node, n -> {
             if (n instanceof Text || n instanceof AutoLink) {
-                if (!hasAncestorWithin(n, node, HtmlInline.class)) {
+                if (!hasAncestorWithin(n, node, HtmlInline.class) && !hasAncestorWithin(n, node, Code.class)) {
                     sb.append(n.getChars());
                 }
             } else if (n instanceof Code code) {
@@ -252,7 +252,7 @@ public final class MarkdownParser {
             List<List<io.opsdoc.core.markdown.TableCell>> rows = new ArrayList<>();
             List<io.opsdoc.core.markdown.TableCell> head = new ArrayList<>();
             walk(table, n -> {
-                if (n instanceof TableRow row) {
+                if (n instanceof TableRow row && !(row.getParent() instanceof com.vladsch.flexmark.ext.tables.TableSeparator)) {
                     List<io.opsdoc.core.markdown.TableCell> cells = new ArrayList<>();
                     for (Node c = row.getFirstChild(); c != null; c = c.getNext()) {
                         if (c instanceof TableCell cell) {
