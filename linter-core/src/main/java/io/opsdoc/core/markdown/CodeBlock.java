@@ -1,5 +1,6 @@
 package io.opsdoc.core.markdown;
 
+import io.opsdoc.core.embedded.HclBlock;
 import io.opsdoc.core.embedded.JsonBlock;
 import io.opsdoc.core.embedded.YamlBlock;
 import io.opsdoc.core.source.Position;
@@ -29,7 +30,7 @@ public final class CodeBlock {
 
     private volatile YamlBlock yaml;
     private volatile JsonBlock json;
-    private volatile Object hcl;
+    private volatile HclBlock hcl;
 
     public CodeBlock(SourceFile source, boolean fenced, String info, boolean closed, boolean nested,
             Range range, Range openingFence, int[] lineOffsets, List<String> lines) {
@@ -218,12 +219,18 @@ public final class CodeBlock {
         return result;
     }
 
-    /** Cache slot for parsers that live outside this class (HCL); see {@code HclBlock.of}. */
-    public synchronized Object cached(java.util.function.Function<CodeBlock, Object> parser) {
-        if (hcl == null) {
-            hcl = parser.apply(this);
+    /** The block parsed as HCL2 native syntax (Terraform), computed once. */
+    public HclBlock hcl() {
+        HclBlock result = hcl;
+        if (result == null) {
+            synchronized (this) {
+                if (hcl == null) {
+                    hcl = HclBlock.parse(this);
+                }
+                result = hcl;
+            }
         }
-        return hcl;
+        return result;
     }
 
     @Override
