@@ -51,6 +51,10 @@ public final class CheckCommand implements Callable<Integer> {
             description = "SARIF automationDetails.id, to keep several opsdoc runs apart in code scanning.")
     String category;
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Report only findings that are not in FILE, an earlier opsdoc SARIF or JSON report (see 'opsdoc baseline').")
+    Path baseline;
+
     @Override
     public Integer call() throws IOException {
         Optional<Level> threshold = failThreshold(failOn);
@@ -60,6 +64,12 @@ public final class CheckCommand implements Callable<Integer> {
         LintResult result = lint.linter(registry).lint(lint.pathsOrDefault());
         ReportContext context = new ReportContext(Path.of("").toAbsolutePath(), VersionProvider.version(),
                 Optional.ofNullable(category), output == null && System.console() != null && System.getenv("NO_COLOR") == null);
+        if (baseline != null) {
+            // Fingerprints come from the complete run, so filtering does not renumber the rest.
+            io.opsdoc.sarif.Fingerprints fingerprints = io.opsdoc.sarif.Fingerprints.of(result);
+            result = Baseline.read(baseline, context.root()).filter(result, fingerprints, context.root());
+            context = context.withFingerprints(fingerprints);
+        }
         write(reporter, result, context);
         return exitCode(result, threshold);
     }

@@ -21,6 +21,10 @@ public final class LintOptions {
             description = "Files checked in parallel. Default: number of processors.")
     Integer jobs;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Use this configuration file instead of looking for .opsdoc.yml files (see 'opsdoc config --print').")
+    Path config;
+
     @Option(names = "--max-file-size", paramLabel = "MB", defaultValue = "8",
             description = "Skip files larger than this many megabytes (default: ${DEFAULT-VALUE}).")
     long maxFileSizeMb;
@@ -44,7 +48,15 @@ public final class LintOptions {
                 Math.min(maxFileSizeMb, 1024) * 1024 * 1024);
     }
 
+    /** A linter configured from .opsdoc.yml files (or --config), with their custom rules and inline suppressions. */
     public Linter linter(RuleRegistry registry) {
+        ConfigCommand.Setup setup = ConfigCommand.setup(registry, Path.of("").toAbsolutePath(),
+                java.util.Optional.ofNullable(config), pathsOrDefault());
+        return linter(setup.registry(), setup.provider(), setup.suppressor());
+    }
+
+    /** A linter with built-in defaults only: no configuration files, no suppressions. */
+    public Linter unconfiguredLinter(RuleRegistry registry) {
         return linter(registry, ConfigProvider.of(Config.defaults()), Suppressor.NONE);
     }
 

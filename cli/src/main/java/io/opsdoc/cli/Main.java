@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             RulesCommand.class,
             ExplainCommand.class,
+            BaselineCommand.class,
+            ConfigCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -46,7 +48,8 @@ public final class Main implements Runnable {
             return ExitCodes.USAGE;
         });
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            cmd.getErr().println("opsdoc: " + (ex instanceof UserException ? ex.getMessage() : describe(ex)));
+            boolean user = ex instanceof UserException || ex instanceof io.opsdoc.core.config.ConfigException;
+            cmd.getErr().println("opsdoc: " + (user ? ex.getMessage() : describe(ex)));
             cmd.getErr().flush();
             return ExitCodes.USAGE;
         });

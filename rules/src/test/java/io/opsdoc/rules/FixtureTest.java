@@ -32,6 +32,12 @@ import org.junit.jupiter.api.TestFactory;
  * set. A fixable rule also has {@code invalid.fixed.md} (or {@code invalid.fixed/}): the text after
  * applying its fixes.
  *
+ * <p>Shared sets: instead of a {@code valid/} folder, a rule may hold {@code valid.link} and further
+ * {@code valid-NAME.link} files, each containing one relative path (from the rule's folder) to a
+ * planning-set folder shared by many rules, e.g. {@code ../../_sets/complete}. Each link is a valid
+ * fixture of its own. Folders under {@code fixtures/} whose name starts with {@code _} hold such
+ * shared material and are not rule families.
+ *
  * <p>Markers: a line containing {@code expect: RULE-ID} (in an HTML comment, a YAML/HCL
  * {@code #} comment or a {@code //} comment), optionally {@code expect: RULE-ID@COLUMN}, expects
  * a finding of that rule starting on that line; several ids are separated by commas.
@@ -59,6 +65,11 @@ class FixtureTest {
                     tests.add(DynamicTest.dynamicTest(ruleId + " " + variant, () -> check(ruleId, target, variant)));
                 }
             }
+            for (Path link : validLinks(ruleDir)) {
+                Path target = ruleDir.resolve(Files.readString(link, StandardCharsets.UTF_8).strip()).normalize();
+                String name = link.getFileName().toString().replaceFirst("\\.link$", "");
+                tests.add(DynamicTest.dynamicTest(ruleId + " " + name, () -> check(ruleId, target, "valid")));
+            }
             Path fixedFile = ruleDir.resolve("invalid.fixed.md");
             Path fixedFolder = ruleDir.resolve("invalid.fixed");
             if (Files.exists(fixedFile) || Files.exists(fixedFolder)) {
@@ -73,7 +84,8 @@ class FixtureTest {
         List<String> missing = new ArrayList<>();
         for (var rule : registry.all()) {
             Path dir = ROOT.resolve(rule.id());
-            boolean valid = Files.exists(dir.resolve("valid.md")) || Files.isDirectory(dir.resolve("valid"));
+            boolean valid = Files.exists(dir.resolve("valid.md")) || Files.isDirectory(dir.resolve("valid"))
+                    || Files.exists(dir.resolve("valid.link"));
             boolean invalid = Files.exists(dir.resolve("invalid.md")) || Files.isDirectory(dir.resolve("invalid"));
             if (!valid || !invalid) {
                 missing.add(rule.id());
@@ -89,7 +101,7 @@ class FixtureTest {
         }
         try (Stream<Path> families = Files.list(ROOT)) {
             for (Path family : families.sorted().toList()) {
-                if (Files.isDirectory(family)) {
+                if (Files.isDirectory(family) && !family.getFileName().toString().startsWith("_")) {
                     try (Stream<Path> rules = Files.list(family)) {
                         rules.filter(Files::isDirectory).sorted().forEach(result::add);
                     }
@@ -97,6 +109,14 @@ class FixtureTest {
             }
         }
         return result;
+    }
+
+    /** {@code valid.link} and {@code valid-NAME.link} files of a rule folder, sorted. */
+    private static List<Path> validLinks(Path ruleDir) throws IOException {
+        try (Stream<Path> files = Files.list(ruleDir)) {
+            return files.filter(p -> p.getFileName().toString().matches("valid(-[A-Za-z0-9_-]+)?\\.link"))
+                    .sorted().toList();
+        }
     }
 
     private void check(String ruleId, Path target, String variant) throws IOException {
@@ -141,7 +161,7 @@ class FixtureTest {
         for (SourceFile source : sources) {
             String expectedText;
             if (Files.isDirectory(fixed)) {
-                Path expectedPath = fixed.resolve(invalid.relativize(source.path()));
+                Path expectedPath = fixed.resolve(invalid.toAbsolutePath().relativize(source.path()).toString());
                 expectedText = Files.readString(expectedPath, StandardCharsets.UTF_8);
             } else {
                 expectedText = Files.readString(fixed, StandardCharsets.UTF_8);
@@ -165,7 +185,11 @@ class FixtureTest {
     }
 
     private LintResult lint(List<SourceFile> sources) {
-        return Linter.withDefaults(registry, Path.of("")).lintSources(sources);
+        // Inline suppressions apply as in a real run (their unused ones are config/unused-suppression findings).
+        var defaults = io.opsdoc.core.config.ConfigProvider.of(io.opsdoc.core.config.Config.defaults());
+        return new Linter(registry, defaults, new io.opsdoc.core.suppress.InlineSuppressor(defaults),
+                Runtime.getRuntime().availableProcessors(), Path.of(""), io.opsdoc.core.engine.SourceLoader.DEFAULT_MAX_BYTES)
+                .lintSources(sources);
     }
 
     static List<SourceFile> sources(Path target) {

@@ -11,6 +11,12 @@ public final class Formats {
 
     static {
         FORMATS.put("text", TextReporter::new);
+        FORMATS.put("json", JsonReporter::new);
+        FORMATS.put("sarif", SarifReporter::new);
+        // A lambda, not a constructor reference: CheckstyleReporter (and with it Checkstyle) is
+        // then loaded only when the format is used, not at every start.
+        FORMATS.put("checkstyle", () -> new CheckstyleReporter());
+        FORMATS.put("github", GithubReporter::new);
     }
 
     private Formats() {

@@ -12,6 +12,11 @@ import java.util.Optional;
 /**
  * Effective configuration for a file: rule settings (by id or family glob such as
  * {@code principles/*}), document types, path-to-type mappings and ignore globs. Immutable.
+ *
+ * <p>Globs are matched against the relative path the engine passes (relative to the working
+ * directory). Configurations read from files ({@link CascadingConfigProvider}) keep each glob
+ * with the folder of the file that wrote it, so a glob in {@code docs/.opsdoc.yml} is relative to
+ * {@code docs/} wherever opsdoc runs from.
  */
 public final class Config {
     private final Map<String, RuleSetting> rules;
@@ -19,14 +24,47 @@ public final class Config {
     private final Map<String, String> documentTypes;
     private final List<String> ignore;
     private final Optional<Path> origin;
+    private final List<ScopedGlob> typeGlobs;
+    private final List<ScopedGlob> ignoreGlobs;
+    private final Path workingDirectory;
+    private final List<Path> sources;
+
+    /** A glob and the folder it is relative to (null: relative to the path given to the matcher). */
+    record ScopedGlob(Path base, String glob, String value) {
+        boolean matches(Path workingDirectory, String relativePath) {
+            if (base == null || workingDirectory == null) {
+                return pathMatches(glob, relativePath);
+            }
+            Path absolute = workingDirectory.resolve(relativePath.replace('\\', '/')).toAbsolutePath().normalize();
+            if (!absolute.startsWith(base)) {
+                return false;
+            }
+            String relative = base.relativize(absolute).toString().replace('\\', '/');
+            return !relative.isEmpty() && pathMatches(glob, relative);
+        }
+    }
 
     public Config(Map<String, RuleSetting> rules, DocumentTypes types, Map<String, String> documentTypes,
             List<String> ignore, Optional<Path> origin) {
+        this(rules, types, documentTypes.entrySet().stream()
+                .map(e -> new ScopedGlob(null, e.getKey(), e.getValue())).toList(),
+                ignore.stream().map(g -> new ScopedGlob(null, g, "")).toList(), null,
+                origin.map(List::of).orElse(List.of()));
+    }
+
+    Config(Map<String, RuleSetting> rules, DocumentTypes types, List<ScopedGlob> typeGlobs, List<ScopedGlob> ignoreGlobs,
+            Path workingDirectory, List<Path> sources) {
         this.rules = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rules));
         this.types = types;
-        this.documentTypes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(documentTypes));
-        this.ignore = List.copyOf(ignore);
-        this.origin = origin;
+        this.typeGlobs = List.copyOf(typeGlobs);
+        this.ignoreGlobs = List.copyOf(ignoreGlobs);
+        Map<String, String> documents = new LinkedHashMap<>();
+        typeGlobs.forEach(g -> documents.putIfAbsent(g.glob(), g.value()));
+        this.documentTypes = java.util.Collections.unmodifiableMap(documents);
+        this.ignore = ignoreGlobs.stream().map(ScopedGlob::glob).toList();
+        this.workingDirectory = workingDirectory;
+        this.sources = List.copyOf(sources);
+        this.origin = sources.isEmpty() ? Optional.empty() : Optional.of(sources.get(sources.size() - 1));
     }
 
     public static Config defaults() {
@@ -50,9 +88,22 @@ public final class Config {
         return ignore;
     }
 
-    /** The file this configuration was read from, empty for built-in defaults. */
+    /** The file this configuration was read from (the nearest one when they cascade), empty for built-in defaults. */
     public Optional<Path> origin() {
         return origin;
+    }
+
+    /** Every configuration file that contributed, outermost first (extended files before the file extending them). */
+    public List<Path> sources() {
+        return sources;
+    }
+
+    List<ScopedGlob> typeGlobs() {
+        return typeGlobs;
+    }
+
+    List<ScopedGlob> ignoreGlobs() {
+        return ignoreGlobs;
     }
 
     /**
@@ -87,16 +138,16 @@ public final class Config {
 
     /** The document type mapped to {@code relativePath} by a {@code documents:} glob. */
     public Optional<String> typeFor(String relativePath) {
-        for (Map.Entry<String, String> entry : documentTypes.entrySet()) {
-            if (pathMatches(entry.getKey(), relativePath)) {
-                return Optional.of(entry.getValue());
+        for (ScopedGlob glob : typeGlobs) {
+            if (glob.matches(workingDirectory, relativePath)) {
+                return Optional.of(glob.value());
             }
         }
         return Optional.empty();
     }
 
     public boolean ignored(String relativePath) {
-        return ignore.stream().anyMatch(glob -> pathMatches(glob, relativePath));
+        return ignoreGlobs.stream().anyMatch(glob -> glob.matches(workingDirectory, relativePath));
     }
 
     /** Glob over '/'-separated relative paths; a pattern without '/' also matches the file name. */

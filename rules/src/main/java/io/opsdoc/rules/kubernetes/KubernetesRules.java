@@ -8,6 +8,7 @@ import java.util.List;
 public final class KubernetesRules implements RuleProvider {
     @Override
     public List<Rule> rules() {
-        return List.of();
+        return List.of(new MissingProbeRule(), new LatestTagRule(), new UnsafeRollingUpdateRule(),
+                new MissingResourcesRule());
     }
 }

@@ -8,6 +8,11 @@ import java.util.List;
 public final class MarkdownRules implements RuleProvider {
     @Override
     public List<Rule> rules() {
-        return List.of();
+        return List.of(
+                new CodeBlockLanguageRule(),
+                new CodeBlockUnknownLanguageRule(),
+                new UnclosedCodeBlockRule(),
+                new HeadingIncrementRule(),
+                new BrokenLinkRule());
     }
 }

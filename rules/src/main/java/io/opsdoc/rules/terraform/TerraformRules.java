@@ -8,6 +8,8 @@ import java.util.List;
 public final class TerraformRules implements RuleProvider {
     @Override
     public List<Rule> rules() {
-        return List.of();
+        return List.of(new UnencryptedStorageRule(), new NoStateLockingRule(), new BackupRetentionRule(),
+                new DeletionProtectionRule(), new OpenIngressRule(), new OutdatedTlsPolicyRule(),
+                new UnpinnedVersionRule());
     }
 }

@@ -1,0 +1,74 @@
+package io.opsdoc.cli;
+
+import io.opsdoc.cli.report.JsonReporter;
+import io.opsdoc.cli.report.ReportContext;
+import io.opsdoc.cli.report.Reporter;
+import io.opsdoc.cli.report.SarifReporter;
+import io.opsdoc.core.engine.LintResult;
+import io.opsdoc.core.engine.RuleRegistry;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code opsdoc baseline}: record today's findings so that {@code check --baseline} reports only new ones. */
+@Command(name = "baseline", mixinStandardHelpOptions = true,
+        description = {"Write the current findings to a baseline file.",
+            "Later runs of 'opsdoc check --baseline FILE' report only findings that are not in it."},
+        footer = {"", "Exit codes: 0 baseline written, 2 usage or configuration error.",
+            "Examples:", "  opsdoc baseline docs/planning --output .opsdoc-baseline.json",
+            "  opsdoc check docs/planning --baseline .opsdoc-baseline.json"})
+public final class BaselineCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LintOptions lint = new LintOptions();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
+            description = "The baseline file to write.")
+    Path output;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "json or sarif (default: sarif when FILE ends in .sarif, else json).")
+    String format;
+
+    @Override
+    public Integer call() throws IOException {
+        Reporter reporter = reporter();
+        LintResult result = lint.linter(RuleRegistry.load()).lint(lint.pathsOrDefault());
+        ReportContext context = new ReportContext(Path.of("").toAbsolutePath(), VersionProvider.version(),
+                Optional.empty(), false);
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (Writer writer = new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8)) {
+            reporter.write(result, context, writer);
+        }
+        int count = result.active().size();
+        spec.commandLine().getErr().println("opsdoc: baseline of " + count + (count == 1 ? " finding" : " findings")
+                + " written to " + output);
+        return ExitCodes.OK;
+    }
+
+    private Reporter reporter() {
+        String chosen = format != null ? format.toLowerCase(Locale.ROOT)
+                : output.toString().toLowerCase(Locale.ROOT).endsWith(".sarif") ? "sarif" : "json";
+        return switch (chosen) {
+            case "json" -> new JsonReporter();
+            case "sarif" -> new SarifReporter();
+            default -> throw new UserException("unknown baseline --format '" + format + "'; use json or sarif");
+        };
+    }
+}

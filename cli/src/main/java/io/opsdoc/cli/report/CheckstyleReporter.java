@@ -1,0 +1,68 @@
+package io.opsdoc.cli.report;
+
+import com.puppycrawl.tools.checkstyle.AbstractAutomaticBean.OutputStreamOptions;
+import com.puppycrawl.tools.checkstyle.XMLLogger;
+import com.puppycrawl.tools.checkstyle.api.AuditEvent;
+import com.puppycrawl.tools.checkstyle.api.SeverityLevel;
+import com.puppycrawl.tools.checkstyle.api.Violation;
+import io.opsdoc.core.Level;
+import io.opsdoc.core.engine.LintResult;
+import io.opsdoc.core.engine.Notice;
+import io.opsdoc.core.rule.Finding;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Checkstyle XML ({@code <checkstyle><file name><error line column severity message source/>}),
+ * written by Checkstyle's own {@link XMLLogger} so CI tools that read Checkstyle reports read it
+ * exactly as they read Checkstyle's. Checkstyle classes load only when this format is chosen:
+ * nothing else refers to this class except through {@link Formats}' supplier.
+ *
+ * <p>{@code source} is Checkstyle's {@code class#id} form: this class's name, then the rule id.
+ */
+public final class CheckstyleReporter implements Reporter {
+    /** The message goes in as an argument: Violation formats its pattern with MessageFormat, which would eat quotes and braces. */
+    private static final String VERBATIM = "{0}";
+    private static final String NOTICE_ID = "opsdoc/notice";
+
+    @Override
+    public void write(LintResult result, ReportContext context, Writer out) throws IOException {
+        Map<String, List<Violation>> byFile = new TreeMap<>();
+        result.sources().keySet().forEach(file -> byFile.put(file, new ArrayList<>()));
+        for (Finding f : result.active()) {
+            byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(new Violation(f.line(), f.column(), null,
+                    null, new Object[] {f.message()}, severity(f.level()), f.ruleId(), CheckstyleReporter.class, VERBATIM));
+        }
+        for (Notice notice : result.notices()) {
+            byFile.computeIfAbsent(notice.file(), k -> new ArrayList<>()).add(new Violation(1, 0, null, null,
+                    new Object[] {notice.message()}, SeverityLevel.WARNING, NOTICE_ID, CheckstyleReporter.class, VERBATIM));
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        XMLLogger logger = new XMLLogger(bytes, OutputStreamOptions.CLOSE);
+        logger.auditStarted(new AuditEvent(this));
+        for (Map.Entry<String, List<Violation>> entry : byFile.entrySet()) {
+            logger.fileStarted(new AuditEvent(this, entry.getKey()));
+            for (Violation violation : entry.getValue()) {
+                logger.addError(new AuditEvent(this, entry.getKey(), violation));
+            }
+            logger.fileFinished(new AuditEvent(this, entry.getKey()));
+        }
+        logger.auditFinished(new AuditEvent(this));
+        out.write(bytes.toString(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static SeverityLevel severity(Level level) {
+        return switch (level) {
+            case ERROR -> SeverityLevel.ERROR;
+            case WARNING -> SeverityLevel.WARNING;
+            case NOTE -> SeverityLevel.INFO;
+        };
+    }
+}

@@ -1,0 +1,251 @@
+package io.opsdoc.core.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds and reads configuration files: {@code .opsdoc.yml} (or {@code .opsdoc.yaml}) in a folder
+ * and its parents up to the repository root (the folder holding {@code .git}) or a file saying
+ * {@code root: true}, or a single file given with {@code --config}; plus the files and built-in
+ * presets they extend. Parsed files are cached; all methods are thread-safe.
+ *
+ * <p>{@link #discover} reads every configuration that applies to the given paths up front, so a
+ * broken file is reported before any checking starts and custom rules are known before the rule
+ * registry is built.
+ */
+public final class ConfigLoader {
+    public static final List<String> FILE_NAMES = List.of(".opsdoc.yml", ".opsdoc.yaml");
+    public static final List<String> PRESETS = List.of("recommended", "strict", "all");
+    private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "node_modules", "target", ".hg", ".svn");
+
+    private final Path workingDirectory;
+    private final Optional<Path> explicit;
+    private final Map<Path, ConfigFile> files = new LinkedHashMap<>();
+    private final Map<String, ConfigFile> presets = new HashMap<>();
+    private final Map<Path, Optional<Path>> folderConfigs = new HashMap<>();
+
+    public ConfigLoader(Path workingDirectory, Optional<Path> explicit) {
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this.explicit = explicit.map(p -> this.workingDirectory.resolve(p).normalize());
+    }
+
+    /** A loader that has read every configuration that applies to {@code paths} (and to the working directory). */
+    public static ConfigLoader discover(Path workingDirectory, Optional<Path> explicit, List<Path> paths) {
+        ConfigLoader loader = new ConfigLoader(workingDirectory, explicit);
+        loader.chain(loader.workingDirectory);
+        if (loader.explicit.isEmpty()) {
+            for (Path given : paths) {
+                Path path = loader.workingDirectory.resolve(given).normalize();
+                if (Files.isDirectory(path)) {
+                    loader.chain(path);
+                    loader.walkDown(path);
+                } else if (path.getParent() != null) {
+                    loader.chain(path.getParent());
+                }
+            }
+        }
+        loader.customRules();
+        return loader;
+    }
+
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    public Optional<Path> explicit() {
+        return explicit;
+    }
+
+    private void walkDown(Path root) {
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    if (!dir.equals(root) && SKIPPED_DIRECTORIES.contains(name)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (configIn(dir).isPresent()) {
+                        chain(dir);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // Folders that cannot be walked are reported by file discovery; nothing to configure there.
+        }
+    }
+
+    /** The configuration files that apply to files in {@code folder}, outermost first. */
+    synchronized List<ConfigFile> chain(Path folder) {
+        if (explicit.isPresent()) {
+            return List.of(load(explicit.get()));
+        }
+        List<ConfigFile> found = new ArrayList<>();
+        Path dir = folder.toAbsolutePath().normalize();
+        while (dir != null) {
+            Optional<Path> config = configIn(dir);
+            if (config.isPresent()) {
+                ConfigFile file = load(config.get());
+                found.add(file);
+                if (file.root()) {
+                    break;
+                }
+            }
+            if (Files.exists(dir.resolve(".git"))) {
+                break;
+            }
+            dir = dir.getParent();
+        }
+        Collections.reverse(found);
+        return found;
+    }
+
+    private synchronized Optional<Path> configIn(Path folder) {
+        Optional<Path> cached = folderConfigs.get(folder);
+        if (cached != null) {
+            return cached;
+        }
+        List<Path> present = new ArrayList<>();
+        for (String name : FILE_NAMES) {
+            Path candidate = folder.resolve(name);
+            if (Files.isRegularFile(candidate)) {
+                present.add(candidate);
+            }
+        }
+        if (present.size() > 1) {
+            throw new ConfigException(display(present.get(1)), 1, 1, "two configuration files in one folder ("
+                    + FILE_NAMES.get(0) + " and " + FILE_NAMES.get(1) + "); keep one");
+        }
+        Optional<Path> result = present.stream().findFirst();
+        folderConfigs.put(folder, result);
+        return result;
+    }
+
+    /** Reads (once) the configuration file at {@code path} and everything it extends. */
+    synchronized ConfigFile load(Path path) {
+        return load(path.toAbsolutePath().normalize(), new ArrayDeque<>());
+    }
+
+    private ConfigFile load(Path path, Deque<Path> loading) {
+        ConfigFile cached = files.get(path);
+        if (cached != null) {
+            return cached;
+        }
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(display(path), 1, 1, "configuration file not found");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ConfigException(display(path), 1, 1, "cannot read the configuration file (" + e.getClass().getSimpleName() + ")");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        ConfigFile file = ConfigParser.parse(text, Optional.of(path), display(path), false);
+        loading.push(path);
+        for (ConfigFile.Extends ext : file.extendsList()) {
+            if (PRESETS.contains(ext.target())) {
+                preset(ext.target());
+                continue;
+            }
+            Path target = path.getParent().resolve(ext.target()).normalize();
+            if (loading.contains(target)) {
+                throw ext.at().error("extends '" + ext.target() + "' makes a cycle (" + display(target)
+                        + " already extends this file)");
+            }
+            if (!Files.isRegularFile(target)) {
+                throw ext.at().error("extends '" + ext.target() + "': no such file (a path is relative to this file; presets are "
+                        + String.join(", ", PRESETS) + ")" + Names.didYouMean(ext.target(), PRESETS));
+            }
+            load(target, loading);
+        }
+        loading.pop();
+        files.put(path, file);
+        return file;
+    }
+
+    /** The parsed file an {@code extends} entry of {@code file} names (already loaded). */
+    synchronized ConfigFile extended(ConfigFile file, ConfigFile.Extends ext) {
+        if (PRESETS.contains(ext.target())) {
+            return preset(ext.target());
+        }
+        Path base = file.folder().orElse(workingDirectory);
+        return load(base.resolve(ext.target()).normalize());
+    }
+
+    synchronized ConfigFile preset(String name) {
+        ConfigFile cached = presets.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        String resource = "presets/" + name + ".yml";
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("preset " + resource + " missing from the opsdoc jar");
+            }
+            ConfigFile file = ConfigParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), Optional.empty(),
+                    "preset " + name, true);
+            presets.put(name, file);
+            return file;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Every file read so far, in reading order. */
+    synchronized List<ConfigFile> loaded() {
+        return List.copyOf(files.values());
+    }
+
+    /**
+     * The custom rules of every configuration read so far; two files defining the same name is an
+     * error (extending one shared file is how teams share a custom rule).
+     */
+    public synchronized List<CustomRuleDefinition> customRules() {
+        Map<String, CustomRuleDefinition> byId = new LinkedHashMap<>();
+        for (ConfigFile file : files.values()) {
+            for (CustomRuleDefinition definition : file.customRules()) {
+                CustomRuleDefinition earlier = byId.putIfAbsent(definition.id(), definition);
+                if (earlier != null && !earlier.origin().equals(definition.origin())) {
+                    throw file.customRuleLocations().get(definition.id()).error("custom rule " + definition.id()
+                            + " is already defined in " + display(earlier.origin()) + "; give it another name");
+                }
+            }
+        }
+        return List.copyOf(byId.values());
+    }
+
+    /** Path as shown in messages: relative to the working directory when inside it. */
+    String display(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        if (absolute.startsWith(workingDirectory)) {
+            String relative = workingDirectory.relativize(absolute).toString().replace('\\', '/');
+            return relative.isEmpty() ? "." : relative;
+        }
+        return absolute.toString().replace('\\', '/');
+    }
+}

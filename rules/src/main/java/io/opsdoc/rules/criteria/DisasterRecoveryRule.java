@@ -1,0 +1,99 @@
+package io.opsdoc.rules.criteria;
+
+import io.opsdoc.core.Level;
+import io.opsdoc.core.markdown.MarkdownDocument;
+import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.RuleMeta;
+import io.opsdoc.core.rule.SetContext;
+import io.opsdoc.core.rule.SetRule;
+import io.opsdoc.core.rule.TypedDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** A disaster-recovery plan with RTO and RPO values must exist. */
+public final class DisasterRecoveryRule implements SetRule {
+    private static final String VALUE = "[^\\n]{0,80}?\\d+(?:\\.\\d+)?\\s*(?:ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\\b";
+    private static final Pattern RTO = Pattern.compile("(?:\\bRTO\\b|recovery time objective)" + VALUE, Pattern.CASE_INSENSITIVE);
+    private static final Pattern RPO = Pattern.compile("(?:\\bRPO\\b|recovery point objective)" + VALUE, Pattern.CASE_INSENSITIVE);
+    private static final Pattern RTO_WORD = Pattern.compile("\\bRTO\\b|recovery time objective", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RPO_WORD = Pattern.compile("\\bRPO\\b|recovery point objective", Pattern.CASE_INSENSITIVE);
+
+    private static final String HELP = """
+            "A disaster recovery plan exists": the plan says how the service comes back after losing a \
+            region, an account or its database, and how long that may take (RTO, recovery time \
+            objective) and how much data may be lost (RPO, recovery point objective). Without the two \
+            numbers nobody can tell whether the backups and the standby setup are good enough.
+
+            The rule looks in the infrastructure, deployment and monitoring documents for a disaster \
+            recovery section (*Disaster Recovery*, *DR Plan*, *Business Continuity*...; option \
+            `dr-sections`) and for RTO and RPO stated with a value ("RTO: 1 hour", "| RPO | 15 min |").
+
+            **How to fix**:
+
+            ```markdown
+            ## Disaster Recovery
+
+            - **RTO**: 2 hours — rebuild in eu-west-1 from Terraform and restore the latest snapshot
+            - **RPO**: 15 minutes — point-in-time recovery of the database
+            - Tested twice a year in a game day.
+            ```
+            """;
+
+    @Override
+    public RuleMeta meta() {
+        return RuleMeta.of("criteria/disaster-recovery", Level.WARNING, "No disaster-recovery plan with RTO and RPO",
+                HELP, List.of("criteria", "reliability")).withOptions(
+                        CriteriaVocabulary.get().options("dr-sections", "Headings of a disaster-recovery section")
+                                .toArray(io.opsdoc.core.rule.OptionSpec[]::new));
+    }
+
+    @Override
+    public void check(SetContext context) {
+        List<TypedDocument> docs = new ArrayList<>();
+        for (String type : List.of("infrastructure-as-code", "deployment-strategy", "monitoring-strategy")) {
+            Evidence.document(context, type).ifPresent(docs::add);
+        }
+        if (docs.isEmpty()) {
+            return;
+        }
+        List<String> names = CriteriaVocabulary.get().effective(context.options(), "dr-sections");
+        MarkdownDocument drDoc = null;
+        Section drSection = null;
+        StringBuilder text = new StringBuilder();
+        for (TypedDocument d : docs) {
+            MarkdownDocument doc = d.document();
+            text.append(Evidence.text(doc)).append('\n');
+            if (drSection == null) {
+                List<Section> found = doc.findSections(names);
+                if (!found.isEmpty()) {
+                    drDoc = doc;
+                    drSection = found.get(0);
+                }
+            }
+        }
+        boolean rto = RTO.matcher(text).find();
+        boolean rpo = RPO.matcher(text).find();
+        if (rto && rpo) {
+            return;
+        }
+        MarkdownDocument target = drDoc != null ? drDoc : docs.get(0).document();
+        var anchor = drSection != null ? drSection.heading().range() : Evidence.titleRange(target);
+        if (drSection == null && !RTO_WORD.matcher(text).find() && !RPO_WORD.matcher(text).find()) {
+            context.report(target, anchor, "No disaster-recovery plan: no 'Disaster Recovery' section and no RTO or RPO"
+                    + " in the infrastructure, deployment or monitoring plans; add a plan with RTO and RPO values");
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        if (!rto) {
+            missing.add("RTO (recovery time objective)");
+        }
+        if (!rpo) {
+            missing.add("RPO (recovery point objective)");
+        }
+        context.report(target, anchor, "The disaster-recovery plan" + (drSection != null ? " in '"
+                + drSection.title().strip() + "'" : "") + " states no value for " + String.join(" and ", missing)
+                + "; give each as a duration (e.g. RTO: 2 hours, RPO: 15 minutes)");
+    }
+}

@@ -1,0 +1,206 @@
+package io.opsdoc.rules.criteria;
+
+import io.opsdoc.core.doctype.RequiredSection;
+import io.opsdoc.core.markdown.CodeBlock;
+import io.opsdoc.core.markdown.Heading;
+import io.opsdoc.core.markdown.HtmlComment;
+import io.opsdoc.core.markdown.MarkdownDocument;
+import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.markdown.Table;
+import io.opsdoc.core.markdown.TableCell;
+import io.opsdoc.core.rule.SetContext;
+import io.opsdoc.core.rule.TypedDocument;
+import io.opsdoc.core.source.Range;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where planning-set rules look for evidence: the typed documents of the set, the required
+ * section that should hold the evidence, its code blocks and tables, and its text (HTML comments
+ * blanked out so that suppression or fixture comments never count as evidence).
+ */
+public final class Evidence {
+    public static final Set<String> SHELL = Set.of("bash", "sh", "shell", "console", "zsh", "shell-session",
+            "shellsession", "sh-session", "powershell", "ps1", "pwsh", "fish", "cmd", "bat", "ksh", "terminal");
+    public static final Set<String> HCL = Set.of("hcl", "terraform", "tf", "tfvars", "hcl2");
+    public static final Set<String> YAML = Set.of("yaml", "yml");
+
+    /** A Terraform-style block header: {@code resource "aws_db_instance" "main" {}. */
+    private static final Pattern HCL_RESOURCE = Pattern.compile(
+            "^\\s*(resource|data|module)\\s+\"([A-Za-z0-9_-]+)\"", Pattern.MULTILINE);
+
+    private Evidence() {
+    }
+
+    public static Optional<TypedDocument> document(SetContext context, String typeId) {
+        return context.set().document(typeId);
+    }
+
+    /** The section required as {@code title} by the document's type (title or aliases), or one named by {@code extra}. */
+    public static Optional<Section> section(TypedDocument doc, String title, String... extra) {
+        List<String> names = new ArrayList<>();
+        doc.type().section(title).map(RequiredSection::names).ifPresentOrElse(names::addAll, () -> names.add(title));
+        names.addAll(Arrays.asList(extra));
+        return doc.document().findSection(names);
+    }
+
+    /** Sections whose heading matches any of {@code names}. */
+    public static List<Section> sections(MarkdownDocument doc, String... names) {
+        return doc.findSections(List.of(names));
+    }
+
+    /** The heading of {@code section}, else the document title, else line 1. */
+    public static Range anchor(MarkdownDocument doc, Optional<Section> section) {
+        return section.map(s -> s.heading().range()).orElseGet(() -> titleRange(doc));
+    }
+
+    /** The first level-1 heading, else line 1. */
+    public static Range titleRange(MarkdownDocument doc) {
+        return doc.headings().stream().filter(h -> h.level() == 1).findFirst().map(Heading::range)
+                .orElseGet(() -> doc.source().lineRange(1));
+    }
+
+    /** How a message names the place that was searched. */
+    public static String where(Optional<Section> section, String expected) {
+        return section.map(s -> "'" + s.title().strip() + "'").orElse("the document (it has no '" + expected + "' section)");
+    }
+
+    /** Whole document text with HTML comments blanked. */
+    public static String text(MarkdownDocument doc) {
+        return blank(doc, doc.text(), 0);
+    }
+
+    /** Section content (sub-sections included) with HTML comments blanked. */
+    public static String text(MarkdownDocument doc, Section section) {
+        return blank(doc, doc.text(section), section.contentRange().start().offset());
+    }
+
+    /** Text of the section when present, else of the whole document. */
+    public static String text(MarkdownDocument doc, Optional<Section> section) {
+        return section.map(s -> text(doc, s)).orElseGet(() -> text(doc));
+    }
+
+    /** Text of all the given sections that exist, joined. */
+    public static String text(MarkdownDocument doc, List<Optional<Section>> sections) {
+        StringBuilder sb = new StringBuilder();
+        for (Optional<Section> s : sections) {
+            s.ifPresent(x -> sb.append(x.title()).append('\n').append(text(doc, x)).append('\n'));
+        }
+        return sb.toString();
+    }
+
+    private static String blank(MarkdownDocument doc, String text, int base) {
+        StringBuilder sb = null;
+        for (HtmlComment c : doc.comments()) {
+            int s = c.range().start().offset() - base;
+            int e = c.range().end().offset() - base;
+            if (e <= 0 || s >= text.length()) {
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(text);
+            }
+            for (int i = Math.max(0, s); i < Math.min(text.length(), e); i++) {
+                if (sb.charAt(i) != '\n') {
+                    sb.setCharAt(i, ' ');
+                }
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+
+    public static List<CodeBlock> blocks(MarkdownDocument doc, Optional<Section> section) {
+        return section.map(doc::blocksIn).orElseGet(doc::codeBlocks);
+    }
+
+    public static boolean isShell(CodeBlock block) {
+        return SHELL.contains(block.language());
+    }
+
+    public static boolean isHcl(CodeBlock block) {
+        return HCL.contains(block.language());
+    }
+
+    public static boolean isYaml(CodeBlock block) {
+        return YAML.contains(block.language());
+    }
+
+    /**
+     * Resource, data and module types declared in an HCL block ("resource aws_db_instance"), from
+     * the parsed tree; a block that does not parse (elided, templated) falls back to a line-level
+     * reading of its block headers.
+     */
+    public static List<String> hclBlockTypes(CodeBlock block) {
+        List<String> types = new ArrayList<>();
+        if (block.hcl().valid()) {
+            for (io.opsdoc.core.hcl.HclBlock b : block.hcl().body().blocks()) {
+                if (Set.of("resource", "data", "module").contains(b.type()) && !b.labels().isEmpty()) {
+                    types.add(b.type() + " " + b.label(0));
+                }
+            }
+            return types;
+        }
+        Matcher m = HCL_RESOURCE.matcher(block.content());
+        while (m.find()) {
+            types.add(m.group(1) + " " + m.group(2));
+        }
+        return types;
+    }
+
+    /** First line of {@code block} (0-based from {@code from}) where {@code pattern} occurs, as a file range. */
+    public static Optional<Range> findIn(CodeBlock block, Pattern pattern, int from, int to) {
+        List<String> lines = block.lines();
+        for (int i = Math.max(0, from); i < Math.min(lines.size(), to); i++) {
+            Matcher m = pattern.matcher(lines.get(i));
+            if (m.find()) {
+                return Optional.of(block.range(i, m.start(), i, m.end()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<Range> findIn(CodeBlock block, Pattern pattern) {
+        return findIn(block, pattern, 0, block.lineCount());
+    }
+
+    /** 0-based content line of {@code block} holding file line {@code fileLine}. */
+    public static int blockLine(CodeBlock block, int fileLine) {
+        for (int i = 0; i < block.lineCount(); i++) {
+            if (block.fileLine(i) >= fileLine) {
+                return i;
+            }
+        }
+        return Math.max(0, block.lineCount() - 1);
+    }
+
+    /** All cell texts of the tables in {@code section} (or the document), header included. */
+    public static String tableText(MarkdownDocument doc, Optional<Section> section) {
+        StringBuilder sb = new StringBuilder();
+        List<Table> tables = section.map(doc::tablesIn).orElseGet(doc::tables);
+        for (Table t : tables) {
+            for (TableCell c : t.header()) {
+                sb.append(c.text()).append(" | ");
+            }
+            sb.append('\n');
+            for (List<TableCell> row : t.rows()) {
+                for (TableCell c : row) {
+                    sb.append(c.text()).append(" | ");
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Headings of the sub-sections of {@code section}, joined by newlines. */
+    public static String subheadings(MarkdownDocument doc, Optional<Section> section) {
+        StringBuilder sb = new StringBuilder();
+        section.ifPresent(s -> doc.subsections(s).forEach(x -> sb.append(x.title()).append('\n')));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,126 @@
+package io.opsdoc.rules.criteria;
+
+import io.opsdoc.core.Level;
+import io.opsdoc.core.markdown.MarkdownDocument;
+import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.OptionSpec;
+import io.opsdoc.core.rule.RuleMeta;
+import io.opsdoc.core.rule.SetContext;
+import io.opsdoc.core.rule.SetRule;
+import io.opsdoc.core.rule.TypedDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A secrets store must be named, and no secret may be handled in plain text. */
+public final class SecretsManagementRule implements SetRule {
+    /** Ends of a sentence: punctuation before white space, a blank line, a table cell border. */
+    private static final Pattern SEPARATOR = Pattern.compile("(?<=[.!?;])\\s+|\\n[ \\t>]*\\n|\\|");
+    private static final Pattern CI_SECRET_REF = Pattern.compile("\\$\\{\\{\\s*secrets\\.");
+
+    private static final String HELP = """
+            "Secrets management is secure": the plan names where secrets live (HashiCorp Vault, AWS \
+            Secrets Manager, Azure Key Vault, GCP Secret Manager, Sealed Secrets, SOPS, External Secrets, \
+            the CI system's encrypted secrets...) and never handles them in plain text — no passwords \
+            committed in `.env` files, pasted into wikis or hard-coded in manifests.
+
+            The rule looks for a store in the CI/CD document's *Environment Variables & Secrets* section \
+            and the other documents (option `secret-stores`; `${{ secrets.X }}` references count as the CI \
+            store), and reads every sentence of the planning set for a secret word (password, token, API \
+            key...) together with a plain-text word (committed, plain text, hard-coded, `.env` file...) \
+            without a negation ("never", "not"...). Literal credentials in code are the business of \
+            `security/hardcoded-secret`.
+
+            **How to fix**: name the store and how values reach the workloads, for example:
+
+            ```markdown
+            Application secrets live in AWS Secrets Manager under `shop/<env>/*` and reach the pods through
+            External Secrets; CI credentials are GitHub environment secrets. Nothing secret is committed.
+            ```
+            """;
+
+    @Override
+    public RuleMeta meta() {
+        List<OptionSpec> options = new ArrayList<>();
+        options.addAll(CriteriaVocabulary.get().options("secret-stores", "Names of secrets stores"));
+        options.addAll(CriteriaVocabulary.get().options("plaintext-words", "Words that say a secret is kept in plain text"));
+        return RuleMeta.of("criteria/secrets-management", Level.WARNING,
+                "No secrets store named, or secrets handled in plain text", HELP,
+                List.of("criteria", "security", "secrets")).withOptions(options.toArray(OptionSpec[]::new));
+    }
+
+    @Override
+    public void check(SetContext context) {
+        Optional<TypedDocument> cicd = Evidence.document(context, "cicd-pipeline");
+        Optional<TypedDocument> iac = Evidence.document(context, "infrastructure-as-code");
+        Optional<TypedDocument> deploy = Evidence.document(context, "deployment-strategy");
+        if (cicd.isEmpty() && iac.isEmpty() && deploy.isEmpty()) {
+            return;
+        }
+        Vocabulary v = CriteriaVocabulary.get();
+        StringBuilder haystack = new StringBuilder();
+        for (Optional<TypedDocument> d : List.of(cicd, iac, deploy)) {
+            d.ifPresent(x -> haystack.append(Evidence.text(x.document())).append('\n'));
+        }
+        boolean store = Vocabulary.contains(haystack, v.effective(context.options(), "secret-stores"))
+                || CI_SECRET_REF.matcher(haystack).find();
+        if (!store) {
+            TypedDocument target = cicd.or(() -> iac).or(() -> deploy).orElseThrow();
+            Optional<Section> section = cicd.isPresent()
+                    ? Evidence.section(target, "Environment Variables & Secrets") : Optional.empty();
+            context.report(target.document(), Evidence.anchor(target.document(), section),
+                    "No secrets store named in " + (cicd.isPresent()
+                            ? Evidence.where(section, "Environment Variables & Secrets") : "the document")
+                            + " or the other plans; say where secrets live (e.g. Vault, AWS Secrets Manager, Azure Key"
+                            + " Vault, Sealed Secrets) and how they reach the pipeline and workloads");
+        }
+        List<String> secretWords = v.terms("secret-words");
+        List<String> plainWords = v.effective(context.options(), "plaintext-words");
+        List<String> negations = v.terms("negations");
+        for (TypedDocument d : context.set().documents()) {
+            MarkdownDocument doc = d.document();
+            String text = proseOnly(doc);
+            Matcher separators = SEPARATOR.matcher(text);
+            int unitStart = 0;
+            while (unitStart < text.length()) {
+                int unitEnd = separators.find(unitStart) ? separators.start() : text.length();
+                String sentence = text.substring(unitStart, unitEnd);
+                Optional<Vocabulary.Match> secret = Vocabulary.find(sentence, secretWords);
+                Optional<Vocabulary.Match> plain = Vocabulary.find(sentence, plainWords);
+                // Only a negation before the plain-text word negates it ("never committed", not "... without setup").
+                if (secret.isPresent() && plain.isPresent()
+                        && !Vocabulary.contains(sentence.substring(0, plain.get().end()), negations)) {
+                    int start = unitStart + Math.min(secret.get().start(), plain.get().start());
+                    int end = unitStart + Math.max(secret.get().end(), plain.get().end());
+                    context.report(doc, doc.source().range(start, end), "Secrets handled in plain text ('"
+                            + plain.get().term() + "'); keep them in a secrets store and inject them at deploy or"
+                            + " run time instead");
+                }
+                unitStart = unitEnd == text.length() ? unitEnd : Math.max(separators.end(), unitEnd + 1);
+            }
+        }
+    }
+
+    /** The document text with code blocks, headings and HTML comments blanked and code-span ticks removed. */
+    private static String proseOnly(MarkdownDocument doc) {
+        StringBuilder sb = new StringBuilder(Evidence.text(doc));
+        List<io.opsdoc.core.source.Range> blanks = new ArrayList<>();
+        doc.codeBlocks().forEach(b -> blanks.add(b.range()));
+        doc.headings().forEach(h -> blanks.add(h.range()));
+        for (io.opsdoc.core.source.Range r : blanks) {
+            for (int i = r.start().offset(); i < Math.min(sb.length(), r.end().offset()); i++) {
+                if (sb.charAt(i) != '\n') {
+                    sb.setCharAt(i, ' ');
+                }
+            }
+        }
+        for (int i = 0; i < sb.length(); i++) {
+            if (sb.charAt(i) == '`') {
+                sb.setCharAt(i, ' ');
+            }
+        }
+        return sb.toString();
+    }
+}

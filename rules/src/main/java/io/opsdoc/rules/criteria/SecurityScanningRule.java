@@ -1,0 +1,76 @@
+package io.opsdoc.rules.criteria;
+
+import io.opsdoc.core.Level;
+import io.opsdoc.core.markdown.MarkdownDocument;
+import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.OptionSpec;
+import io.opsdoc.core.rule.RuleMeta;
+import io.opsdoc.core.rule.SetContext;
+import io.opsdoc.core.rule.SetRule;
+import io.opsdoc.core.rule.TypedDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The pipeline must scan dependencies, code (SAST) and, when it builds images, container images. */
+public final class SecurityScanningRule implements SetRule {
+    private static final String HELP = """
+            "Security scanning is integrated": the pipeline checks third-party dependencies for known \
+            vulnerabilities (Snyk, Dependabot alerts, OSV-Scanner, `npm audit`, Trivy in `fs` mode...), \
+            analyses the code itself (SAST: CodeQL, Semgrep, SonarQube...) and, when it builds container \
+            images, scans them before they are pushed (Trivy, Grype, Clair...).
+
+            The rule reads the CI/CD document: the jobs and steps of its workflow blocks (`uses:` actions, \
+            `run:` commands, GitLab `include:` templates such as `Security/SAST.gitlab-ci.yml`) and its \
+            text. Image scanning is only required when the pipeline builds an image. Tool lists are the \
+            options `dependency-scanners`, `sast-tools`, `image-scanners` (and `extra-*`).
+
+            **How to fix**: add the missing scan as a blocking step, for example:
+
+            ```yaml
+            - name: Scan image
+              uses: aquasecurity/trivy-action@915b19bbe73b92a6cf82a1bc12b087c9a19a5fe2 # 0.28.0
+              with:
+                image-ref: ghcr.io/acme/shop:${{ github.sha }}
+                exit-code: "1"
+                severity: CRITICAL,HIGH
+            ```
+            """;
+
+    @Override
+    public RuleMeta meta() {
+        List<OptionSpec> options = new ArrayList<>();
+        options.addAll(CriteriaVocabulary.get().options("dependency-scanners", "Dependency vulnerability scanners"));
+        options.addAll(CriteriaVocabulary.get().options("sast-tools", "Static analysis security tools"));
+        options.addAll(CriteriaVocabulary.get().options("image-scanners", "Container image scanners"));
+        return RuleMeta.of("criteria/security-scanning", Level.WARNING,
+                "Pipeline misses dependency scanning, static analysis (SAST) or container image scanning", HELP,
+                List.of("criteria", "cicd", "security")).withOptions(options.toArray(OptionSpec[]::new));
+    }
+
+    @Override
+    public void check(SetContext context) {
+        Optional<TypedDocument> cicd = Evidence.document(context, "cicd-pipeline");
+        if (cicd.isEmpty()) {
+            return;
+        }
+        MarkdownDocument doc = cicd.get().document();
+        Optional<Section> stages = Evidence.section(cicd.get(), "Pipeline Stages");
+        String haystack = PipelineSteps.text(PipelineSteps.of(doc)) + "\n" + Evidence.text(doc);
+        Vocabulary v = CriteriaVocabulary.get();
+        String where = Evidence.where(stages, "Pipeline Stages") + " or the pipeline's jobs and steps";
+        if (!Vocabulary.contains(haystack, v.effective(context.options(), "dependency-scanners"))) {
+            context.report(doc, Evidence.anchor(doc, stages), "No dependency vulnerability scan found in " + where
+                    + "; add a step such as Snyk, OSV-Scanner, `npm audit` or Trivy in fs mode");
+        }
+        if (!Vocabulary.contains(haystack, v.effective(context.options(), "sast-tools"))) {
+            context.report(doc, Evidence.anchor(doc, stages), "No static analysis (SAST) found in " + where
+                    + "; add a step such as CodeQL, Semgrep or SonarQube");
+        }
+        if (Vocabulary.contains(haystack, v.terms("container-build"))
+                && !Vocabulary.contains(haystack, v.effective(context.options(), "image-scanners"))) {
+            context.report(doc, Evidence.anchor(doc, stages), "The pipeline builds a container image but no image scan"
+                    + " was found in " + where + "; scan the image before pushing it (e.g. Trivy or Grype)");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.opsdoc.rules.criteria;
+
+import io.opsdoc.core.Level;
+import io.opsdoc.core.markdown.MarkdownDocument;
+import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.RuleMeta;
+import io.opsdoc.core.rule.SetContext;
+import io.opsdoc.core.rule.SetRule;
+import io.opsdoc.core.rule.TypedDocument;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** SLIs, SLOs with numeric targets, and an SLA must be stated. */
+public final class SloSlaRule implements SetRule {
+    private static final Pattern SLI = Pattern.compile("\\bSLIs?\\b|\\bindicators?\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SLO = Pattern.compile("\\bSLOs?\\b|\\bobjectives?\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SLA = Pattern.compile("\\bSLAs?\\b|\\bagreements?\\b|service credits?", Pattern.CASE_INSENSITIVE);
+    /** 99.9 %, or a latency bound such as "p95 < 300ms", "under 2 s". */
+    private static final Pattern TARGET = Pattern.compile(
+            "\\d+(?:[.,]\\d+)?\\s*%|(?:<|<=|≤|under|below|within|at most)\\s*\\d+(?:\\.\\d+)?\\s*(?:ms|milliseconds?|s|sec|seconds?)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final String HELP = """
+            "SLOs and SLAs are established": the plan names the indicators it measures (SLIs), sets \
+            objectives on them with numbers (99.9% of requests succeed over 30 days; p95 latency below \
+            300 ms), and states the agreement made with customers (SLA), usually looser than the SLO.
+
+            The rule reads the monitoring document's *SLIs, SLOs, SLAs* section (or the whole document \
+            when the section is missing): its text, sub-headings and tables. An SLO without a percentage \
+            or a latency bound is reported at the SLO sub-heading.
+
+            **How to fix**:
+
+            ```markdown
+            | SLI | SLO (30 days) | SLA |
+            |---|---|---|
+            | share of non-5xx checkout requests | 99.9% | 99.5% |
+            | p95 checkout latency | < 300 ms | — |
+            ```
+            """;
+
+    @Override
+    public RuleMeta meta() {
+        return RuleMeta.of("criteria/slo-sla", Level.WARNING,
+                "No SLIs, or SLOs without numeric targets, or no SLA", HELP, List.of("criteria", "monitoring", "slo"));
+    }
+
+    @Override
+    public void check(SetContext context) {
+        Optional<TypedDocument> monitoring = Evidence.document(context, "monitoring-strategy");
+        if (monitoring.isEmpty()) {
+            return;
+        }
+        MarkdownDocument doc = monitoring.get().document();
+        Optional<Section> section = Evidence.section(monitoring.get(), "SLIs, SLOs, SLAs");
+        String text = Evidence.text(doc, section);
+        String where = Evidence.where(section, "SLIs, SLOs, SLAs");
+        var anchor = Evidence.anchor(doc, section);
+        if (!SLI.matcher(text).find()) {
+            context.report(doc, anchor, "No service level indicators (SLIs) in " + where
+                    + "; name what is measured (e.g. share of successful requests, p95 latency)");
+        }
+        if (!SLO.matcher(text).find()) {
+            context.report(doc, anchor, "No service level objectives (SLOs) in " + where
+                    + "; set targets on the SLIs (e.g. 99.9% availability over 30 days, p95 < 300 ms)");
+        } else {
+            Optional<Section> sloPart = section.flatMap(s -> doc.subsections(s).stream()
+                    .filter(x -> SLO.matcher(x.title()).find() && !SLA.matcher(x.title()).find()).findFirst());
+            String sloText = sloPart.map(s -> Evidence.text(doc, s)).orElse(text);
+            if (!TARGET.matcher(sloText).find()) {
+                context.report(doc, Evidence.anchor(doc, sloPart.or(() -> section)), "The SLOs in "
+                        + Evidence.where(sloPart.or(() -> section), "SLOs")
+                        + " have no numeric targets; give each a number (e.g. 99.9% over 30 days, p95 < 300 ms)");
+            }
+        }
+        if (!SLA.matcher(text).find()) {
+            context.report(doc, anchor, "No service level agreement (SLA) in " + where
+                    + "; state what is promised to customers (usually looser than the SLO) or that there is none");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.opsdoc.rules.criteria;
+
+import io.opsdoc.core.Level;
+import io.opsdoc.core.embedded.YamlNodes;
+import io.opsdoc.core.markdown.CodeBlock;
+import io.opsdoc.core.markdown.MarkdownDocument;
+import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.OptionSpec;
+import io.opsdoc.core.rule.RuleMeta;
+import io.opsdoc.core.rule.SetContext;
+import io.opsdoc.core.rule.SetRule;
+import io.opsdoc.core.rule.TypedDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** The deployment plan must have a zero-downtime strategy with health gating. */
+public final class ZeroDowntimeRule implements SetRule {
+    private static final String HELP = """
+            "Deployment strategy supports zero downtime" needs two things: a strategy that keeps the old \
+            version serving while the new one starts (rolling update, blue-green, canary) and a health \
+            gate that stops traffic from reaching instances that are not ready (readiness probes, \
+            canary analysis, smoke tests before the switch).
+
+            The rule reads the deployment document: Kubernetes manifests (`Deployment` `strategy`, \
+            `readinessProbe`; Argo Rollouts `canary`/`blueGreen` with analysis; Flagger `Canary`), then \
+            the *Deployment Strategies* and overview text (options `zd-strategies`, `zd-health-gates`). A \
+            `Recreate` strategy as the only one is reported where it is set.
+
+            **How to fix**: describe the strategy and its gate, for example:
+
+            ```yaml
+            strategy:
+              type: RollingUpdate
+              rollingUpdate:
+                maxUnavailable: 0
+                maxSurge: 25%
+            ```
+
+            together with a `readinessProbe` on the container.
+            """;
+
+    @Override
+    public RuleMeta meta() {
+        List<OptionSpec> options = new ArrayList<>();
+        options.addAll(CriteriaVocabulary.get().options("zd-strategies", "Names of zero-downtime strategies"));
+        options.addAll(CriteriaVocabulary.get().options("zd-health-gates", "Words that identify health gating"));
+        return RuleMeta.of("criteria/zero-downtime", Level.WARNING,
+                "No deployment strategy with a zero-downtime mechanism (rolling/blue-green/canary with health gating)",
+                HELP, List.of("criteria", "deployment")).withOptions(options.toArray(OptionSpec[]::new));
+    }
+
+    @Override
+    public void check(SetContext context) {
+        Optional<TypedDocument> deployment = Evidence.document(context, "deployment-strategy");
+        if (deployment.isEmpty()) {
+            return;
+        }
+        MarkdownDocument doc = deployment.get().document();
+        Optional<Section> strategies = Evidence.section(deployment.get(), "Deployment Strategies");
+        boolean strategy = false;
+        boolean gate = false;
+        Node recreate = null;
+        CodeBlock recreateBlock = null;
+        for (CodeBlock block : doc.codeBlocks()) {
+            if (!Evidence.isYaml(block) || !block.yaml().valid()) {
+                continue;
+            }
+            for (Node root : block.yaml().documents()) {
+                String kind = YamlNodes.scalarAt(root, "kind").orElse("");
+                Optional<Node> spec = YamlNodes.get(root, "spec");
+                boolean[] probe = {false};
+                YamlNodes.walk(root, n -> probe[0] |= YamlNodes.has(n, "readinessProbe"));
+                gate |= probe[0];
+                if (kind.equals("Deployment") || kind.equals("StatefulSet")) {
+                    String type = spec.flatMap(s -> YamlNodes.scalarAt(s, "strategy", "type")).orElse("RollingUpdate");
+                    if (type.equals("Recreate")) {
+                        recreate = spec.flatMap(s -> YamlNodes.path(s, "strategy", "type")).orElse(root);
+                        recreateBlock = block;
+                    } else {
+                        strategy = true;
+                    }
+                } else if (kind.equals("Rollout")) {
+                    Optional<Node> st = spec.flatMap(s -> YamlNodes.get(s, "strategy"));
+                    if (st.map(s -> YamlNodes.has(s, "canary") || YamlNodes.has(s, "blueGreen")).orElse(false)) {
+                        strategy = true;
+                    }
+                    boolean[] analysis = {false};
+                    st.ifPresent(s -> YamlNodes.walk(s, n -> analysis[0] |= YamlNodes.has(n, "analysis")
+                            || YamlNodes.has(n, "prePromotionAnalysis") || YamlNodes.has(n, "templates")));
+                    gate |= analysis[0];
+                } else if (kind.equals("Canary")) {
+                    strategy = true;
+                    gate |= spec.map(s -> YamlNodes.has(s, "analysis")).orElse(false);
+                }
+            }
+        }
+        Optional<Section> overview = Evidence.section(deployment.get(), "Deployment Strategy Overview");
+        String text = Evidence.text(doc, List.of(strategies, overview));
+        if (text.isBlank()) {
+            text = Evidence.text(doc);
+        }
+        strategy |= Vocabulary.contains(text, CriteriaVocabulary.get().effective(context.options(), "zd-strategies"));
+        gate |= Vocabulary.contains(Evidence.text(doc), CriteriaVocabulary.get().effective(context.options(), "zd-health-gates"));
+        if (!strategy && recreate != null) {
+            context.report(doc, recreateBlock.yaml().range(recreate), "The only deployment strategy is `Recreate`,"
+                    + " which stops every old pod before new ones start; use a RollingUpdate with maxUnavailable: 0,"
+                    + " blue-green or canary");
+        } else if (!strategy) {
+            context.report(doc, Evidence.anchor(doc, strategies), "No zero-downtime deployment strategy found in "
+                    + Evidence.where(strategies, "Deployment Strategies")
+                    + " or its manifests; describe a rolling, blue-green or canary deployment with its health gate");
+        } else if (!gate) {
+            context.report(doc, Evidence.anchor(doc, strategies), "The deployment strategy in "
+                    + Evidence.where(strategies, "Deployment Strategies")
+                    + " has no health gating (readiness probes, canary analysis, health checks before the switch);"
+                    + " say what keeps traffic away from instances that are not ready");
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package io.opsdoc.rules.markdown;
+
+import io.opsdoc.core.Level;
+import io.opsdoc.core.markdown.CodeBlock;
+import io.opsdoc.core.markdown.Heading;
+import io.opsdoc.core.markdown.Link;
+import io.opsdoc.core.markdown.MarkdownDocument;
+import io.opsdoc.core.markdown.MarkdownParser;
+import io.opsdoc.core.rule.DocumentContext;
+import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.RuleMeta;
+import io.opsdoc.core.source.SourceFile;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A relative link to a file that does not exist, or a {@code #fragment} that no heading or HTML
+ * anchor of the target document produces.
+ */
+public final class BrokenLinkRule implements DocumentRule {
+    static final String ID = "markdown/broken-link";
+
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+    /** Explicit anchors in raw HTML: {@code <a name="x">} and any element with {@code id="x"}. */
+    private static final Pattern HTML_ANCHOR = Pattern.compile(
+            "<[A-Za-z][A-Za-z0-9]*\\b[^>]*?\\s(?:id|name)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+))",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
+            "Relative link to a missing file or to a heading that does not exist",
+            """
+            Planning documents point at each other and at runbooks: *see [Rollback Procedures](deployment-strategy.md#rollback-procedures)*. \
+            When a file is renamed or a heading reworded, such links break silently, and the reader who \
+            follows one during an incident lands on a 404 or at the top of a long page.
+
+            What is checked:
+
+            - relative links and images (`runbooks/db-failover.md`, `../README.md`, `diagram.png`) are \
+            resolved against the folder of the document; query strings and fragments are ignored for the \
+            file test and `%20`-style escapes are decoded. A link to an existing folder is fine.
+            - fragments (`#rollback-procedures`, `other.md#alerting`) must match a heading of the target \
+            Markdown file, using GitHub's anchor algorithm (lower-case, punctuation dropped, spaces to `-`, \
+            `-1`, `-2` for duplicates), or an explicit HTML anchor (`<a name="x"></a>`, `id="x"`). \
+            Fragments are compared ignoring case. `#top` and fragments into non-Markdown files (such as \
+            GitHub's `#L10` line anchors) are not checked.
+            - not checked: absolute URLs (`https:`, `mailto:`, `tel:` and any other scheme), protocol-relative \
+            `//host/...` links, site-absolute links starting with `/` (they depend on where the document is \
+            published, not on the folder it sits in), and templated destinations (`{{ }}`). Links of a \
+            document that does not exist on disk (text passed in from an editor) are checked for \
+            same-document fragments only.
+
+            **How to fix**: point the link at the file's current name and the heading's current anchor.
+
+            ```markdown
+            Roll back as described in [Rollback Procedures](deployment-strategy.md#rollback-procedures).
+            ```
+            """,
+            List.of("markdown", "links"));
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(DocumentContext context) {
+        MarkdownDocument document = context.document();
+        SourceFile source = document.source();
+        Path folder = folderOnDisk(source);
+        // Parsed link targets of this one check: several links into the same file parse it once.
+        Map<Path, Optional<Set<String>>> targets = new HashMap<>();
+        Set<String> ownAnchors = anchors(document);
+        for (Link link : document.links()) {
+            String url = link.url().strip();
+            if (skipped(url)) {
+                continue;
+            }
+            int hash = url.indexOf('#');
+            String pathPart = hash < 0 ? url : url.substring(0, hash);
+            String fragment = hash < 0 ? "" : url.substring(hash + 1);
+            int query = pathPart.indexOf('?');
+            if (query >= 0) {
+                pathPart = pathPart.substring(0, query);
+            }
+            String decodedPath = decode(pathPart);
+            String decodedFragment = decode(fragment);
+            if (decodedPath.isEmpty()) {
+                if (!fragment.isEmpty() && !fragmentKnown(ownAnchors, decodedFragment)) {
+                    context.report(link.urlRange(), "no heading or anchor in this document produces '#"
+                            + decodedFragment + "'" + suggestion(ownAnchors, decodedFragment));
+                }
+                continue;
+            }
+            if (folder == null) {
+                continue;
+            }
+            Path target;
+            try {
+                target = folder.resolve(decodedPath).normalize();
+            } catch (InvalidPathException e) {
+                continue;
+            }
+            if (!Files.exists(target)) {
+                context.report(link.urlRange(), "link target '" + decodedPath + "' does not exist (relative to "
+                        + "this document's folder); fix the path or the file name");
+                continue;
+            }
+            if (fragment.isEmpty() || !Files.isRegularFile(target) || !markdown(target)) {
+                continue;
+            }
+            Optional<Set<String>> anchors = targets.computeIfAbsent(target, BrokenLinkRule::anchorsOf);
+            if (anchors.isPresent() && !fragmentKnown(anchors.get(), decodedFragment)) {
+                context.report(link.urlRange(), "no heading or anchor in '" + decodedPath + "' produces '#"
+                        + decodedFragment + "'" + suggestion(anchors.get(), decodedFragment));
+            }
+        }
+    }
+
+    private static boolean skipped(String url) {
+        return url.isEmpty() || url.equals("#") || SCHEME.matcher(url).find() || url.startsWith("/")
+                || url.startsWith("\\") || url.contains("{{") || url.contains("{%") || url.contains("${");
+    }
+
+    /** The document's folder when the document is a real file; null for in-memory text. */
+    private static Path folderOnDisk(SourceFile source) {
+        Path path = source.path();
+        if (path == null || !Files.isRegularFile(path)) {
+            return null;
+        }
+        Path parent = path.toAbsolutePath().getParent();
+        return parent;
+    }
+
+    private static boolean markdown(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".md") || name.endsWith(".markdown") || name.endsWith(".mdown");
+    }
+
+    /** Percent-decodes a link part; '+' stays a plus sign, as in URL paths. */
+    private static String decode(String part) {
+        if (part.indexOf('%') < 0) {
+            return part;
+        }
+        try {
+            return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return part;
+        }
+    }
+
+    private static boolean fragmentKnown(Set<String> anchors, String fragment) {
+        String lower = fragment.toLowerCase(Locale.ROOT);
+        return lower.equals("top") || anchors.contains(lower);
+    }
+
+    private static String suggestion(Set<String> anchors, String fragment) {
+        String lower = fragment.toLowerCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        int limit = Math.max(2, lower.length() / 4);
+        for (String anchor : anchors) {
+            if (Math.abs(anchor.length() - lower.length()) > limit) {
+                continue;
+            }
+            int d = Languages.distance(lower, anchor, limit);
+            if (d < bestDistance || d == bestDistance && best != null && anchor.compareTo(best) < 0) {
+                best = anchor;
+                bestDistance = d;
+            }
+        }
+        return best != null && bestDistance <= limit ? "; did you mean '#" + best + "'?" : "";
+    }
+
+    private static Optional<Set<String>> anchorsOf(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            SourceFile source = SourceFile.of(file, file.getFileName().toString(), text);
+            return Optional.of(anchors(new MarkdownParser().parse(source)));
+        } catch (IOException | RuntimeException e) {
+            // Unreadable or not UTF-8: the file exists, which is all this rule can say about it.
+            return Optional.empty();
+        }
+    }
+
+    /** Heading slugs and explicit HTML anchors of a document, lower-cased. */
+    static Set<String> anchors(MarkdownDocument document) {
+        Set<String> result = new HashSet<>();
+        for (Heading heading : document.headings()) {
+            result.add(heading.slug().toLowerCase(Locale.ROOT));
+        }
+        String text = document.text();
+        List<CodeBlock> blocks = document.codeBlocks();
+        Matcher m = HTML_ANCHOR.matcher(text);
+        while (m.find()) {
+            int at = m.start();
+            boolean inCode = blocks.stream().anyMatch(b -> b.range().start().offset() <= at
+                    && at < b.range().end().offset());
+            if (!inCode) {
+                String value = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                result.add(value.toLowerCase(Locale.ROOT));
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,86 @@
+package io.opsdoc.rules.principles;
+
+import io.opsdoc.core.Level;
+import io.opsdoc.core.embedded.YamlNodes;
+import io.opsdoc.core.markdown.CodeBlock;
+import io.opsdoc.core.markdown.MarkdownDocument;
+import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.OptionSpec;
+import io.opsdoc.core.rule.RuleMeta;
+import io.opsdoc.core.rule.SetContext;
+import io.opsdoc.core.rule.SetRule;
+import io.opsdoc.core.rule.TypedDocument;
+import io.opsdoc.rules.criteria.Evidence;
+import io.opsdoc.rules.criteria.Vocabulary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Principle 1: the CI/CD tool is named and integrated with the repository host. */
+public final class CiCdIntegrationRule implements SetRule {
+    private static final String HELP = """
+            Principle 1, "CI/CD Pipeline — automate everything; integrate with GitHub": the plan names \
+            its CI/CD tool and says how it hooks into the repository host (pull-request checks, branch \
+            protection, merge requests), so that nothing reaches `main` without the pipeline.
+
+            The rule reads the CI/CD document: workflow blocks (a GitHub Actions workflow with `on:` \
+            push/pull_request triggers, GitLab CI jobs with `rules:`/`stages:`) and the tool and host names \
+            in the text (options `ci-tools`, `repo-hosts`).
+
+            **How to fix**: in *CI/CD Overview*, for example:
+
+            ```markdown
+            **CI/CD tool**: GitHub Actions, on the `acme/shop` GitHub repository. Every pull request runs
+            the pipeline; branch protection on `main` requires the `ci` checks to pass.
+            ```
+            """;
+
+    @Override
+    public RuleMeta meta() {
+        List<OptionSpec> options = new ArrayList<>();
+        options.addAll(PrinciplesVocabulary.get().options("ci-tools", "CI/CD tool names"));
+        options.addAll(PrinciplesVocabulary.get().options("repo-hosts", "Repository hosts and their integration words"));
+        return RuleMeta.of("principles/ci-cd-integration", Level.NOTE,
+                "CI/CD tool not named or not integrated with the repository host", HELP, List.of("principles", "cicd"))
+                .withOptions(options.toArray(OptionSpec[]::new));
+    }
+
+    @Override
+    public void check(SetContext context) {
+        Optional<TypedDocument> cicd = Evidence.document(context, "cicd-pipeline");
+        if (cicd.isEmpty()) {
+            return;
+        }
+        MarkdownDocument doc = cicd.get().document();
+        Optional<Section> overview = Evidence.section(cicd.get(), "CI/CD Overview");
+        String text = Evidence.text(doc);
+        boolean tool = Vocabulary.contains(text, PrinciplesVocabulary.get().effective(context.options(), "ci-tools"));
+        boolean host = Vocabulary.contains(text, PrinciplesVocabulary.get().effective(context.options(), "repo-hosts"));
+        for (CodeBlock block : doc.codeBlocks()) {
+            if (!Evidence.isYaml(block) || !block.yaml().valid()) {
+                continue;
+            }
+            for (Node root : block.yaml().documents()) {
+                boolean workflow = YamlNodes.has(root, "jobs") && (YamlNodes.has(root, "on") || YamlNodes.has(root, "true"));
+                boolean gitlab = YamlNodes.has(root, "stages");
+                tool |= workflow || gitlab;
+                Optional<Node> on = YamlNodes.get(root, "on").or(() -> YamlNodes.get(root, "true"));
+                if (on.isPresent()) {
+                    String triggers = String.join(" ", YamlNodes.keys(on.get())) + " " + YamlNodes.scalar(on.get()).orElse("");
+                    host |= triggers.contains("pull_request") || triggers.contains("push");
+                }
+                host |= gitlab && block.content().contains("merge_request_event");
+            }
+        }
+        if (!tool) {
+            context.report(doc, Evidence.anchor(doc, overview), "No CI/CD tool named in "
+                    + Evidence.where(overview, "CI/CD Overview")
+                    + " and no workflow definition found; name the tool (e.g. GitHub Actions, GitLab CI)");
+        } else if (!host) {
+            context.report(doc, Evidence.anchor(doc, overview), "The CI/CD plan does not say how the pipeline integrates"
+                    + " with the repository host (no GitHub/GitLab, pull-request triggers or branch protection found);"
+                    + " state the host and which events run the pipeline");
+        }
+    }
+}

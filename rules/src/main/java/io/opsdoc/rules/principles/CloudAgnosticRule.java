@@ -1,0 +1,85 @@
+package io.opsdoc.rules.principles;
+
+import io.opsdoc.core.Level;
+import io.opsdoc.core.embedded.YamlNodes;
+import io.opsdoc.core.markdown.CodeBlock;
+import io.opsdoc.core.markdown.MarkdownDocument;
+import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.OptionSpec;
+import io.opsdoc.core.rule.RuleMeta;
+import io.opsdoc.core.rule.SetContext;
+import io.opsdoc.core.rule.SetRule;
+import io.opsdoc.core.rule.TypedDocument;
+import io.opsdoc.rules.criteria.Evidence;
+import io.opsdoc.rules.criteria.Vocabulary;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Principle 3: a local or portable alternative to the cloud setup exists. */
+public final class CloudAgnosticRule implements SetRule {
+    private static final String HELP = """
+            Principle 3, "Cloud Provider Agnostic — design for portability (provide Docker Compose/local \
+            alternatives)": whatever cloud the team chooses, the plan also gives a portable way to run the \
+            system — Docker Compose, a kind/k3d/minikube cluster, LocalStack for cloud APIs, Tilt or \
+            Skaffold — so that nothing can only be tried in the cloud account.
+
+            The rule reads all documents of the set: Compose files in YAML blocks (top-level `services:` \
+            with images or builds) and the names of local alternatives (option `local-alternatives`). It \
+            reports on the infrastructure document's overview.
+
+            **How to fix**:
+
+            ```yaml
+            # compose.yaml: the same services as production, on a laptop
+            services:
+              api:
+                build: .
+                ports: ["8080:8080"]
+              postgres:
+                image: postgres:16
+            ```
+            """;
+
+    @Override
+    public RuleMeta meta() {
+        return RuleMeta.of("principles/cloud-agnostic", Level.WARNING,
+                "No local or portable alternative (Docker Compose, kind, LocalStack, ...) to the cloud setup", HELP,
+                List.of("principles", "portability")).withOptions(PrinciplesVocabulary.get()
+                        .options("local-alternatives", "Local or portable alternatives").toArray(OptionSpec[]::new));
+    }
+
+    @Override
+    public void check(SetContext context) {
+        Optional<TypedDocument> iac = Evidence.document(context, "infrastructure-as-code");
+        if (iac.isEmpty()) {
+            return;
+        }
+        List<String> terms = PrinciplesVocabulary.get().effective(context.options(), "local-alternatives");
+        for (TypedDocument d : context.set().documents()) {
+            if (hasComposeFile(d.document()) || Vocabulary.contains(Evidence.text(d.document()), terms)) {
+                return;
+            }
+        }
+        MarkdownDocument doc = iac.get().document();
+        Optional<Section> overview = Evidence.section(iac.get(), "Infrastructure as Code Overview");
+        context.report(doc, Evidence.anchor(doc, overview), "No local or portable alternative to the cloud setup in the"
+                + " planning set (no Docker Compose file, kind/k3d/minikube cluster or LocalStack); describe how the"
+                + " system runs outside the cloud account");
+    }
+
+    static boolean hasComposeFile(MarkdownDocument doc) {
+        for (CodeBlock block : doc.codeBlocks()) {
+            if (Evidence.isYaml(block) && block.yaml().valid()) {
+                for (Node root : block.yaml().documents()) {
+                    Optional<Node> services = YamlNodes.get(root, "services");
+                    if (services.isPresent() && YamlNodes.entries(services.get()).stream().anyMatch(
+                            t -> YamlNodes.has(t.getValueNode(), "image") || YamlNodes.has(t.getValueNode(), "build"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}

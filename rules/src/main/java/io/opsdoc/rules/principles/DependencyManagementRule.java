@@ -1,0 +1,68 @@
+package io.opsdoc.rules.principles;
+
+import io.opsdoc.core.Level;
+import io.opsdoc.core.markdown.MarkdownDocument;
+import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.OptionSpec;
+import io.opsdoc.core.rule.RuleMeta;
+import io.opsdoc.core.rule.SetContext;
+import io.opsdoc.core.rule.SetRule;
+import io.opsdoc.core.rule.TypedDocument;
+import io.opsdoc.rules.criteria.Evidence;
+import io.opsdoc.rules.criteria.PipelineSteps;
+import io.opsdoc.rules.criteria.Vocabulary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Principle 9: dependencies are updated regularly and scanned for vulnerabilities. */
+public final class DependencyManagementRule implements SetRule {
+    private static final String HELP = """
+            Principle 9, "Dependency Management — regular updates, vulnerability scanning": the plan \
+            says how dependencies are kept current (Renovate, Dependabot version updates, a weekly \
+            update routine) and how they are scanned for known vulnerabilities (Snyk, OSV-Scanner, \
+            `npm audit`, Trivy...).
+
+            The rule reads the CI/CD and infrastructure documents: workflow steps and text (options \
+            `dependency-updates`, `vulnerability-scanning`). Each missing half is a separate note.
+
+            **How to fix**:
+
+            ```json
+            { "extends": ["config:recommended"], "schedule": ["before 6am on monday"] }
+            ```
+
+            (a `renovate.json`), plus a blocking `osv-scanner --lockfile=package-lock.json` step.
+            """;
+
+    @Override
+    public RuleMeta meta() {
+        List<OptionSpec> options = new ArrayList<>();
+        options.addAll(PrinciplesVocabulary.get().options("dependency-updates", "Dependency update tools and policies"));
+        options.addAll(PrinciplesVocabulary.get().options("vulnerability-scanning", "Dependency vulnerability scanners"));
+        return RuleMeta.of("principles/dependency-management", Level.NOTE,
+                "No dependency update or vulnerability scanning policy", HELP, List.of("principles", "dependencies"))
+                .withOptions(options.toArray(OptionSpec[]::new));
+    }
+
+    @Override
+    public void check(SetContext context) {
+        Optional<TypedDocument> cicd = Evidence.document(context, "cicd-pipeline");
+        if (cicd.isEmpty()) {
+            return;
+        }
+        MarkdownDocument doc = cicd.get().document();
+        StringBuilder haystack = new StringBuilder(PipelineSteps.text(PipelineSteps.of(doc)))
+                .append('\n').append(Evidence.text(doc));
+        Evidence.document(context, "infrastructure-as-code").ifPresent(d -> haystack.append(Evidence.text(d.document())));
+        Optional<Section> stages = Evidence.section(cicd.get(), "Pipeline Stages");
+        if (!Vocabulary.contains(haystack, PrinciplesVocabulary.get().effective(context.options(), "dependency-updates"))) {
+            context.report(doc, Evidence.anchor(doc, stages), "No dependency update policy in the CI/CD plan (no"
+                    + " Renovate, Dependabot version updates or update routine); say how dependencies are kept current");
+        }
+        if (!Vocabulary.contains(haystack, PrinciplesVocabulary.get().effective(context.options(), "vulnerability-scanning"))) {
+            context.report(doc, Evidence.anchor(doc, stages), "No dependency vulnerability scanning in the CI/CD plan;"
+                    + " add a scan of the dependencies (e.g. Snyk, OSV-Scanner, npm audit, Trivy)");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.opsdoc.rules.principles;
+
+import io.opsdoc.core.Level;
+import io.opsdoc.core.markdown.MarkdownDocument;
+import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.OptionSpec;
+import io.opsdoc.core.rule.RuleMeta;
+import io.opsdoc.core.rule.SetContext;
+import io.opsdoc.core.rule.SetRule;
+import io.opsdoc.core.rule.TypedDocument;
+import io.opsdoc.rules.criteria.Evidence;
+import io.opsdoc.rules.criteria.Vocabulary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Principle 10: logs, metrics and traces are all covered from day one. */
+public final class ObservabilityRule implements SetRule {
+    private static final String HELP = """
+            Principle 10, "Observability — logging, metrics, tracing from day one": the three pillars \
+            answer different questions (what happened, how much, where the time went) and none replaces \
+            another. Tracing is the one most often forgotten.
+
+            The rule reads the monitoring document: the *Logging Strategy* and *Metrics Collection* \
+            sections (with content) and logging, metrics and tracing names anywhere in the document \
+            (options `logging`, `metrics`, `tracing`: OpenTelemetry, Jaeger, Tempo, X-Ray, trace ids...). \
+            It reports each missing pillar on *Monitoring Overview*.
+
+            **How to fix**: add the missing pillar, for example a *Tracing* section:
+
+            ```yaml
+            exporters:
+              otlp:
+                endpoint: tempo.observability:4317
+            ```
+
+            "Every service is instrumented with the OpenTelemetry SDK; trace ids are written into each log line."
+            """;
+
+    @Override
+    public RuleMeta meta() {
+        List<OptionSpec> options = new ArrayList<>();
+        options.addAll(PrinciplesVocabulary.get().options("logging", "Logging tools and words"));
+        options.addAll(PrinciplesVocabulary.get().options("metrics", "Metrics tools and words"));
+        options.addAll(PrinciplesVocabulary.get().options("tracing", "Tracing tools and words"));
+        return RuleMeta.of("principles/observability", Level.WARNING, "Logs, metrics and traces are not all covered",
+                HELP, List.of("principles", "monitoring")).withOptions(options.toArray(OptionSpec[]::new));
+    }
+
+    @Override
+    public void check(SetContext context) {
+        Optional<TypedDocument> monitoring = Evidence.document(context, "monitoring-strategy");
+        if (monitoring.isEmpty()) {
+            return;
+        }
+        TypedDocument td = monitoring.get();
+        MarkdownDocument doc = td.document();
+        String text = Evidence.text(doc);
+        Optional<Section> overview = Evidence.section(td, "Monitoring Overview");
+        String[][] pillars = {
+            {"Logging Strategy", "logging", "logs", "say how logs are structured, collected and kept"},
+            {"Metrics Collection", "metrics", "metrics", "say which metrics are collected and with what"},
+            {null, "tracing", "traces", "add distributed tracing (e.g. OpenTelemetry with Jaeger or Tempo)"},
+        };
+        for (String[] pillar : pillars) {
+            Optional<Section> section = pillar[0] == null ? Optional.empty() : Evidence.section(td, pillar[0]);
+            boolean covered = section.map(s -> !Evidence.text(doc, s).isBlank()).orElse(false)
+                    || Vocabulary.contains(text, PrinciplesVocabulary.get().effective(context.options(), pillar[1]));
+            if (!covered) {
+                context.report(doc, Evidence.anchor(doc, overview), "Observability misses " + pillar[2]
+                        + ": nothing about them in the monitoring plan; " + pillar[3]);
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.opsdoc.rules.principles;
+
+import io.opsdoc.core.Level;
+import io.opsdoc.core.embedded.YamlNodes;
+import io.opsdoc.core.markdown.CodeBlock;
+import io.opsdoc.core.markdown.MarkdownDocument;
+import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.OptionSpec;
+import io.opsdoc.core.rule.RuleMeta;
+import io.opsdoc.core.rule.SetContext;
+import io.opsdoc.core.rule.SetRule;
+import io.opsdoc.core.rule.TypedDocument;
+import io.opsdoc.rules.criteria.Evidence;
+import io.opsdoc.rules.criteria.Vocabulary;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Principle 7: the container orchestration choice is stated. */
+public final class OrchestrationRule implements SetRule {
+    private static final String HELP = """
+            Principle 7, "Container Orchestration — ask preference (Kubernetes, Docker Swarm, Docker \
+            Compose)": the plan states where containers run, because deployment strategy, health checks, \
+            scaling and rollback all depend on it.
+
+            The rule reads the infrastructure and deployment documents: Kubernetes manifests \
+            (`apiVersion` + `kind`), cluster resources in HCL (`aws_eks_cluster`, `aws_ecs_service`, \
+            `google_container_cluster`, `azurerm_kubernetes_cluster`), and orchestrator names (option \
+            `orchestrators`).
+
+            **How to fix**: in *Compute Resources*, for example "Workloads run on Amazon EKS 1.30 \
+            (managed node groups); developers use kind locally."
+            """;
+
+    @Override
+    public RuleMeta meta() {
+        return RuleMeta.of("principles/orchestration", Level.NOTE, "No container orchestration choice stated", HELP,
+                List.of("principles", "containers")).withOptions(PrinciplesVocabulary.get()
+                        .options("orchestrators", "Container orchestrator names").toArray(OptionSpec[]::new));
+    }
+
+    @Override
+    public void check(SetContext context) {
+        Optional<TypedDocument> iac = Evidence.document(context, "infrastructure-as-code");
+        Optional<TypedDocument> deploy = Evidence.document(context, "deployment-strategy");
+        if (iac.isEmpty() && deploy.isEmpty()) {
+            return;
+        }
+        List<String> terms = PrinciplesVocabulary.get().effective(context.options(), "orchestrators");
+        for (Optional<TypedDocument> d : List.of(iac, deploy)) {
+            if (d.isPresent() && (Vocabulary.contains(Evidence.text(d.get().document()), terms)
+                    || hasManifest(d.get().document()))) {
+                return;
+            }
+        }
+        TypedDocument target = iac.orElseGet(deploy::orElseThrow);
+        Optional<Section> section = iac.isPresent() ? Evidence.section(target, "Compute Resources")
+                : Evidence.section(target, "Deployment Strategy Overview");
+        MarkdownDocument doc = target.document();
+        context.report(doc, Evidence.anchor(doc, section), "No container orchestration choice stated in "
+                + Evidence.where(section, iac.isPresent() ? "Compute Resources" : "Deployment Strategy Overview")
+                + "; say where the containers run (e.g. Kubernetes/EKS, ECS, Docker Swarm, Docker Compose)");
+    }
+
+    private static boolean hasManifest(MarkdownDocument doc) {
+        for (CodeBlock block : doc.codeBlocks()) {
+            if (Evidence.isYaml(block) && block.yaml().valid()) {
+                for (Node root : block.yaml().documents()) {
+                    if (YamlNodes.has(root, "apiVersion") && YamlNodes.has(root, "kind")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,60 @@
+package io.opsdoc.rules.principles;
+
+import io.opsdoc.core.Level;
+import io.opsdoc.core.markdown.MarkdownDocument;
+import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.OptionSpec;
+import io.opsdoc.core.rule.RuleMeta;
+import io.opsdoc.core.rule.SetContext;
+import io.opsdoc.core.rule.SetRule;
+import io.opsdoc.core.rule.TypedDocument;
+import io.opsdoc.rules.criteria.Evidence;
+import io.opsdoc.rules.criteria.PipelineSteps;
+import io.opsdoc.rules.criteria.Vocabulary;
+import java.util.List;
+import java.util.Optional;
+
+/** Principle 8: linting, formatting and complexity checks gate the pipeline. */
+public final class QualityGatesRule implements SetRule {
+    private static final String HELP = """
+            Principle 8, "Code Quality Gates — linting, formatting, complexity checks in CI/CD": the \
+            pipeline fails when code does not pass the linters, the formatter check or the complexity \
+            limits, so style and obvious defects never reach review.
+
+            The rule reads the CI/CD document's workflow jobs and steps (`run: npm run lint`, \
+            `golangci-lint`, `ruff check`, `terraform fmt -check`, SonarQube quality gate...) and its \
+            *Pipeline Stages* text (option `quality-tools`).
+
+            **How to fix**:
+
+            ```yaml
+            - name: Lint and format check
+              run: |
+                npm run lint -- --max-warnings 0
+                npx prettier --check .
+            ```
+            """;
+
+    @Override
+    public RuleMeta meta() {
+        return RuleMeta.of("principles/quality-gates", Level.WARNING, "No lint/format/complexity gates in CI", HELP,
+                List.of("principles", "cicd", "quality")).withOptions(PrinciplesVocabulary.get()
+                        .options("quality-tools", "Linters, formatters and quality-gate tools").toArray(OptionSpec[]::new));
+    }
+
+    @Override
+    public void check(SetContext context) {
+        Optional<TypedDocument> cicd = Evidence.document(context, "cicd-pipeline");
+        if (cicd.isEmpty()) {
+            return;
+        }
+        MarkdownDocument doc = cicd.get().document();
+        Optional<Section> stages = Evidence.section(cicd.get(), "Pipeline Stages");
+        String haystack = PipelineSteps.text(PipelineSteps.of(doc)) + "\n" + Evidence.text(doc, stages);
+        if (!Vocabulary.contains(haystack, PrinciplesVocabulary.get().effective(context.options(), "quality-tools"))) {
+            context.report(doc, Evidence.anchor(doc, stages), "No lint, format or complexity gate found in "
+                    + Evidence.where(stages, "Pipeline Stages") + " or the pipeline's steps; add a blocking step that"
+                    + " runs the linters and the formatter check");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.opsdoc.rules.prometheus;
+
+import io.opsdoc.core.embedded.YamlBlock;
+import io.opsdoc.core.embedded.YamlNodes;
+import io.opsdoc.core.markdown.CodeBlock;
+import io.opsdoc.core.rule.DocumentContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * The parsed yaml/yml blocks of a document, and merge-key aware lookups: Prometheus and
+ * Alertmanager read YAML with go-yaml, which honours {@code <<: *anchor}, while SnakeYAML Engine
+ * (YAML 1.2) leaves the merge key as an ordinary entry.
+ */
+final class YamlDocs {
+    private YamlDocs() {
+    }
+
+    /** One YAML document of a block. */
+    record Doc(YamlBlock block, Node root) {
+    }
+
+    static List<Doc> of(DocumentContext context) {
+        List<Doc> docs = new ArrayList<>();
+        for (CodeBlock block : context.document().codeBlocks()) {
+            if (!block.isLanguage("yaml", "yml")) {
+                continue;
+            }
+            YamlBlock yaml = block.yaml();
+            if (yaml.valid()) {
+                yaml.documents().forEach(root -> docs.add(new Doc(yaml, root)));
+            }
+        }
+        return docs;
+    }
+
+    static Optional<Node> get(Node node, String key) {
+        return get(node, key, 0);
+    }
+
+    private static Optional<Node> get(Node node, String key, int depth) {
+        Optional<Node> direct = YamlNodes.get(node, key);
+        if (direct.isPresent() || depth > 8) {
+            return direct;
+        }
+        Optional<Node> merge = YamlNodes.get(node, "<<");
+        if (merge.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Node> sources = merge.get() instanceof MappingNode ? List.of(merge.get()) : YamlNodes.items(merge.get());
+        for (Node source : sources) {
+            Optional<Node> found = get(source, key, depth + 1);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean has(Node node, String key) {
+        return get(node, key).isPresent();
+    }
+
+    static Optional<String> scalar(Node node, String key) {
+        return get(node, key).flatMap(YamlNodes::scalar);
+    }
+
+    /** Keys of a mapping including those merged in with {@code <<}. */
+    static List<String> keys(Node node) {
+        List<String> keys = new ArrayList<>(YamlNodes.keys(node));
+        keys.remove("<<");
+        YamlNodes.get(node, "<<").ifPresent(merge -> {
+            List<Node> sources = merge instanceof MappingNode ? List.of(merge) : YamlNodes.items(merge);
+            for (Node source : sources) {
+                YamlNodes.keys(source).stream().filter(k -> !keys.contains(k) && !k.equals("<<")).forEach(keys::add);
+            }
+        });
+        return keys;
+    }
+}

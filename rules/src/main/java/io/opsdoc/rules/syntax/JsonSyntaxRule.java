@@ -1,0 +1,109 @@
+package io.opsdoc.rules.syntax;
+
+import io.opsdoc.core.Level;
+import io.opsdoc.core.embedded.JsonBlock;
+import io.opsdoc.core.markdown.CodeBlock;
+import io.opsdoc.core.rule.DocumentContext;
+import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Report;
+import io.opsdoc.core.rule.RuleMeta;
+import java.util.List;
+
+/**
+ * A {@code json} block that does not parse, reported at the exact position. {@code jsonc},
+ * {@code json5} and {@code jsonl} blocks are checked with what their dialect allows.
+ */
+public final class JsonSyntaxRule implements DocumentRule {
+    static final String ID = "syntax/json";
+
+    private static final RuleMeta META = RuleMeta.of(ID, Level.ERROR,
+            "JSON code block that does not parse",
+            """
+            JSON blocks in planning documents are policies, dashboards, task definitions and API payloads \
+            that readers paste into consoles and files. A missing comma or quote makes them fail where they \
+            are used. The finding points at the exact line and column of the parse error inside the \
+            Markdown file.
+
+            Blocks that are not strict JSON on purpose are reported as a note saying what they are, not as \
+            an error:
+
+            - JSON with comments or trailing commas in a `json` fence: tag it `jsonc` (comments and trailing \
+            commas are then fine);
+            - object members without the enclosing braces (a fragment of a larger document);
+            - several JSON values one after another (NDJSON / JSON Lines): tag it `jsonl`;
+            - elided snippets (`...` lines) and templates (`{{ }}`, `{% %}`).
+
+            `json5` blocks are read with comments, trailing commas, single quotes and unquoted keys; \
+            JSON5 features beyond that (hexadecimal numbers, `Infinity`) cannot be checked, so a `json5` \
+            block that still does not parse is only a note. Blocks whose fence is never closed are left to \
+            `markdown/unclosed-code-block`.
+
+            **How to fix**: correct the JSON at the reported position, or tag the block with its dialect.
+
+            ```json
+            {
+              "Version": "2012-10-17",
+              "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }]
+            }
+            ```
+            """,
+            List.of("syntax", "json"));
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(DocumentContext context) {
+        for (CodeBlock block : context.document().codeBlocks()) {
+            if (!block.fenced() || !block.closed() || !block.isLanguage("json", "jsonc", "json5", "jsonl")) {
+                continue;
+            }
+            JsonBlock json = block.json();
+            String dialect = block.language();
+            switch (json.kind()) {
+                case INVALID -> (dialect.equals("json") ? json.error()
+                        : LenientJsonError.of(block).or(json::error)).ifPresent(error -> {
+                    if (dialect.equals("json5")) {
+                        context.report(Report.of(error.range(), "JSON5 block could not be checked: "
+                                + readable(error.message())).withLevel(Level.NOTE));
+                    } else {
+                        context.report(error.range(), "JSON does not parse: " + readable(error.message()));
+                    }
+                });
+                case LENIENT -> {
+                    if (dialect.equals("json")) {
+                        note(context, block, "JSON with comments or trailing commas (JSONC): tag the block `jsonc`");
+                    }
+                }
+                case FRAGMENT -> note(context, block,
+                        "object members without enclosing braces: a JSON fragment, not validated");
+                case STREAM -> {
+                    if (!dialect.equals("jsonl")) {
+                        note(context, block, "several JSON values (NDJSON): tag the block `jsonl`");
+                    }
+                }
+                case ELIDED -> note(context, block, "elided snippet ('...' lines) not validated as JSON");
+                case TEMPLATED -> note(context, block,
+                        "templated JSON ({{ }} or {% %}) not validated; it is JSON only once rendered");
+                default -> {
+                    // VALID and EMPTY blocks are fine.
+                }
+            }
+        }
+    }
+
+    /** Jackson's messages name its own classes and settings; users need only the first part. */
+    static String readable(String message) {
+        if (message.startsWith("Trailing token")) {
+            return "unexpected content after the end of the first JSON value";
+        }
+        int cut = message.indexOf(" (bound as");
+        return cut < 0 ? message : message.substring(0, cut);
+    }
+
+    private static void note(DocumentContext context, CodeBlock block, String message) {
+        context.report(Report.of(block.openingFence(), message).withLevel(Level.NOTE));
+    }
+}

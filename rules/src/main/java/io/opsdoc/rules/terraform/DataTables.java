@@ -1,0 +1,41 @@
+package io.opsdoc.rules.terraform;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the tab-separated data tables of this family ({@code #} starts a comment line). */
+final class DataTables {
+    private DataTables() {
+    }
+
+    /** The rows of a table, each with at least {@code columns} cells; a missing table or short row is a build error. */
+    static List<List<String>> read(String resource, int columns) {
+        List<List<String>> rows = new ArrayList<>();
+        try (InputStream in = DataTables.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                List<String> cells = List.of(line.split("\t"));
+                if (cells.size() < columns) {
+                    throw new IllegalStateException("bad row in " + resource + ": " + line);
+                }
+                rows.add(cells.stream().map(String::strip).toList());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+}
