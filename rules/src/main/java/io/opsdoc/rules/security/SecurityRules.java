@@ -8,6 +8,6 @@ import java.util.List;
 public final class SecurityRules implements RuleProvider {
     @Override
     public List<Rule> rules() {
-        return List.of();
+        return List.of(new HardcodedSecretRule());
     }
 }

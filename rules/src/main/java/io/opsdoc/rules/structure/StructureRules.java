@@ -8,6 +8,11 @@ import java.util.List;
 public final class StructureRules implements RuleProvider {
     @Override
     public List<Rule> rules() {
-        return List.of();
+        return List.of(
+                new RequiredDocumentRule(),
+                new RequiredSectionRule(),
+                new EmptySectionRule(),
+                new PlaceholderRule(),
+                new UnresolvedChoiceRule());
     }
 }

@@ -1,0 +1,69 @@
+package io.opsdoc.rules.structure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/** The data table {@code placeholders.yaml}: placeholder words, hosts and fill-in shapes. */
+final class Placeholders {
+    private static final String RESOURCE = "placeholders.yaml";
+
+    /** Loaded once, on first use. */
+    private record Data(Pattern words, Pattern host, List<Pattern> bracketFillIns,
+            Set<String> htmlElements) {
+    }
+
+    private static final class Holder {
+        static final Data DATA = load();
+    }
+
+    private Placeholders() {
+    }
+
+    static Pattern words() {
+        return Holder.DATA.words();
+    }
+
+    static Pattern host() {
+        return Holder.DATA.host();
+    }
+
+    /** True when the text between square brackets asks to be filled in. */
+    static boolean bracketFillIn(String inner) {
+        String text = inner.strip();
+        return !text.isEmpty() && Holder.DATA.bracketFillIns().stream().anyMatch(p -> p.matcher(text).matches());
+    }
+
+    static boolean htmlElement(String name) {
+        return Holder.DATA.htmlElements().contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Data load() {
+        try (InputStream in = Placeholders.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            Map<String, Object> root = (Map<String, Object>) new Load(LoadSettings.builder().build())
+                    .loadFromString(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            List<String> words = (List<String>) root.get("words");
+            Pattern wordPattern = Pattern.compile("(?<![\\w])(?:" + words.stream().map(Pattern::quote)
+                    .collect(Collectors.joining("|")) + ")(?![\\w])");
+            List<Pattern> fillIns = ((List<String>) root.get("bracket-fill-ins")).stream().map(Pattern::compile).toList();
+            Set<String> elements = ((List<Object>) root.get("html-elements")).stream()
+                    .map(e -> String.valueOf(e).toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+            return new Data(wordPattern, Pattern.compile((String) root.get("host")), fillIns, elements);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

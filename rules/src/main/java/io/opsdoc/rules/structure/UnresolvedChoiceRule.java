@@ -1,0 +1,203 @@
+package io.opsdoc.rules.structure;
+
+import io.opsdoc.core.Level;
+import io.opsdoc.core.markdown.MarkdownDocument;
+import io.opsdoc.core.markdown.ProseSegment;
+import io.opsdoc.core.markdown.Table;
+import io.opsdoc.core.markdown.TableCell;
+import io.opsdoc.core.rule.DocumentContext;
+import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.RuleMeta;
+import io.opsdoc.core.source.SourceFile;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A template choice left open: a bold label followed by two or more alternatives separated by
+ * " / " ({@code **Cloud**: AWS / Azure / GCP}), or such a value in a table cell. A slash without
+ * spaces ({@code CI/CD}, {@code and/or}) is not a separator.
+ */
+final class UnresolvedChoiceRule implements DocumentRule {
+    static final String ID = "structure/unresolved-choice";
+
+    /** Optional block-quote/list/task prefix, a bold label (colon inside or after), then the value. */
+    private static final Pattern LABELLED = Pattern.compile(
+            "^[ \\t]*(?:>[ \\t]*)*(?:(?:[-*+]|\\d{1,3}[.)])[ \\t]+)?(?:\\[[ xX]\\][ \\t]+)?"
+                    + "(\\*\\*|__)([^*_\\n]{1,60}?)\\1[ \\t]*(?:[:\\u2013\\u2014-][ \\t]*)?(\\S.*)$");
+    private static final String SEPARATOR = " / ";
+    /** Column headers that announce a choice, for table cells without a bold label. */
+    private static final List<String> CHOICE_HEADERS = List.of(
+            "tool", "choice", "option", "technology", "provider", "platform", "selection", "decision", "vendor");
+    private static final int MAX_WORDS = 5;
+    private static final int MAX_LENGTH = 40;
+
+    private static final String HELP = """
+            Plan templates offer alternatives (`**CI/CD Tool**: GitHub Actions / GitLab CI / Jenkins`,
+            `**Cloud**: AWS / Azure / GCP`) for the author to pick from. Left in place, the choice
+            tells the reader nothing, and every later section has to guess which option the plan
+            is built on.
+
+            Reported: a bold label followed by two or more alternatives separated by a slash with
+            spaces on both sides, in a paragraph or list item; and a table cell holding only such
+            alternatives when the row starts with a bold label or the column header names a choice
+            (Tool, Option, Provider, Platform, Technology, Decision, Vendor). A slash without spaces
+            (`CI/CD`, `TCP/IP`, `and/or`) and slashes inside code spans are not choices; numeric
+            splits such as `90 / 10` are not reported.
+
+            **How to fix**: keep the option the plan actually uses, optionally with the reason:
+
+            ```markdown
+            **CI/CD Tool**: GitHub Actions (the code already lives on GitHub; OIDC to AWS)
+            **Cloud**: AWS (eu-west-1, with eu-central-1 for disaster recovery)
+            ```
+            """;
+
+    private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
+            "A template choice left open, such as `AWS / Azure / GCP`", HELP, List.of("structure"));
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(DocumentContext context) {
+        MarkdownDocument document = context.document();
+        SourceFile source = document.source();
+        ProseMask mask = new ProseMask(document);
+        Set<Integer> tableLines = new HashSet<>();
+        for (Table table : document.tables()) {
+            for (int line = table.range().start().line(); line <= table.range().end().line(); line++) {
+                tableLines.add(line);
+            }
+        }
+        Set<Integer> reported = new HashSet<>();
+        for (int line = 1; line <= source.lineCount(); line++) {
+            int lineStart = source.lineStart(line);
+            if (tableLines.contains(line) || !mask.isProse(lineStart)) {
+                continue;
+            }
+            Matcher m = LABELLED.matcher(source.lineText(line));
+            if (m.matches()) {
+                check(context, document, mask, lineStart + m.start(3), m.group(3), m.group(2).strip(), reported);
+            }
+        }
+        for (Table table : document.tables()) {
+            for (List<TableCell> row : table.rows()) {
+                boolean boldLabel = !row.isEmpty() && rawText(source, row.get(0)).startsWith("**");
+                for (int i = 1; i < row.size(); i++) {
+                    TableCell cell = row.get(i);
+                    String raw = rawText(source, cell);
+                    int start = cell.range().start().offset() + rawOffset(source, cell);
+                    Matcher m = LABELLED.matcher(raw);
+                    if (m.matches()) {
+                        check(context, document, mask, start + m.start(3), m.group(3), m.group(2).strip(), reported);
+                    } else if (boldLabel || choiceHeader(table, i)) {
+                        String label = boldLabel ? row.get(0).text().strip() : table.header().get(i).text().strip();
+                        check(context, document, mask, start, raw, label, reported);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Reports {@code value} (starting at file offset {@code start}) when it is a list of open alternatives. */
+    private static void check(DocumentContext context, MarkdownDocument document, ProseMask mask, int start,
+            String value, String label, Set<Integer> reported) {
+        // A trailing HTML comment is not part of the value.
+        String trimmed = value.substring(0, mask.commentStart(start, start + value.length()) - start).stripTrailing();
+        List<int[]> separators = new ArrayList<>();
+        int from = 0;
+        while (true) {
+            int at = trimmed.indexOf(SEPARATOR, from);
+            if (at < 0) {
+                break;
+            }
+            if (inProse(document, mask, start + at + 1)) {
+                separators.add(new int[] {at, at + SEPARATOR.length()});
+            }
+            from = at + SEPARATOR.length();
+        }
+        if (separators.isEmpty()) {
+            return;
+        }
+        List<String> alternatives = new ArrayList<>();
+        int cursor = 0;
+        for (int[] sep : separators) {
+            alternatives.add(trimmed.substring(cursor, sep[0]));
+            cursor = sep[1];
+        }
+        alternatives.add(trimmed.substring(cursor));
+        for (String alternative : alternatives) {
+            if (!looksLikeOption(alternative)) {
+                return;
+            }
+        }
+        if (reported.add(start)) {
+            String label2 = label.endsWith(":") ? label.substring(0, label.length() - 1).strip() : label;
+            context.report(document.source().range(start, start + trimmed.length()),
+                    "unresolved choice for '" + label2 + "': " + alternatives.size()
+                            + " alternatives left open; keep the one the plan uses");
+        }
+    }
+
+    /** A short name-like alternative: starts with a letter or markup, has a letter, no sentence punctuation. */
+    private static boolean looksLikeOption(String alternative) {
+        String text = alternative.strip();
+        if (text.isEmpty() || text.length() > MAX_LENGTH || text.contains(", ") || text.contains("; ") || text.contains(". ")) {
+            return false;
+        }
+        if (!text.chars().anyMatch(Character::isLetter)) {
+            return false;
+        }
+        String plain = text.replaceAll("[*_`]", "");
+        return !plain.isEmpty() && !Character.isDigit(plain.charAt(0)) && plain.split("\\s+").length <= MAX_WORDS;
+    }
+
+    /** The separator's slash must be prose (not inside a code span). */
+    private static boolean inProse(MarkdownDocument document, ProseMask mask, int offset) {
+        if (!mask.isProse(offset)) {
+            return false;
+        }
+        for (ProseSegment segment : document.prose()) {
+            if (offset >= segment.offset() && offset < segment.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean choiceHeader(Table table, int column) {
+        if (column >= table.header().size()) {
+            return false;
+        }
+        String header = table.header().get(column).text().toLowerCase(Locale.ROOT);
+        return CHOICE_HEADERS.stream().anyMatch(header::contains);
+    }
+
+    /** The cell's source text without the surrounding pipes and padding. */
+    private static String rawText(SourceFile source, TableCell cell) {
+        String raw = source.text().substring(cell.range().start().offset(), cell.range().end().offset());
+        int lead = rawOffset(source, cell);
+        String body = raw.substring(lead);
+        int end = body.length();
+        while (end > 0 && (body.charAt(end - 1) == '|' || Character.isWhitespace(body.charAt(end - 1)))) {
+            end--;
+        }
+        return body.substring(0, end);
+    }
+
+    private static int rawOffset(SourceFile source, TableCell cell) {
+        String raw = source.text().substring(cell.range().start().offset(), cell.range().end().offset());
+        int lead = 0;
+        while (lead < raw.length() && (raw.charAt(lead) == '|' || Character.isWhitespace(raw.charAt(lead)))) {
+            lead++;
+        }
+        return lead;
+    }
+}
