@@ -8,6 +8,12 @@ import java.util.List;
 public final class ConsistencyRules implements RuleProvider {
     @Override
     public List<Rule> rules() {
-        return List.of();
+        return List.of(
+                new HealthEndpointRule(),
+                new EnvironmentConsistencyRule(),
+                new ErrorBudgetRule(),
+                new PipelineTimeBudgetRule(),
+                new RollbackTimeRule(),
+                new AlertVsSloRule());
     }
 }

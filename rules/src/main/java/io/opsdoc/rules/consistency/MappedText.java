@@ -1,0 +1,82 @@
+package io.opsdoc.rules.consistency;
+
+import java.util.Arrays;
+
+/**
+ * Text assembled from pieces of a file (and a few synthetic joiners such as table headers) that
+ * remembers, for every character, the file offset it came from, so matches map back exactly.
+ */
+final class MappedText {
+    private final StringBuilder text = new StringBuilder();
+    private int[] offsets = new int[64];
+
+    /** Appends {@code piece}, which starts at {@code fileOffset} in the file. */
+    MappedText append(String piece, int fileOffset) {
+        for (int i = 0; i < piece.length(); i++) {
+            add(piece.charAt(i), fileOffset + i);
+        }
+        return this;
+    }
+
+    /** Appends text that is not in the file (a header name, a separator). */
+    MappedText appendSynthetic(String piece) {
+        for (int i = 0; i < piece.length(); i++) {
+            add(piece.charAt(i), -1);
+        }
+        return this;
+    }
+
+    private void add(char c, int offset) {
+        if (text.length() == offsets.length) {
+            offsets = Arrays.copyOf(offsets, offsets.length * 2);
+        }
+        offsets[text.length()] = offset;
+        text.append(c);
+    }
+
+    String text() {
+        return text.toString();
+    }
+
+    int length() {
+        return text.length();
+    }
+
+    boolean isEmpty() {
+        return text.isEmpty();
+    }
+
+    /** File offset of character {@code index}; a synthetic character maps to the next real one. */
+    int offset(int index) {
+        for (int i = Math.max(0, index); i < text.length(); i++) {
+            if (offsets[i] >= 0) {
+                return offsets[i];
+            }
+        }
+        for (int i = Math.min(index, text.length()) - 1; i >= 0; i--) {
+            if (offsets[i] >= 0) {
+                return offsets[i] + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** File offset just after character {@code endIndex - 1}. */
+    int endOffset(int endIndex) {
+        for (int i = Math.min(endIndex, text.length()) - 1; i >= 0; i--) {
+            if (offsets[i] >= 0) {
+                return offsets[i] + 1;
+            }
+        }
+        return offset(endIndex);
+    }
+
+    /** A slice as a new mapped text. */
+    MappedText slice(int from, int to) {
+        MappedText result = new MappedText();
+        for (int i = from; i < to; i++) {
+            result.add(text.charAt(i), offsets[i]);
+        }
+        return result;
+    }
+}
