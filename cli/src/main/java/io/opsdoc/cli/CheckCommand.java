@@ -55,6 +55,10 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Report only findings that are not in FILE, an earlier opsdoc SARIF or JSON report (see 'opsdoc baseline').")
     Path baseline;
 
+    @Option(names = "--timings",
+            description = "Print where the time went (phases, slowest rules) to standard error, as lines starting with 'timings:'.")
+    boolean timings;
+
     @Override
     public Integer call() throws IOException {
         Optional<Level> threshold = failThreshold(failOn);
@@ -63,14 +67,18 @@ public final class CheckCommand implements Callable<Integer> {
         RuleRegistry registry = RuleRegistry.load();
         LintResult result = lint.linter(registry).lint(lint.pathsOrDefault());
         ReportContext context = new ReportContext(Path.of("").toAbsolutePath(), VersionProvider.version(),
-                Optional.ofNullable(category), output == null && System.console() != null && System.getenv("NO_COLOR") == null);
+                Optional.ofNullable(category), io.opsdoc.cli.report.TextReporter.colourWanted(output != null));
         if (baseline != null) {
             // Fingerprints come from the complete run, so filtering does not renumber the rest.
             io.opsdoc.sarif.Fingerprints fingerprints = io.opsdoc.sarif.Fingerprints.of(result);
             result = Baseline.read(baseline, context.root()).filter(result, fingerprints, context.root());
             context = context.withFingerprints(fingerprints);
         }
+        long outputStart = System.nanoTime();
         write(reporter, result, context);
+        if (timings) {
+            TimingsReport.print(result, System.nanoTime() - outputStart, spec.commandLine().getErr());
+        }
         return exitCode(result, threshold);
     }
 

@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             BaselineCommand.class,
             ConfigCommand.class,
+            FixCommand.class,
+            InitCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

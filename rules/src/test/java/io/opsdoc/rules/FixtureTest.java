@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opsdoc.core.engine.LintResult;
 import io.opsdoc.core.engine.Linter;
 import io.opsdoc.core.engine.RuleRegistry;
-import io.opsdoc.core.fix.FixApplier;
 import io.opsdoc.core.rule.Finding;
 import io.opsdoc.core.source.SourceFile;
 import java.io.IOException;
@@ -158,29 +157,22 @@ class FixtureTest {
         LintResult result = lint(sources);
         List<Finding> ofRule = result.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
         assertThat(ofRule).as("fixable findings").anySatisfy(f -> assertThat(f.fix()).isPresent());
-        for (SourceFile source : sources) {
-            String expectedText;
-            if (Files.isDirectory(fixed)) {
-                Path expectedPath = fixed.resolve(invalid.toAbsolutePath().relativize(source.path()).toString());
-                expectedText = Files.readString(expectedPath, StandardCharsets.UTF_8);
-            } else {
-                expectedText = Files.readString(fixed, StandardCharsets.UTF_8);
+        // The same multi-round session as `opsdoc fix` (overlapping fixes are deferred to the next
+        // round), restricted to the rule under test.
+        Path base = (Files.isDirectory(invalid) ? invalid : invalid.getParent()).toAbsolutePath();
+        io.opsdoc.core.fix.FixSession session = new io.opsdoc.core.fix.FixSession(s -> lint(s).findings(),
+                f -> f.ruleId().equals(ruleId), p -> base.relativize(p).toString().replace('\\', '/'), Files::exists,
+                io.opsdoc.core.fix.FixSession.DEFAULT_MAX_ROUNDS);
+        io.opsdoc.core.fix.FixSession.Outcome outcome = session.run(sources, java.util.Optional.of(result.findings()));
+        assertThat(outcome.converged()).as("fixes of %s reach a fixed point", ruleId).isTrue();
+        for (io.opsdoc.core.fix.FixSession.FileResult file : outcome.files()) {
+            assertThat(file.refused()).as("fixes of %s in %s keep every line", ruleId, file.displayPath()).isEmpty();
+            Path expectedPath = Files.isDirectory(fixed) ? fixed.resolve(file.displayPath()) : fixed;
+            if (file.created() && !Files.exists(expectedPath)) {
+                continue;
             }
-            String text = source.text();
-            SourceFile current = source;
-            // Apply repeatedly: overlapping fixes are deferred to the next round, as `opsdoc fix` does.
-            for (int round = 0; round < 10; round++) {
-                SourceFile snapshot = current;
-                List<Finding> findings = lint(List.of(snapshot)).findings().stream()
-                        .filter(f -> f.ruleId().equals(ruleId)).toList();
-                FixApplier.Applied applied = FixApplier.apply(snapshot, findings);
-                if (!applied.changed()) {
-                    break;
-                }
-                text = applied.text();
-                current = SourceFile.of(snapshot.path(), snapshot.displayPath(), text);
-            }
-            assertThat(text).as("fixed text of %s", source.displayPath()).isEqualTo(expectedText);
+            String expectedText = Files.readString(expectedPath, StandardCharsets.UTF_8);
+            assertThat(file.text()).as("fixed text of %s", file.displayPath()).isEqualTo(expectedText);
         }
     }
 

@@ -5,12 +5,21 @@ import io.opsdoc.core.engine.LintResult;
 import io.opsdoc.core.engine.Notice;
 import io.opsdoc.core.rule.Finding;
 import java.io.IOException;
+import java.io.Console;
 import java.io.Writer;
+import java.lang.reflect.Method;
 import java.util.Locale;
+import java.util.Map;
 
-/** {@code path:line:col: level [rule-id] message}, one per line, then skipped files and a summary. */
+/**
+ * {@code path:line:col: level [rule-id] message}, one per line, then skipped files and a summary.
+ * The location is the {@code path:line:col} form terminals and editors turn into links. With
+ * colour, the level is coloured, the rule id dimmed and the summary coloured by its worst level.
+ */
 public final class TextReporter implements Reporter {
     private static final String RESET = "\u001b[0m";
+    private static final String DIM = "\u001b[2m";
+    private static final String GREEN = "\u001b[32m";
 
     @Override
     public void write(LintResult result, ReportContext context, Writer out) throws IOException {
@@ -19,7 +28,11 @@ public final class TextReporter implements Reporter {
             if (context.color()) {
                 level = colour(f.level()) + level + RESET;
             }
-            out.write(f.file() + ":" + f.line() + ":" + f.column() + ": " + level + " [" + f.ruleId() + "] "
+            String rule = "[" + f.ruleId() + "]";
+            if (context.color()) {
+                rule = DIM + rule + RESET;
+            }
+            out.write(f.file() + ":" + f.line() + ":" + f.column() + ": " + level + " " + rule + " "
                     + f.message() + "\n");
         }
         for (Notice notice : result.notices()) {
@@ -31,11 +44,13 @@ public final class TextReporter implements Reporter {
         long total = errors + warnings + notes;
         String files = result.filesChecked() + (result.filesChecked() == 1 ? " file" : " files");
         if (total == 0) {
-            out.write("No problems found in " + files + ".\n");
+            out.write(paint(context, GREEN, "No problems found in " + files + ".") + "\n");
         } else {
-            out.write(String.format(Locale.ROOT, "%d %s (%d %s, %d %s, %d %s) in %s.%n", total,
+            Level worst = errors > 0 ? Level.ERROR : warnings > 0 ? Level.WARNING : Level.NOTE;
+            out.write(paint(context, colour(worst), String.format(Locale.ROOT, "%d %s (%d %s, %d %s, %d %s) in %s.", total,
                     total == 1 ? "problem" : "problems", errors, errors == 1 ? "error" : "errors",
-                    warnings, warnings == 1 ? "warning" : "warnings", notes, notes == 1 ? "note" : "notes", files));
+                    warnings, warnings == 1 ? "warning" : "warnings", notes, notes == 1 ? "note" : "notes", files))
+                    + "\n");
         }
         long suppressed = result.findings().size() - result.active().size();
         if (suppressed > 0) {
@@ -45,6 +60,55 @@ public final class TextReporter implements Reporter {
             out.write(result.notices().size() + (result.notices().size() == 1 ? " file" : " files")
                     + " could not be checked (see above).\n");
         }
+    }
+
+    private static String paint(ReportContext context, String colour, String text) {
+        return context.color() ? colour + text + RESET : text;
+    }
+
+    /**
+     * Whether text output to standard output may be coloured: only when it goes to a terminal,
+     * never when {@code NO_COLOR} is set to a non-empty value (https://no-color.org) or the
+     * terminal is {@code dumb}; {@code FORCE_COLOR} (non-empty, not {@code 0}) forces it on, for
+     * CI logs that render ANSI colours.
+     */
+    public static boolean colourWanted(boolean toFile, Map<String, String> env, boolean terminal) {
+        if (toFile || nonEmpty(env.get("NO_COLOR"))) {
+            return false;
+        }
+        String force = env.get("FORCE_COLOR");
+        if (nonEmpty(force) && !force.equals("0")) {
+            return true;
+        }
+        return terminal && !"dumb".equals(env.get("TERM"));
+    }
+
+    /** {@link #colourWanted(boolean, Map, boolean)} for this process. */
+    public static boolean colourWanted(boolean toFile) {
+        return colourWanted(toFile, System.getenv(), stdoutIsTerminal());
+    }
+
+    /**
+     * Java 17 returns a console only when standard input and output are terminals; Java 22 and
+     * later return one even when redirected and say whether it is a terminal with isTerminal().
+     */
+    static boolean stdoutIsTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            Method isTerminal = Console.class.getMethod("isTerminal");
+            return (Boolean) isTerminal.invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean nonEmpty(String value) {
+        return value != null && !value.isEmpty();
     }
 
     private static String colour(Level level) {

@@ -6,6 +6,7 @@ import io.opsdoc.core.config.ConfigProvider;
 import io.opsdoc.core.config.RuleSetting;
 import io.opsdoc.core.doctype.DocumentType;
 import io.opsdoc.core.doctype.DocumentTypes;
+import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.MarkdownParser;
 import io.opsdoc.core.rule.DocumentContext;
@@ -28,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.IdentityHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,7 +102,7 @@ public final class Linter {
                 return loaded;
             }));
         }
-        return run(jobsToRun, notices, start, discovered - start, reading);
+        return run(jobsToRun, notices, start, discovered - start, reading, discovery);
     }
 
     /** Lints sources already in memory (tests, editors); they still form planning sets by folder. */
@@ -109,21 +112,59 @@ public final class Linter {
         for (SourceFile source : sources) {
             jobsToRun.add(new Job(source.displayPath(), () -> new SourceLoader.Loaded(source, null)));
         }
-        return run(jobsToRun, new ArrayList<>(), start, 0, new LongAdder());
+        return run(jobsToRun, new ArrayList<>(), start, 0, new LongAdder(), new FileDiscovery(workingDirectory));
     }
 
     private record Job(String display, java.util.concurrent.Callable<SourceLoader.Loaded> loader) {
     }
 
-    private LintResult run(List<Job> work, List<Notice> notices, long start, long discoveryNanos, LongAdder reading) {
-        LongAdder markdownNanos = new LongAdder();
-        LongAdder ruleNanos = new LongAdder();
+    /** Accumulators shared by the workers of one run. */
+    private final class RunState {
+        final LongAdder markdownNanos = new LongAdder();
+        final LongAdder embeddedNanos = new LongAdder();
+        final LongAdder ruleNanos = new LongAdder();
+        final Map<String, LongAdder> perRule = new ConcurrentHashMap<>();
+        /** Enabled rules with resolved options per configuration (by identity: one per folder at most). */
+        private final Map<Config, List<ActiveRule>> active = new IdentityHashMap<>();
+
+        synchronized List<ActiveRule> activeRules(Config config) {
+            return active.computeIfAbsent(config, Linter.this::resolveRules);
+        }
+
+        void addRuleTime(String ruleId, long nanos) {
+            perRule.computeIfAbsent(ruleId, k -> new LongAdder()).add(nanos);
+        }
+    }
+
+    /** A rule that is on for some configuration, with its options and configured level resolved once. */
+    private record ActiveRule(Rule rule, RuleOptions options, Level level) {
+    }
+
+    /** Config.setting() matches globs; resolving once per configuration keeps it out of the per-file loop. */
+    private List<ActiveRule> resolveRules(Config config) {
+        List<ActiveRule> result = new ArrayList<>();
+        for (Rule rule : registry.all()) {
+            Optional<RuleSetting> setting = config.setting(rule.id());
+            if (setting.map(RuleSetting::off).orElse(false)) {
+                continue;
+            }
+            RuleOptions options = new RuleOptions(rule.meta().options(),
+                    setting.map(RuleSetting::options).orElse(Map.of()));
+            result.add(new ActiveRule(rule, options, setting.flatMap(RuleSetting::level).orElse(null)));
+        }
+        return List.copyOf(result);
+    }
+
+    private LintResult run(List<Job> work, List<Notice> notices, long start, long discoveryNanos, LongAdder reading,
+            FileDiscovery discovery) {
+        RunState state = new RunState();
         List<FileOutcome> outcomes = new ArrayList<>();
+        long setNanos;
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, work.size())), workerFactory());
         try {
             List<Future<FileOutcome>> futures = new ArrayList<>();
             for (Job job : work) {
-                futures.add(pool.submit(() -> checkFile(job, markdownNanos, ruleNanos)));
+                futures.add(pool.submit(() -> checkFile(job, state)));
             }
             for (int i = 0; i < futures.size(); i++) {
                 try {
@@ -136,10 +177,17 @@ public final class Linter {
                     break;
                 }
             }
+            long setStart = System.nanoTime();
+            List<Finding> setFindings = runSetRules(outcomes, notices, pool, state, discovery);
+            setNanos = System.nanoTime() - setStart;
+            return finish(outcomes, setFindings, notices, start, discoveryNanos, reading, setNanos, state);
         } finally {
             pool.shutdownNow();
         }
+    }
 
+    private LintResult finish(List<FileOutcome> outcomes, List<Finding> setFindings, List<Notice> notices, long start,
+            long discoveryNanos, LongAdder reading, long setNanos, RunState state) {
         List<Finding> findings = new ArrayList<>();
         Map<String, SourceFile> sources = new LinkedHashMap<>();
         Map<String, MarkdownDocument> documents = new HashMap<>();
@@ -153,19 +201,19 @@ public final class Linter {
                 }
             }
         }
-        long setStart = System.nanoTime();
-        findings.addAll(runSetRules(outcomes, notices));
-        long setNanos = System.nanoTime() - setStart;
+        findings.addAll(setFindings);
 
         List<Finding> result = applySuppressions(findings, documents);
         result.sort(Finding.ORDER);
         notices.sort(java.util.Comparator.comparing(Notice::file).thenComparing(Notice::message));
-        Timings timings = new Timings(discoveryNanos, reading.sum(), markdownNanos.sum(), ruleNanos.sum(), setNanos,
-                System.nanoTime() - start);
+        Map<String, Long> perRule = new TreeMap<>();
+        state.perRule.forEach((id, nanos) -> perRule.put(id, nanos.sum()));
+        Timings timings = new Timings(discoveryNanos, reading.sum(), state.markdownNanos.sum(), state.embeddedNanos.sum(),
+                state.ruleNanos.sum(), setNanos, System.nanoTime() - start, perRule);
         return new LintResult(result, notices, sources, registry.all(), sources.size(), timings);
     }
 
-    private FileOutcome checkFile(Job job, LongAdder markdownNanos, LongAdder ruleNanos) throws Exception {
+    private FileOutcome checkFile(Job job, RunState state) throws Exception {
         SourceLoader.Loaded loaded = job.loader().call();
         if (!loaded.ok()) {
             return new FileOutcome(null, null, Optional.empty(), null, List.of(), List.of(loaded.notice()));
@@ -180,32 +228,54 @@ public final class Linter {
             return new FileOutcome(null, null, Optional.empty(), config, List.of(),
                     List.of(new Notice(job.display(), Notice.Kind.SKIPPED, "skipped: Markdown nesting is too deep to check")));
         }
-        markdownNanos.add(System.nanoTime() - t0);
+        long t1 = System.nanoTime();
+        state.markdownNanos.add(t1 - t0);
+        List<Notice> notices = new ArrayList<>();
+        parseEmbedded(document, job.display(), notices);
+        long t2 = System.nanoTime();
+        state.embeddedNanos.add(t2 - t1);
         Optional<DocumentType> type = resolveType(document, config);
         List<Finding> findings = new ArrayList<>();
-        List<Notice> notices = new ArrayList<>();
-        long t1 = System.nanoTime();
-        for (Rule rule : registry.all()) {
-            if (!(rule instanceof DocumentRule documentRule)) {
+        for (ActiveRule active : state.activeRules(config)) {
+            if (!(active.rule() instanceof DocumentRule documentRule)) {
                 continue;
             }
-            Optional<RuleSetting> setting = config.setting(rule.id());
-            if (setting.map(RuleSetting::off).orElse(false)) {
-                continue;
-            }
-            RuleOptions options = new RuleOptions(rule.meta().options(),
-                    setting.map(RuleSetting::options).orElse(Map.of()));
-            Level level = setting.flatMap(RuleSetting::level).orElse(null);
-            DocumentContext context = new DocumentCollector(rule, document, type, config.types(), options, level, findings);
+            DocumentContext context = new DocumentCollector(active.rule(), document, type, config.types(),
+                    active.options(), active.level(), findings);
+            long r0 = System.nanoTime();
             try {
                 documentRule.check(context);
             } catch (RuntimeException | StackOverflowError e) {
                 notices.add(new Notice(job.display(), Notice.Kind.ERROR,
-                        "rule " + rule.id() + " failed on this file: " + describe(e)));
+                        "rule " + active.rule().id() + " failed on this file: " + describe(e)));
+            }
+            state.addRuleTime(active.rule().id(), System.nanoTime() - r0);
+        }
+        state.ruleNanos.add(System.nanoTime() - t2);
+        return new FileOutcome(source, document, type, config, findings, notices);
+    }
+
+    /**
+     * Parses the embedded YAML, JSON and HCL blocks up front (the trees are cached on the block,
+     * so rules reuse them): it times that phase on its own, and a parser that fails on hostile
+     * input fails here once, with one message, instead of inside every rule.
+     */
+    private static void parseEmbedded(MarkdownDocument document, String display, List<Notice> notices) {
+        for (CodeBlock block : document.codeBlocks()) {
+            try {
+                if (block.isLanguage("yaml", "yml")) {
+                    block.yaml();
+                } else if (block.isLanguage("json", "jsonc", "json5")) {
+                    block.json();
+                } else if (block.isLanguage("hcl", "terraform", "tf")) {
+                    block.hcl();
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                notices.add(new Notice(display, Notice.Kind.ERROR, "cannot parse the " + block.language()
+                        + " block at line " + block.range().start().line() + ": " + describe(e)));
+                return;
             }
         }
-        ruleNanos.add(System.nanoTime() - t1);
-        return new FileOutcome(source, document, type, config, findings, notices);
     }
 
     /** Type from front matter, then configuration, then the file name. */
@@ -219,7 +289,9 @@ public final class Linter {
         return name == null ? Optional.empty() : types.byFileName(name.toString());
     }
 
-    private List<Finding> runSetRules(List<FileOutcome> outcomes, List<Notice> notices) {
+    /** One planning set (typed documents of a folder) checked by every set rule, in parallel across folders. */
+    private List<Finding> runSetRules(List<FileOutcome> outcomes, List<Notice> notices, ExecutorService pool,
+            RunState state, FileDiscovery discovery) {
         Map<Path, List<FileOutcome>> byFolder = new TreeMap<>();
         for (FileOutcome outcome : outcomes) {
             if (outcome.document() != null && outcome.type().isPresent()) {
@@ -227,35 +299,59 @@ public final class Linter {
                 byFolder.computeIfAbsent(folder == null ? Path.of("") : folder, k -> new ArrayList<>()).add(outcome);
             }
         }
-        List<Finding> findings = new ArrayList<>();
+        boolean anySetRule = registry.all().stream().anyMatch(r -> r instanceof SetRule);
+        if (!anySetRule || byFolder.isEmpty()) {
+            return List.of();
+        }
+        List<Future<SetOutcome>> futures = new ArrayList<>();
         for (Map.Entry<Path, List<FileOutcome>> entry : byFolder.entrySet()) {
-            List<FileOutcome> members = entry.getValue();
-            members.sort(java.util.Comparator.comparing(o -> o.source().displayPath()));
-            Config config = members.get(0).config();
-            List<TypedDocument> typed = new ArrayList<>();
-            members.forEach(o -> typed.add(new TypedDocument(o.document(), o.type().get())));
-            String display = new FileDiscovery(workingDirectory).display(entry.getKey());
-            PlanningSet set = new PlanningSet(entry.getKey(), display, typed, config.types());
-            for (Rule rule : registry.all()) {
-                if (!(rule instanceof SetRule setRule)) {
-                    continue;
-                }
-                Optional<RuleSetting> setting = config.setting(rule.id());
-                if (setting.map(RuleSetting::off).orElse(false)) {
-                    continue;
-                }
-                RuleOptions options = new RuleOptions(rule.meta().options(),
-                        setting.map(RuleSetting::options).orElse(Map.of()));
-                Level level = setting.flatMap(RuleSetting::level).orElse(null);
-                try {
-                    setRule.check(new SetCollector(rule, set, options, level, findings));
-                } catch (RuntimeException | StackOverflowError e) {
-                    notices.add(new Notice(display, Notice.Kind.ERROR,
-                            "rule " + rule.id() + " failed on this planning set: " + describe(e)));
-                }
+            futures.add(pool.submit(() -> checkSet(entry.getKey(), entry.getValue(), state, discovery)));
+        }
+        List<Finding> findings = new ArrayList<>();
+        List<String> folders = new ArrayList<>(byFolder.keySet().stream().map(discovery::display).toList());
+        for (int i = 0; i < futures.size(); i++) {
+            try {
+                SetOutcome outcome = futures.get(i).get();
+                findings.addAll(outcome.findings());
+                notices.addAll(outcome.notices());
+            } catch (ExecutionException e) {
+                notices.add(new Notice(folders.get(i), Notice.Kind.ERROR,
+                        "internal error while checking the planning set: " + describe(e.getCause())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
         return findings;
+    }
+
+    private record SetOutcome(List<Finding> findings, List<Notice> notices) {
+    }
+
+    private SetOutcome checkSet(Path folder, List<FileOutcome> members, RunState state, FileDiscovery discovery) {
+        List<FileOutcome> sorted = new ArrayList<>(members);
+        sorted.sort(java.util.Comparator.comparing(o -> o.source().displayPath()));
+        Config config = sorted.get(0).config();
+        List<TypedDocument> typed = new ArrayList<>();
+        sorted.forEach(o -> typed.add(new TypedDocument(o.document(), o.type().get())));
+        String display = discovery.display(folder);
+        PlanningSet set = new PlanningSet(folder, display, typed, config.types());
+        List<Finding> findings = new ArrayList<>();
+        List<Notice> notices = new ArrayList<>();
+        for (ActiveRule active : state.activeRules(config)) {
+            if (!(active.rule() instanceof SetRule setRule)) {
+                continue;
+            }
+            long r0 = System.nanoTime();
+            try {
+                setRule.check(new SetCollector(active.rule(), set, active.options(), active.level(), findings));
+            } catch (RuntimeException | StackOverflowError e) {
+                notices.add(new Notice(display, Notice.Kind.ERROR,
+                        "rule " + active.rule().id() + " failed on this planning set: " + describe(e)));
+            }
+            state.addRuleTime(active.rule().id(), System.nanoTime() - r0);
+        }
+        return new SetOutcome(findings, notices);
     }
 
     private List<Finding> applySuppressions(List<Finding> findings, Map<String, MarkdownDocument> documents) {

@@ -101,9 +101,20 @@ final class RequiredSectionRule implements DocumentRule {
             String heading = "#".repeat(placement.level()) + " " + missing.title();
             String message = "missing required section '" + missing.title() + "' (" + type.id() + "); add a '"
                     + heading + "' section " + placement.where();
+            if (insideUnclosedFence(document, placement.offset())) {
+                // Text inserted there would become part of the code block, never a section:
+                // offer no fix until markdown/unclosed-code-block is resolved.
+                context.report(Report.of(at, message + " (close the unclosed code fence first)"));
+                continue;
+            }
             Fix fix = Fix.edit("insert a '" + heading + "' scaffold " + placement.where(), edit);
             context.report(Report.of(at, message).withFix(fix));
         }
+    }
+
+    private static boolean insideUnclosedFence(MarkdownDocument document, int offset) {
+        return document.codeBlocks().stream()
+                .anyMatch(b -> b.fenced() && !b.closed() && offset > b.range().start().offset());
     }
 
     /** Where a missing section goes: file offset (a line start or the end), heading level, and a phrase for messages. */

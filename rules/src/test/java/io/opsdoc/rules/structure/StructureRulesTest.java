@@ -179,4 +179,15 @@ class StructureRulesTest {
         }
         return current.text();
     }
+
+    @Test
+    void noFixIsOfferedWhereTheScaffoldWouldLandInsideAnUnclosedFence() {
+        String text = "# Deployment Strategy\n\n## Deployment Strategy Overview\n\nRolling updates.\n\n"
+                + "## Deployment Schedule\n\nWeekdays only.\n\n```yaml\nwindow: weekdays\n";
+        List<Finding> findings = lint(List.of(file("deployment-strategy.md", text))).stream()
+                .filter(f -> f.ruleId().equals("structure/required-section")).toList();
+        assertThat(findings).isNotEmpty();
+        assertThat(findings).filteredOn(f -> f.message().contains("Post-Mortem Process")).singleElement()
+                .satisfies(f -> assertThat(f.fix()).isEmpty());
+    }
 }

@@ -1,0 +1,252 @@
+package io.opsdoc.cli;
+
+import io.opsdoc.cli.report.Formats;
+import io.opsdoc.cli.report.ReportContext;
+import io.opsdoc.core.Level;
+import io.opsdoc.core.engine.FileDiscovery;
+import io.opsdoc.core.engine.LintResult;
+import io.opsdoc.core.engine.Linter;
+import io.opsdoc.core.engine.RuleRegistry;
+import io.opsdoc.core.fix.FixSafety;
+import io.opsdoc.core.fix.FixSession;
+import io.opsdoc.core.fix.UnifiedDiff;
+import io.opsdoc.core.rule.Finding;
+import io.opsdoc.core.rule.Rule;
+import io.opsdoc.core.source.SourceFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code opsdoc fix}: apply every safe fix, then report what remains like {@code check}. */
+@Command(name = "fix", mixinStandardHelpOptions = true,
+        description = {"Apply the safe fixes of fixable rules (language tags on code blocks, scaffolds for missing",
+            "sections, missing planning documents), then report the remaining findings like 'check'.",
+            "Fixes only add lines or a language tag: no line of your text is removed or rewritten. Files keep",
+            "their line endings, byte order mark and final newline, are written atomically and never",
+            "overwritten when they changed during the run. Missing documents are created, never overwritten."},
+        footer = {"", "Exit codes: 0 nothing at or above --fail-on remains, 1 findings at or above it remain or a file",
+            "could not be written, 2 usage or configuration error.",
+            "Examples:", "  opsdoc fix docs/planning --dry-run", "  opsdoc fix docs/planning"})
+public final class FixCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LintOptions lint = new LintOptions();
+
+    @Option(names = "--dry-run",
+            description = "Print the changes as a unified diff on standard output and write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+            description = "Exit 1 when a remaining finding at or above LEVEL exists: error, warning, note or none (default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    /** What was on disk when the file was linted, to detect edits made while fix runs. */
+    record DiskState(byte[] bytes, FileTime modified) {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Optional<Level> threshold = CheckCommand.failThreshold(failOn);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path cwd = Path.of("").toAbsolutePath();
+        RuleRegistry registry = RuleRegistry.load();
+        Linter linter = lint.linter(registry);
+        LintResult first = linter.lint(lint.pathsOrDefault());
+        Map<String, DiskState> disk = new HashMap<>();
+        List<SourceFile> sources = new ArrayList<>(first.sources().values());
+        sources.sort((a, b) -> a.displayPath().compareTo(b.displayPath()));
+        for (SourceFile source : sources) {
+            disk.put(source.displayPath(), diskState(source.path()));
+        }
+        FileDiscovery discovery = new FileDiscovery(cwd);
+        Map<String, Boolean> fixable = new HashMap<>();
+        for (Rule rule : linter.registry().all()) {
+            fixable.put(rule.id(), rule.meta().fixable());
+        }
+        FixSession session = new FixSession(s -> linter.lintSources(s).findings(),
+                (Finding f) -> fixable.getOrDefault(f.ruleId(), false), discovery::display, Files::exists,
+                FixSession.DEFAULT_MAX_ROUNDS);
+        FixSession.Outcome outcome = session.run(sources, Optional.of(first.findings()));
+
+        boolean failed = false;
+        for (FixSession.FileResult file : outcome.files()) {
+            if (file.refused().isPresent()) {
+                err.println("opsdoc: not fixing " + file.displayPath() + ": " + file.refused().get());
+                failed = true;
+            }
+        }
+        outcome.skipped().forEach(m -> err.println("opsdoc: " + m));
+        if (!outcome.converged()) {
+            err.println("opsdoc: fixes still changed files after " + outcome.rounds()
+                    + " rounds; the remaining ones are left for the next run");
+        }
+        if (dryRun) {
+            for (FixSession.FileResult file : outcome.changed()) {
+                String before = file.created() ? "" : raw(file.original().get());
+                out.print(UnifiedDiff.diff(file.created() ? UnifiedDiff.DEV_NULL : file.displayPath(), file.displayPath(),
+                        before, file.text()));
+                err.println(file.created() ? "would create " + summary(file).substring("created ".length())
+                        : "would fix " + summary(file));
+            }
+            out.flush();
+            LintResult remaining = linter.lintSources(outcome.sources());
+            err.println(remaining.active().size() + " findings would remain ("
+                    + remaining.count(Level.ERROR) + " errors, " + remaining.count(Level.WARNING) + " warnings, "
+                    + remaining.count(Level.NOTE) + " notes)");
+            err.flush();
+            return Math.max(CheckCommand.exitCode(remaining, threshold), failed ? ExitCodes.FINDINGS : ExitCodes.OK);
+        }
+        for (FixSession.FileResult file : outcome.changed()) {
+            Optional<String> problem = write(file, disk.get(file.displayPath()));
+            if (problem.isPresent()) {
+                err.println("opsdoc: not written " + file.displayPath() + ": " + problem.get());
+                failed = true;
+            } else {
+                out.println(summary(file));
+            }
+        }
+        List<Path> relint = new ArrayList<>(lint.pathsOrDefault());
+        LintResult remaining = linter.lint(relint);
+        ReportContext context = new ReportContext(cwd, VersionProvider.version(), Optional.empty(), false);
+        Formats.reporter("text").orElseThrow().write(remaining, context, out);
+        out.flush();
+        err.flush();
+        return Math.max(CheckCommand.exitCode(remaining, threshold), failed ? ExitCodes.FINDINGS : ExitCodes.OK);
+    }
+
+    /** "docs/x.md: 3 fixes (markdown/code-block-language ×2, structure/required-section ×1)" or "created docs/y.md". */
+    static String summary(FixSession.FileResult file) {
+        if (file.created()) {
+            return "created " + file.displayPath() + file.creator().map(r -> " (" + r + ")").orElse("");
+        }
+        int count = file.fixCount();
+        String rules = file.fixes().entrySet().stream().map(e -> e.getKey() + " \u00d7" + e.getValue())
+                .collect(Collectors.joining(", "));
+        return file.displayPath() + ": " + count + (count == 1 ? " fix" : " fixes") + " (" + rules + ")";
+    }
+
+    static DiskState diskState(Path path) {
+        try {
+            return new DiskState(Files.readAllBytes(path), Files.getLastModifiedTime(path));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Writes one changed or created file; returns why it was not written. */
+    static Optional<String> write(FixSession.FileResult file, DiskState before) {
+        byte[] bytes = file.text().getBytes(StandardCharsets.UTF_8);
+        Path target = file.path();
+        try {
+            if (file.created()) {
+                Path parent = target.toAbsolutePath().getParent();
+                Files.createDirectories(parent);
+                return createNew(target, bytes);
+            }
+            String original = raw(file.original().get());
+            // Last line of defence: the session checked this already, the writer checks it again.
+            Optional<String> unsafe = FixSafety.problem(original, file.text());
+            if (unsafe.isPresent()) {
+                return Optional.of("the fixes would lose text (" + unsafe.get() + ")");
+            }
+            DiskState now = diskState(target);
+            if (before == null || now == null || !Arrays.equals(now.bytes(), before.bytes())
+                    || !now.modified().equals(before.modified())
+                    || !new String(now.bytes(), StandardCharsets.UTF_8).equals(original)) {
+                return Optional.of("it changed on disk while opsdoc fix ran; run opsdoc fix again");
+            }
+            replaceAtomically(target, bytes);
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+    }
+
+    /** Temp file in the same folder, then an atomic rename over the original; permissions are kept. */
+    private static void replaceAtomically(Path target, byte[] bytes) throws IOException {
+        Path temp = temp(target, bytes);
+        try {
+            try {
+                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+            } catch (UnsupportedOperationException | IOException e) {
+                // Not a POSIX file system: the default permissions of a new file are fine.
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Creates {@code target} with its full content at once and never replaces an existing file. */
+    private static Optional<String> createNew(Path target, byte[] bytes) throws IOException {
+        if (Files.exists(target)) {
+            return Optional.of("it already exists; opsdoc never overwrites a file it creates");
+        }
+        Path temp = temp(target, bytes);
+        try {
+            try {
+                // Temp files are private; a new document gets the usual permissions of a new file.
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException | IOException e) {
+                // Not a POSIX file system.
+            }
+            // A hard link fails when the name exists, so even a file appearing just now is not replaced.
+            Files.createLink(target, temp);
+        } catch (FileAlreadyExistsException e) {
+            return Optional.of("it already exists; opsdoc never overwrites a file it creates");
+        } catch (UnsupportedOperationException | IOException e) {
+            try {
+                Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (FileAlreadyExistsException again) {
+                return Optional.of("it already exists; opsdoc never overwrites a file it creates");
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return Optional.empty();
+    }
+
+    private static Path temp(Path target, byte[] bytes) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".opsdoc-tmp");
+        try {
+            Files.write(temp, bytes);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return temp;
+    }
+
+    private static String raw(SourceFile source) {
+        return source.hasBom() ? '\uFEFF' + source.text() : source.text();
+    }
+}
