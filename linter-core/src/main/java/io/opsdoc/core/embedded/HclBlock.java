@@ -1,12 +1,15 @@
 package io.opsdoc.core.embedded;
 
 import io.opsdoc.core.hcl.HclBody;
+import io.opsdoc.core.hcl.HclBodyItem;
 import io.opsdoc.core.hcl.HclDiagnostic;
 import io.opsdoc.core.hcl.HclParseResult;
 import io.opsdoc.core.hcl.HclParser;
 import io.opsdoc.core.hcl.HclRange;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.source.Range;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -17,6 +20,10 @@ import java.util.regex.Pattern;
  */
 public final class HclBlock {
     /** Documentation placeholders such as {@code module.<module_name>.id} make a block a template, not HCL. */
+    /** A comment line that names a file, e.g. "# prod.tfvars" or "// file: main.tf". */
+    private static final Pattern FILE_HEADER = Pattern.compile(
+            "^\\s*(?:#|//)\\s*(?:file(?:name)?:\\s*)?[\\w./-]+\\.(?:tf|tfvars|hcl|tf\\.json)\\b.*$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern PLACEHOLDER = Pattern.compile("<[A-Za-z][A-Za-z0-9_ -]*>");
 
     private final CodeBlock block;
@@ -34,6 +41,9 @@ public final class HclBlock {
     public static HclBlock parse(CodeBlock block) {
         String text = block.content();
         HclParseResult result = HclParser.parse(text);
+        if (!result.isValid()) {
+            result = parseAsSeveralFiles(text).orElse(result);
+        }
         if (result.isValid()) {
             boolean empty = result.body().items().isEmpty();
             return new HclBlock(block, empty ? BlockKind.EMPTY : BlockKind.VALID, result, Optional.empty());
@@ -47,6 +57,50 @@ public final class HclBlock {
                 : Snippets.templated(text) || PLACEHOLDER.matcher(text).find() ? BlockKind.TEMPLATED
                 : BlockKind.INVALID;
         return new HclBlock(block, kind, result, Optional.of(new EmbeddedError(first.message(), range)));
+    }
+
+    /**
+     * Plans often show several files in one block, each introduced by a comment naming it
+     * ({@code # dev.tfvars}, {@code # prod.tfvars}); as one file the repeated arguments would be
+     * "redefined". Each part is parsed on its own, with the other parts blanked out so offsets
+     * (and therefore positions) stay those of the whole block.
+     */
+    private static Optional<HclParseResult> parseAsSeveralFiles(String text) {
+        List<Integer> starts = new ArrayList<>();
+        int offset = 0;
+        for (String line : text.split("\n", -1)) {
+            if (FILE_HEADER.matcher(line).matches()) {
+                starts.add(offset);
+            }
+            offset += line.length() + 1;
+        }
+        if (starts.size() < 2) {
+            return Optional.empty();
+        }
+        if (starts.get(0) > 0 && !text.substring(0, starts.get(0)).isBlank()) {
+            starts.add(0, 0);
+        }
+        List<HclBodyItem> items = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            int from = starts.get(i);
+            int to = i + 1 < starts.size() ? starts.get(i + 1) : text.length();
+            HclParseResult part = HclParser.parse(blankOutside(text, from, to));
+            if (!part.isValid()) {
+                return Optional.empty();
+            }
+            items.addAll(part.body().items());
+        }
+        HclParseResult whole = HclParser.parse("");
+        return Optional.of(new HclParseResult(new HclBody(items, whole.body().range()), List.of()));
+    }
+
+    private static String blankOutside(String text, int from, int to) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            sb.append(i >= from && i < to || c == '\n' || c == '\r' ? c : ' ');
+        }
+        return sb.toString();
     }
 
     public CodeBlock block() {

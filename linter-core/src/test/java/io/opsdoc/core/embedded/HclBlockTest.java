@@ -38,4 +38,17 @@ class HclBlockTest {
         assertThat(block("```hcl\nresource \"x\" \"y\" {\n  a = 1\n  ...\n}\n```\n").hcl().kind()).isEqualTo(BlockKind.ELIDED);
         assertThat(block("```hcl\nmoved {\n  to = module.<module_name>.x\n}\n```\n").hcl().kind()).isEqualTo(BlockKind.TEMPLATED);
     }
+
+    @Test
+    void severalFilesInOneBlockAreParsedFileByFile() {
+        String md = "```hcl\n# dev.tfvars\nenvironment = \"development\"\nmulti_az = false\n\n"
+                + "# prod.tfvars\nenvironment = \"production\"\nmulti_az = true\n```\n";
+        HclBlock hcl = block(md).hcl();
+        assertThat(hcl.kind()).isEqualTo(BlockKind.VALID);
+        assertThat(hcl.body().attributes()).hasSize(4);
+        HclAttribute prod = hcl.body().attributes().get(2);
+        assertThat(hcl.range(prod.nameRange()).start().line()).isEqualTo(7);
+        String sameFile = "```hcl\nenvironment = \"development\"\nenvironment = \"production\"\n```\n";
+        assertThat(block(sameFile).hcl().kind()).isEqualTo(BlockKind.INVALID);
+    }
 }
