@@ -138,13 +138,13 @@ public final class FixCommand implements Callable<Integer> {
         return Math.max(CheckCommand.exitCode(remaining, threshold), failed ? ExitCodes.FINDINGS : ExitCodes.OK);
     }
 
-    /** "docs/x.md: 3 fixes (markdown/code-block-language ×2, structure/required-section ×1)" or "created docs/y.md". */
+    /** "docs/x.md: 3 fixes (markdown/code-block-language x2, structure/required-section x1)" or "created docs/y.md". */
     static String summary(FixSession.FileResult file) {
         if (file.created()) {
             return "created " + file.displayPath() + file.creator().map(r -> " (" + r + ")").orElse("");
         }
         int count = file.fixCount();
-        String rules = file.fixes().entrySet().stream().map(e -> e.getKey() + " \u00d7" + e.getValue())
+        String rules = file.fixes().entrySet().stream().map(e -> e.getKey() + " x" + e.getValue())
                 .collect(Collectors.joining(", "));
         return file.displayPath() + ": " + count + (count == 1 ? " fix" : " fixes") + " (" + rules + ")";
     }

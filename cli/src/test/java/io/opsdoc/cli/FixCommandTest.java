@@ -79,7 +79,7 @@ class FixCommandTest {
         Map<String, String> before = snapshot(planning);
         CliRun run = CliRun.of("fix", planning.toString(), "--fail-on", "none");
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("cicd-pipeline.md: 4 fixes (markdown/code-block-language \u00d72, structure/required-section \u00d72)")
+        assertThat(run.out()).contains("cicd-pipeline.md: 4 fixes (markdown/code-block-language x2, structure/required-section x2)")
                 .contains("created " + planning.resolve("monitoring-strategy.md").toString().replace('\\', '/'));
         Map<String, String> after = snapshot(planning);
         assertThat(after).containsKey("monitoring-strategy.md");

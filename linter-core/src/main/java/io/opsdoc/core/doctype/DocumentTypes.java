@@ -27,7 +27,16 @@ public final class DocumentTypes {
         this.types = java.util.Collections.unmodifiableMap(map);
     }
 
+    /** The built-in types; parsed once (immutable), since every configuration folder asks for them. */
     public static DocumentTypes builtIn() {
+        return BuiltIn.TYPES;
+    }
+
+    private static final class BuiltIn {
+        static final DocumentTypes TYPES = loadBuiltIn();
+    }
+
+    private static DocumentTypes loadBuiltIn() {
         try (InputStream in = DocumentTypes.class.getResourceAsStream("doctypes.yaml")) {
             if (in == null) {
                 throw new IllegalStateException("doctypes.yaml missing from the opsdoc jar");

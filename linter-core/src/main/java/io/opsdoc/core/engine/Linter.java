@@ -124,8 +124,19 @@ public final class Linter {
         final LongAdder embeddedNanos = new LongAdder();
         final LongAdder ruleNanos = new LongAdder();
         final Map<String, LongAdder> perRule = new ConcurrentHashMap<>();
+        /**
+         * Groups the rules of one file (or set) are split into when there are fewer files than
+         * workers: a one-file run then uses every core, mostly for first-use class loading.
+         */
+        final int ruleGroups;
+        final ExecutorService pool;
         /** Enabled rules with resolved options per configuration (by identity: one per folder at most). */
         private final Map<Config, List<ActiveRule>> active = new IdentityHashMap<>();
+
+        RunState(int ruleGroups, ExecutorService pool) {
+            this.ruleGroups = ruleGroups;
+            this.pool = pool;
+        }
 
         synchronized List<ActiveRule> activeRules(Config config) {
             return active.computeIfAbsent(config, Linter.this::resolveRules);
@@ -157,10 +168,11 @@ public final class Linter {
 
     private LintResult run(List<Job> work, List<Notice> notices, long start, long discoveryNanos, LongAdder reading,
             FileDiscovery discovery) {
-        RunState state = new RunState();
         List<FileOutcome> outcomes = new ArrayList<>();
         long setNanos;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, work.size())), workerFactory());
+        // Threads start on demand, so a pool of `jobs` costs nothing when fewer are needed.
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, workerFactory());
+        RunState state = new RunState(Math.max(1, jobs / Math.max(1, work.size())), pool);
         try {
             List<Future<FileOutcome>> futures = new ArrayList<>();
             for (Job job : work) {
@@ -191,19 +203,23 @@ public final class Linter {
         List<Finding> findings = new ArrayList<>();
         Map<String, SourceFile> sources = new LinkedHashMap<>();
         Map<String, MarkdownDocument> documents = new HashMap<>();
+        List<Finding> alreadySuppressed = new ArrayList<>();
         for (FileOutcome outcome : outcomes) {
             notices.addAll(outcome.notices());
             if (outcome.source() != null) {
                 sources.put(outcome.source().displayPath(), outcome.source());
-                findings.addAll(outcome.findings());
                 if (outcome.document() != null) {
+                    findings.addAll(outcome.findings());
                     documents.put(outcome.source().displayPath(), outcome.document());
+                } else {
+                    alreadySuppressed.addAll(outcome.findings());
                 }
             }
         }
         findings.addAll(setFindings);
 
         List<Finding> result = applySuppressions(findings, documents);
+        result.addAll(alreadySuppressed);
         result.sort(Finding.ORDER);
         notices.sort(java.util.Comparator.comparing(Notice::file).thenComparing(Notice::message));
         Map<String, Long> perRule = new TreeMap<>();
@@ -235,24 +251,67 @@ public final class Linter {
         long t2 = System.nanoTime();
         state.embeddedNanos.add(t2 - t1);
         Optional<DocumentType> type = resolveType(document, config);
+        List<ActiveRule> documentRules = state.activeRules(config).stream()
+                .filter(a -> a.rule() instanceof DocumentRule).toList();
         List<Finding> findings = new ArrayList<>();
-        for (ActiveRule active : state.activeRules(config)) {
-            if (!(active.rule() instanceof DocumentRule documentRule)) {
-                continue;
+        if (state.ruleGroups == 1) {
+            runDocumentRules(documentRules, document, type, config, job.display(), state, findings, notices);
+        } else {
+            // Group 0 runs here, the others on idle workers; results merge in group order.
+            List<List<ActiveRule>> groups = split(documentRules, state.ruleGroups);
+            List<Future<SetOutcome>> others = new ArrayList<>();
+            for (List<ActiveRule> group : groups.subList(1, groups.size())) {
+                others.add(state.pool.submit(() -> {
+                    List<Finding> f = new ArrayList<>();
+                    List<Notice> n = new ArrayList<>();
+                    runDocumentRules(group, document, type, config, job.display(), state, f, n);
+                    return new SetOutcome(f, n);
+                }));
             }
+            runDocumentRules(groups.get(0), document, type, config, job.display(), state, findings, notices);
+            for (Future<SetOutcome> other : others) {
+                SetOutcome outcome = other.get();
+                findings.addAll(outcome.findings());
+                notices.addAll(outcome.notices());
+            }
+        }
+        state.ruleNanos.add(System.nanoTime() - t2);
+        if (type.isEmpty()) {
+            // No planning set will report on an untyped file: suppress now and let the parsed
+            // document go, so a large tree does not hold every Markdown model until the end.
+            List<Finding> suppressed = suppressor.apply(document, findings, registry.ids());
+            return new FileOutcome(source, null, type, config, suppressed, notices);
+        }
+        return new FileOutcome(source, document, type, config, findings, notices);
+    }
+
+    private void runDocumentRules(List<ActiveRule> rules, MarkdownDocument document, Optional<DocumentType> type,
+            Config config, String display, RunState state, List<Finding> findings, List<Notice> notices) {
+        for (ActiveRule active : rules) {
+            DocumentRule documentRule = (DocumentRule) active.rule();
             DocumentContext context = new DocumentCollector(active.rule(), document, type, config.types(),
                     active.options(), active.level(), findings);
             long r0 = System.nanoTime();
             try {
                 documentRule.check(context);
             } catch (RuntimeException | StackOverflowError e) {
-                notices.add(new Notice(job.display(), Notice.Kind.ERROR,
+                notices.add(new Notice(display, Notice.Kind.ERROR,
                         "rule " + active.rule().id() + " failed on this file: " + describe(e)));
             }
             state.addRuleTime(active.rule().id(), System.nanoTime() - r0);
         }
-        state.ruleNanos.add(System.nanoTime() - t2);
-        return new FileOutcome(source, document, type, config, findings, notices);
+    }
+
+    /** Round-robin groups (rules are sorted by id, so a family's rules spread over the groups). */
+    private static <T> List<List<T>> split(List<T> items, int groups) {
+        List<List<T>> result = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            result.add(new ArrayList<>());
+        }
+        for (int i = 0; i < items.size(); i++) {
+            result.get(i % groups).add(items.get(i));
+        }
+        return result;
     }
 
     /**
@@ -303,12 +362,17 @@ public final class Linter {
         if (!anySetRule || byFolder.isEmpty()) {
             return List.of();
         }
+        int groups = Math.max(1, jobs / byFolder.size());
         List<Future<SetOutcome>> futures = new ArrayList<>();
+        List<String> folders = new ArrayList<>();
         for (Map.Entry<Path, List<FileOutcome>> entry : byFolder.entrySet()) {
-            futures.add(pool.submit(() -> checkSet(entry.getKey(), entry.getValue(), state, discovery)));
+            for (int g = 0; g < groups; g++) {
+                int group = g;
+                futures.add(pool.submit(() -> checkSet(entry.getKey(), entry.getValue(), state, discovery, group, groups)));
+                folders.add(discovery.display(entry.getKey()));
+            }
         }
         List<Finding> findings = new ArrayList<>();
-        List<String> folders = new ArrayList<>(byFolder.keySet().stream().map(discovery::display).toList());
         for (int i = 0; i < futures.size(); i++) {
             try {
                 SetOutcome outcome = futures.get(i).get();
@@ -328,7 +392,8 @@ public final class Linter {
     private record SetOutcome(List<Finding> findings, List<Notice> notices) {
     }
 
-    private SetOutcome checkSet(Path folder, List<FileOutcome> members, RunState state, FileDiscovery discovery) {
+    private SetOutcome checkSet(Path folder, List<FileOutcome> members, RunState state, FileDiscovery discovery,
+            int group, int groups) {
         List<FileOutcome> sorted = new ArrayList<>(members);
         sorted.sort(java.util.Comparator.comparing(o -> o.source().displayPath()));
         Config config = sorted.get(0).config();
@@ -338,10 +403,9 @@ public final class Linter {
         PlanningSet set = new PlanningSet(folder, display, typed, config.types());
         List<Finding> findings = new ArrayList<>();
         List<Notice> notices = new ArrayList<>();
-        for (ActiveRule active : state.activeRules(config)) {
-            if (!(active.rule() instanceof SetRule setRule)) {
-                continue;
-            }
+        List<ActiveRule> setRules = state.activeRules(config).stream().filter(a -> a.rule() instanceof SetRule).toList();
+        for (ActiveRule active : split(setRules, groups).get(group)) {
+            SetRule setRule = (SetRule) active.rule();
             long r0 = System.nanoTime();
             try {
                 setRule.check(new SetCollector(active.rule(), set, active.options(), active.level(), findings));
