@@ -170,6 +170,9 @@ final class HardcodedSecretRule implements DocumentRule {
 
     private static void findShapes(String text, List<Hit> hits) {
         for (SecretPatterns.Shape shape : SecretPatterns.shapes()) {
+            if (!shape.mayOccurIn(text)) {
+                continue;
+            }
             Matcher m = shape.pattern().matcher(text);
             while (m.find()) {
                 if (!placeholderToken(m.group())) {
@@ -178,8 +181,23 @@ final class HardcodedSecretRule implements DocumentRule {
                 }
             }
         }
-        Matcher url = SecretPatterns.urlCredentials().matcher(text);
-        while (url.find()) {
+        // Only the neighbourhood of each "://" can hold user:password@host; scanning just there
+        // keeps the rule linear on long prose lines.
+        Matcher url = SecretPatterns.urlCredentials().matcher(text).useTransparentBounds(true);
+        int searchFrom = 0;
+        int lastEnd = -1;
+        for (int scheme = text.indexOf("://"); scheme >= 0; scheme = text.indexOf("://", scheme + 3)) {
+            int from = Math.max(Math.max(searchFrom, lastEnd), scheme - 22);
+            int lineEnd = text.indexOf('\n', scheme);
+            int to = lineEnd < 0 ? text.length() : lineEnd;
+            if (from >= to) {
+                continue;
+            }
+            url.region(from, to);
+            if (!url.find() || url.start() > scheme) {
+                continue;
+            }
+            lastEnd = url.end();
             String password = url.group("password");
             String host = url.group("host");
             if (SecretPatterns.localHost(host) || !SecretPatterns.literal(password)) {

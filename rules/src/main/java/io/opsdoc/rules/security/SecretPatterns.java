@@ -27,7 +27,20 @@ final class SecretPatterns {
     private static final int MIN_LITERAL_LENGTH = 4;
 
     /** One credential shape. */
-    record Shape(String kind, Pattern pattern) {
+    record Shape(String kind, Pattern pattern, List<String> anchors) {
+        /** False when none of the literal anchors occurs, so the regex cannot match: skip it cheaply. */
+        boolean mayOccurIn(String text) {
+            if (anchors.isEmpty()) {
+                return true;
+            }
+            for (String anchor : anchors) {
+                if (text.contains(anchor)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
     }
 
     private record Data(List<Shape> shapes, Pattern urlCredentials, Set<String> localHosts, List<String> localSuffixes,
@@ -124,7 +137,8 @@ final class SecretPatterns {
                     .loadFromString(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             List<Shape> shapes = new ArrayList<>();
             for (Map<String, Object> item : (List<Map<String, Object>>) root.get("patterns")) {
-                shapes.add(new Shape(String.valueOf(item.get("kind")), Pattern.compile(String.valueOf(item.get("regex")))));
+                shapes.add(new Shape(String.valueOf(item.get("kind")), Pattern.compile(String.valueOf(item.get("regex"))),
+                        strings(item, "anchors")));
             }
             return new Data(List.copyOf(shapes),
                     Pattern.compile(String.valueOf(root.get("url-credentials"))),

@@ -24,6 +24,8 @@ final class PlaceholderRule implements DocumentRule {
     /** Square brackets that are not a link, an image, a footnote or a reference definition. */
     private static final Pattern BRACKETS = Pattern.compile("(?<![\\w!\\]\\\\])\\[([^\\[\\]\\n^][^\\[\\]\\n]{0,79})\\](?![(\\[:])");
     /** Angle brackets holding words only (no attributes, URLs or e-mail addresses). */
+    /** The host pattern cannot match without this text; checking it first keeps long prose cheap. */
+    private static final String HOST_ANCHOR = "example.";
     private static final Pattern ANGLES = Pattern.compile("(?<![\\w\\\\])<([A-Za-z][A-Za-z0-9 _-]{0,59})>");
 
     private static final String HELP = """
@@ -69,6 +71,9 @@ final class PlaceholderRule implements DocumentRule {
                 report(context, reported, segment.offset() + words.start(), segment.offset() + words.end(),
                         "placeholder '" + words.group() + "' left in the text; replace it with the actual content");
             }
+            if (!segment.text().contains(HOST_ANCHOR)) {
+                continue;
+            }
             Matcher hosts = Placeholders.host().matcher(segment.text());
             while (hosts.find()) {
                 reportHost(context, reported, segment.offset() + hosts.start(), segment.offset() + hosts.end(), hosts.group());
@@ -80,7 +85,11 @@ final class PlaceholderRule implements DocumentRule {
             if (end <= start || end > text.length()) {
                 continue;
             }
-            Matcher hosts = Placeholders.host().matcher(text.substring(start, end));
+            String url = text.substring(start, end);
+            if (!url.contains(HOST_ANCHOR)) {
+                continue;
+            }
+            Matcher hosts = Placeholders.host().matcher(url);
             while (hosts.find()) {
                 reportHost(context, reported, start + hosts.start(), start + hosts.end(), hosts.group());
             }
