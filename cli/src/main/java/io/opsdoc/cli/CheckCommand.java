@@ -3,6 +3,7 @@ package io.opsdoc.cli;
 import io.opsdoc.cli.report.Formats;
 import io.opsdoc.cli.report.ReportContext;
 import io.opsdoc.cli.report.Reporter;
+import io.opsdoc.cli.report.TextReporter;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.engine.LintResult;
 import io.opsdoc.core.engine.RuleRegistry;
@@ -65,7 +66,8 @@ public final class CheckCommand implements Callable<Integer> {
         Reporter reporter = Formats.reporter(format.toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new UserException("unknown --format '" + format + "'; use one of " + Formats.names()));
         RuleRegistry registry = RuleRegistry.load();
-        LintResult result = lint.linter(registry).lint(lint.pathsOrDefault());
+        LintResult result = lint.linter(registry).lint(lint.pathsOrDefault(),
+                ProgressLine.forTerminal(spec.commandLine().getErr(), System.getenv(), TextReporter.stdoutIsTerminal()));
         ReportContext context = new ReportContext(Path.of("").toAbsolutePath(), VersionProvider.version(),
                 Optional.ofNullable(category), io.opsdoc.cli.report.TextReporter.colourWanted(output != null));
         if (baseline != null) {

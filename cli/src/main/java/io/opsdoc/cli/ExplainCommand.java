@@ -4,6 +4,7 @@ import io.opsdoc.core.engine.RuleRegistry;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.Rule;
 import io.opsdoc.core.rule.RuleMeta;
+import io.opsdoc.core.text.Suggestions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +26,7 @@ public final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         RuleRegistry registry = RuleRegistry.load();
         Rule rule = registry.get(id).orElseThrow(() -> new UserException("unknown rule '" + id + "'"
-                + Suggest.closest(id, registry.ids()).map(s -> "; did you mean '" + s + "'?").orElse("")
+                + Suggestions.closest(id, registry.ids()).map(s -> "; did you mean '" + s + "'?").orElse("")
                 + " (opsdoc rules lists them all)"));
         RuleMeta meta = rule.meta();
         PrintWriter out = spec.commandLine().getOut();

@@ -92,7 +92,7 @@ public final class TextReporter implements Reporter {
      * Java 17 returns a console only when standard input and output are terminals; Java 22 and
      * later return one even when redirected and say whether it is a terminal with isTerminal().
      */
-    static boolean stdoutIsTerminal() {
+    public static boolean stdoutIsTerminal() {
         Console console = System.console();
         if (console == null) {
             return false;

@@ -6,6 +6,7 @@ import io.opsdoc.core.doctype.DocumentType;
 import io.opsdoc.core.doctype.DocumentTypes;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
+import io.opsdoc.core.text.Suggestions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -174,7 +175,7 @@ public final class CascadingConfigProvider implements ConfigProvider {
         for (ConfigFile.DocumentEntry document : file.documents()) {
             if (!typeIds.contains(document.type())) {
                 throw document.at().error("unknown document type '" + document.type() + "'"
-                        + Names.didYouMean(document.type(), typeIds) + " (known: " + String.join(", ", typeIds)
+                        + Suggestions.didYouMean(document.type(), typeIds) + " (known: " + String.join(", ", typeIds)
                         + "; add one under types:)");
             }
         }
@@ -182,7 +183,7 @@ public final class CascadingConfigProvider implements ConfigProvider {
             for (String type : custom.documentTypes()) {
                 if (!typeIds.contains(type)) {
                     throw file.customRuleLocations().get(custom.id()).error("custom rule " + custom.id()
-                            + " names unknown document type '" + type + "'" + Names.didYouMean(type, typeIds));
+                            + " names unknown document type '" + type + "'" + Suggestions.didYouMean(type, typeIds));
                 }
             }
         }
@@ -203,7 +204,7 @@ public final class CascadingConfigProvider implements ConfigProvider {
             boolean matches = rules.keySet().stream().anyMatch(id -> Config.globMatches(pattern, id));
             String family = pattern.contains("/") ? pattern.substring(0, pattern.indexOf('/')) : pattern;
             if (!matches && !FAMILIES.contains(family) && !pattern.equals("*")) {
-                throw entry.at().error("'" + pattern + "' matches no rule" + Names.didYouMean(family + "/*",
+                throw entry.at().error("'" + pattern + "' matches no rule" + Suggestions.didYouMean(family + "/*",
                         FAMILIES.stream().map(f -> f + "/*").toList()) + " (opsdoc rules lists them)");
             }
             if (!entry.options().isEmpty()) {
@@ -213,7 +214,7 @@ public final class CascadingConfigProvider implements ConfigProvider {
         }
         RuleMeta meta = rules.get(pattern);
         if (meta == null) {
-            throw entry.at().error("unknown rule '" + pattern + "'" + Names.didYouMean(pattern, rules.keySet())
+            throw entry.at().error("unknown rule '" + pattern + "'" + Suggestions.didYouMean(pattern, rules.keySet())
                     + " (opsdoc rules lists them)");
         }
         Map<String, OptionSpec> specs = new HashMap<>();
@@ -229,7 +230,7 @@ public final class CascadingConfigProvider implements ConfigProvider {
                 }
             }
             if (spec == null) {
-                throw at.error("unknown option '" + name + "' for " + pattern + Names.didYouMean(name, specs.keySet())
+                throw at.error("unknown option '" + name + "' for " + pattern + Suggestions.didYouMean(name, specs.keySet())
                         + (specs.isEmpty() ? " (this rule has no options)"
                                 : " (options: " + String.join(", ", new TreeSet<>(specs.keySet())) + ")"));
             }

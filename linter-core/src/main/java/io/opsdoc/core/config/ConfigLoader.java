@@ -1,5 +1,6 @@
 package io.opsdoc.core.config;
 
+import io.opsdoc.core.text.Suggestions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -179,7 +180,7 @@ public final class ConfigLoader {
             }
             if (!Files.isRegularFile(target)) {
                 throw ext.at().error("extends '" + ext.target() + "': no such file (a path is relative to this file; presets are "
-                        + String.join(", ", PRESETS) + ")" + Names.didYouMean(ext.target(), PRESETS));
+                        + String.join(", ", PRESETS) + ")" + Suggestions.didYouMean(ext.target(), PRESETS));
             }
             load(target, loading);
         }

@@ -9,6 +9,7 @@ import io.opsdoc.core.config.CustomRuleDefinition.Kind;
 import io.opsdoc.core.config.CustomRuleDefinition.Scope;
 import io.opsdoc.core.doctype.DocumentType;
 import io.opsdoc.core.doctype.DocumentTypes;
+import io.opsdoc.core.text.Suggestions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -194,7 +195,7 @@ final class ConfigParser {
             case "off" -> Action.OFF;
             case "on" -> Action.ON;
             case "note", "warning", "error" -> Action.LEVEL;
-            default -> throw at(node).error("unknown level '" + text + "' for " + id + Names.didYouMean(text, RULE_VALUES)
+            default -> throw at(node).error("unknown level '" + text + "' for " + id + Suggestions.didYouMean(text, RULE_VALUES)
                     + " (use off, on, note, warning or error)");
         };
     }
@@ -230,7 +231,7 @@ final class ConfigParser {
                             String v = scalar(s.getValueNode(), sk);
                             if (sk.equals("parent") && !titles.contains(v)) {
                                 throw at(s.getValueNode()).error("parent '" + v + "' is not a section listed before it in "
-                                        + id + Names.didYouMean(v, titles));
+                                        + id + Suggestions.didYouMean(v, titles));
                             }
                             section.put(sk, v);
                         }
@@ -269,7 +270,7 @@ final class ConfigParser {
         String kindText = scalar(kindNode, "kind");
         List<String> kindIds = java.util.Arrays.stream(Kind.values()).map(Kind::id).toList();
         Kind kind = Kind.parse(kindText).orElseThrow(() -> at(kindNode).error("unknown kind '" + kindText
-                + "' of custom rule " + name + Names.didYouMean(kindText, kindIds) + " (use " + String.join(", ", kindIds) + ")"));
+                + "' of custom rule " + name + Suggestions.didYouMean(kindText, kindIds) + " (use " + String.join(", ", kindIds) + ")"));
         List<String> allowed = new ArrayList<>(COMMON_CUSTOM_KEYS);
         allowed.addAll(CUSTOM_KEYS.get(kind));
         for (NodeTuple entry : map.getValue()) {
@@ -282,7 +283,7 @@ final class ConfigParser {
             String text = scalar(levelNode, "level");
             List<String> levels = List.of("note", "warning", "error");
             if (!levels.contains(text)) {
-                throw at(levelNode).error("unknown level '" + text + "' for custom rule " + name + Names.didYouMean(text, levels)
+                throw at(levelNode).error("unknown level '" + text + "' for custom rule " + name + Suggestions.didYouMean(text, levels)
                         + " (use note, warning or error)");
             }
             level = Level.parse(text).orElseThrow();
@@ -303,7 +304,7 @@ final class ConfigParser {
             String text = scalar(values.get("scope"), "scope");
             List<String> scopes = java.util.Arrays.stream(Scope.values()).map(Scope::id).toList();
             scope = Scope.parse(text).orElseThrow(() -> at(values.get("scope")).error("unknown scope '" + text + "'"
-                    + Names.didYouMean(text, scopes) + " (use " + String.join(", ", scopes) + ")"));
+                    + Suggestions.didYouMean(text, scopes) + " (use " + String.join(", ", scopes) + ")"));
         }
         Optional<String> language = Optional.empty();
         if (values.containsKey("language")) {
@@ -377,7 +378,7 @@ final class ConfigParser {
     private String key(NodeTuple entry, List<String> allowed, String what) {
         String key = scalar(entry.getKeyNode(), what);
         if (!allowed.contains(key)) {
-            throw at(entry.getKeyNode()).error("unknown " + what + " '" + key + "'" + Names.didYouMean(key, allowed)
+            throw at(entry.getKeyNode()).error("unknown " + what + " '" + key + "'" + Suggestions.didYouMean(key, allowed)
                     + " (allowed: " + String.join(", ", allowed) + ")");
         }
         return key;

@@ -81,6 +81,11 @@ public final class Linter {
     }
 
     public LintResult lint(List<Path> paths) {
+        return lint(paths, Progress.NONE);
+    }
+
+    /** Lints {@code paths}, reporting each checked file to {@code progress}. */
+    public LintResult lint(List<Path> paths, Progress progress) {
         long start = System.nanoTime();
         FileDiscovery discovery = new FileDiscovery(workingDirectory);
         Config rootConfig = configs.configFor(workingDirectory.resolve("opsdoc-root"));
@@ -102,7 +107,7 @@ public final class Linter {
                 return loaded;
             }));
         }
-        return run(jobsToRun, notices, start, discovered - start, reading, discovery);
+        return run(jobsToRun, notices, start, discovered - start, reading, discovery, progress);
     }
 
     /** Lints sources already in memory (tests, editors); they still form planning sets by folder. */
@@ -112,7 +117,8 @@ public final class Linter {
         for (SourceFile source : sources) {
             jobsToRun.add(new Job(source.displayPath(), () -> new SourceLoader.Loaded(source, null)));
         }
-        return run(jobsToRun, new ArrayList<>(), start, 0, new LongAdder(), new FileDiscovery(workingDirectory));
+        return run(jobsToRun, new ArrayList<>(), start, 0, new LongAdder(), new FileDiscovery(workingDirectory),
+                Progress.NONE);
     }
 
     private record Job(String display, java.util.concurrent.Callable<SourceLoader.Loaded> loader) {
@@ -167,7 +173,7 @@ public final class Linter {
     }
 
     private LintResult run(List<Job> work, List<Notice> notices, long start, long discoveryNanos, LongAdder reading,
-            FileDiscovery discovery) {
+            FileDiscovery discovery, Progress progress) {
         List<FileOutcome> outcomes = new ArrayList<>();
         long setNanos;
         // Threads start on demand, so a pool of `jobs` costs nothing when fewer are needed.
@@ -188,6 +194,7 @@ public final class Linter {
                     Thread.currentThread().interrupt();
                     break;
                 }
+                progress.filesChecked(i + 1, futures.size());
             }
             long setStart = System.nanoTime();
             List<Finding> setFindings = runSetRules(outcomes, notices, pool, state, discovery);

@@ -10,6 +10,7 @@ import io.opsdoc.core.markdown.HtmlComment;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.rule.Finding;
 import io.opsdoc.core.source.Range;
+import io.opsdoc.core.text.Suggestions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -129,7 +130,7 @@ public final class InlineSuppressor implements Suppressor {
             if (!unit.id.equals("*") && known.stream().noneMatch(k -> Directive.names(unit.id, k))) {
                 if (reportUnknown) {
                     found.add(finding(document, unit.directive.range(), level, "unknown rule '" + unit.id + "' in "
-                            + keyword + closest(unit.id, known).map(s -> "; did you mean '" + s + "'?").orElse("")));
+                            + keyword + Suggestions.closest(unit.id, known).map(s -> "; did you mean '" + s + "'?").orElse("")));
                 }
             } else if (!unit.used && unit.directive.kind() != Directive.Kind.ENABLE && !idle(unit.id, config, known)) {
                 found.add(finding(document, unit.directive.range(), level, unit.id.equals("*")
@@ -230,34 +231,4 @@ public final class InlineSuppressor implements Suppressor {
         return units;
     }
 
-    private static Optional<String> closest(String input, Collection<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : candidates) {
-            int d = distance(input, candidate);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-        return bestDistance <= Math.max(2, input.length() / 3) ? Optional.ofNullable(best) : Optional.empty();
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }

@@ -1,19 +1,20 @@
-package io.opsdoc.core.config;
+package io.opsdoc.core.text;
 
 import java.util.Collection;
 import java.util.Optional;
 
-/** "Did you mean" suggestions for configuration errors (edit distance). */
-final class Names {
-    private Names() {
+/** "Did you mean" suggestions (Levenshtein distance) for unknown names in configuration, comments and commands. */
+public final class Suggestions {
+    private Suggestions() {
     }
 
     /** {@code "; did you mean 'x'?"} for a close candidate, else the empty string. */
-    static String didYouMean(String input, Collection<String> candidates) {
+    public static String didYouMean(String input, Collection<String> candidates) {
         return closest(input, candidates).map(s -> "; did you mean '" + s + "'?").orElse("");
     }
 
-    static Optional<String> closest(String input, Collection<String> candidates) {
+    /** The closest candidate within a third of the input's length (at least 2 edits), if any. */
+    public static Optional<String> closest(String input, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
@@ -27,7 +28,7 @@ final class Names {
         return bestDistance <= limit ? Optional.ofNullable(best) : Optional.empty();
     }
 
-    private static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
