@@ -250,7 +250,7 @@ final class HardcodedSecretRule implements DocumentRule {
         for (NodeTuple tuple : map.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode key && tuple.getValueNode() instanceof ScalarNode value) {
                 Optional<String> kind = SecretPatterns.secretKind(key.getValue());
-                if (kind.isPresent() && yamlLiteral(value)) {
+                if (kind.isPresent() && yamlLiteral(value) && !SecretPatterns.echoesKey(key.getValue(), value.getValue())) {
                     hits.add(hit(yaml.range(value), keyMessage(kind.get(), key.getValue())));
                 }
             }
@@ -260,7 +260,7 @@ final class HardcodedSecretRule implements DocumentRule {
         Optional<Node> value = YamlNodes.get(map, "value");
         if (name.isPresent() && value.isPresent() && value.get() instanceof ScalarNode scalar) {
             Optional<String> kind = SecretPatterns.secretKind(name.get());
-            if (kind.isPresent() && yamlLiteral(scalar)) {
+            if (kind.isPresent() && yamlLiteral(scalar) && !SecretPatterns.echoesKey(name.get(), scalar.getValue())) {
                 hits.add(hit(yaml.range(scalar), keyMessage(kind.get(), name.get())));
             }
         }
@@ -278,7 +278,8 @@ final class HardcodedSecretRule implements DocumentRule {
         }
         Optional<String> kind = SecretPatterns.secretKind(text.substring(0, eq));
         String value = text.substring(eq + 1);
-        if (kind.isPresent() && SecretPatterns.literal(unquote(value))) {
+        if (kind.isPresent() && SecretPatterns.literal(unquote(value))
+                && !SecretPatterns.echoesKey(text.substring(0, eq), unquote(value))) {
             int start = yaml.range(scalar).start().offset() + eq + 1;
             hits.add(new Hit(start, start + value.length(), keyMessage(kind.get(), text.substring(0, eq))));
         }
@@ -339,7 +340,7 @@ final class HardcodedSecretRule implements DocumentRule {
                 } else if (token == JsonToken.VALUE_STRING && field != null && parser.getParsingContext().inObject()) {
                     Optional<String> kind = SecretPatterns.secretKind(field);
                     String value = parser.getText();
-                    if (kind.isPresent() && SecretPatterns.literal(value)) {
+                    if (kind.isPresent() && SecretPatterns.literal(value) && !SecretPatterns.echoesKey(field, value)) {
                         int at = (int) parser.currentTokenLocation().getCharOffset() - shift;
                         int start = Math.max(0, at);
                         int end = stringEnd(text, at + shift) - shift;
@@ -405,7 +406,8 @@ final class HardcodedSecretRule implements DocumentRule {
         }
         Optional<String> kind = SecretPatterns.secretKind(name);
         Optional<String> literal = value.literalString();
-        if (kind.isPresent() && literal.isPresent() && SecretPatterns.literal(literal.get())) {
+        if (kind.isPresent() && literal.isPresent() && SecretPatterns.literal(literal.get())
+                && !SecretPatterns.echoesKey(name, literal.get())) {
             hits.add(hit(hcl.range(value.range()), keyMessage(kind.get(), name)));
         }
     }
@@ -462,7 +464,7 @@ final class HardcodedSecretRule implements DocumentRule {
     /** A secret-named {@code name} with a (possibly quoted) literal {@code raw} at column {@code col} of content line {@code line}. */
     private static void lineHit(CodeBlock block, int line, String name, String raw, int col, List<Hit> hits) {
         Optional<String> kind = SecretPatterns.secretKind(name);
-        if (kind.isEmpty() || !SecretPatterns.literal(unquote(raw))) {
+        if (kind.isEmpty() || !SecretPatterns.literal(unquote(raw)) || SecretPatterns.echoesKey(name, unquote(raw))) {
             return;
         }
         int start = block.fileOffset(line, col);

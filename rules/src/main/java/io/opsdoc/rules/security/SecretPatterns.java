@@ -96,6 +96,20 @@ final class SecretPatterns {
     }
 
     /** True when {@code value} is a literal that could be a real secret (not a reference, placeholder, flag or number). */
+    /**
+     * True when the value only repeats its key ({@code client_secret: client_secret_value},
+     * {@code api_key: my-api-key}): documentation filler, not a credential.
+     */
+    static boolean echoesKey(String key, String value) {
+        String k = key.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String v = value.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        if (k.length() < 4 || !v.contains(k)) {
+            return false;
+        }
+        // "password123" keeps a real (weak) password; only filler words around the key name are an echo.
+        return v.replace(k, "").matches("(?:my|your|the|value|here|goes|example|sample|dummy|test|placeholder)*");
+    }
+
     static boolean literal(String value) {
         String v = value.strip();
         if (v.length() < MIN_LITERAL_LENGTH || BOOLEAN_OR_NUMBER.matcher(v).matches()) {

@@ -54,4 +54,12 @@ class HardcodedSecretRuleTest {
         }
         assertThat(SecretPatterns.literal("Sup3r-S3cret-2024")).isTrue();
     }
+
+    @Test
+    void valuesThatOnlyRepeatTheirKeyAreFillerButWeakPasswordsAreNot() {
+        assertThat(SecretPatterns.echoesKey("client_secret", "client_secret_value")).isTrue();
+        assertThat(SecretPatterns.echoesKey("apiKey", "your-api-key-here")).isTrue();
+        assertThat(SecretPatterns.echoesKey("password", "password123")).isFalse();
+        assertThat(SecretPatterns.echoesKey("db_password", "s3cr3t-Passw0rd")).isFalse();
+    }
 }
