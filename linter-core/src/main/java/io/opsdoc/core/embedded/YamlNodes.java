@@ -56,6 +56,38 @@ public final class YamlNodes {
         return Optional.ofNullable(found);
     }
 
+    /**
+     * The value of {@code key}, looking into {@code <<: *anchor} merges when the mapping lacks it.
+     * Kubernetes, Prometheus and Alertmanager read YAML with go-yaml, which honours merge keys,
+     * while SnakeYAML Engine (YAML 1.2) keeps {@code <<} as an ordinary entry.
+     */
+    public static Optional<Node> getMerged(Node node, String key) {
+        return getMerged(node, key, 0);
+    }
+
+    private static Optional<Node> getMerged(Node node, String key, int depth) {
+        Optional<Node> direct = get(node, key);
+        if (direct.isPresent() || depth > 8) {
+            return direct;
+        }
+        for (Node source : mergeSources(node)) {
+            Optional<Node> found = getMerged(source, key, depth + 1);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The mappings merged into {@code node} with {@code <<} (one mapping or a sequence of them). */
+    public static List<Node> mergeSources(Node node) {
+        Optional<Node> merge = get(node, "<<");
+        if (merge.isEmpty()) {
+            return List.of();
+        }
+        return merge.get() instanceof MappingNode ? List.of(merge.get()) : items(merge.get());
+    }
+
     /** The key node of {@code key}, to point findings at the key rather than the value. */
     public static Optional<Node> keyNode(Node node, String key) {
         Node found = null;

@@ -115,26 +115,7 @@ final class Workloads {
 
     /** The value of {@code key}, looking into {@code <<} merges when the mapping lacks it. */
     static Optional<Node> get(Node node, String key) {
-        return get(node, key, 0);
-    }
-
-    private static Optional<Node> get(Node node, String key, int depth) {
-        Optional<Node> direct = YamlNodes.get(node, key);
-        if (direct.isPresent() || depth > 8) {
-            return direct;
-        }
-        Optional<Node> merge = YamlNodes.get(node, "<<");
-        if (merge.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Node> sources = merge.get() instanceof MappingNode ? List.of(merge.get()) : YamlNodes.items(merge.get());
-        for (Node source : sources) {
-            Optional<Node> found = get(source, key, depth + 1);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return Optional.empty();
+        return YamlNodes.getMerged(node, key);
     }
 
     static boolean has(Node node, String key) {

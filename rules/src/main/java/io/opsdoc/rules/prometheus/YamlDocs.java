@@ -7,7 +7,6 @@ import io.opsdoc.core.rule.DocumentContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -38,26 +37,7 @@ final class YamlDocs {
     }
 
     static Optional<Node> get(Node node, String key) {
-        return get(node, key, 0);
-    }
-
-    private static Optional<Node> get(Node node, String key, int depth) {
-        Optional<Node> direct = YamlNodes.get(node, key);
-        if (direct.isPresent() || depth > 8) {
-            return direct;
-        }
-        Optional<Node> merge = YamlNodes.get(node, "<<");
-        if (merge.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Node> sources = merge.get() instanceof MappingNode ? List.of(merge.get()) : YamlNodes.items(merge.get());
-        for (Node source : sources) {
-            Optional<Node> found = get(source, key, depth + 1);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return Optional.empty();
+        return YamlNodes.getMerged(node, key);
     }
 
     static boolean has(Node node, String key) {
@@ -72,12 +52,9 @@ final class YamlDocs {
     static List<String> keys(Node node) {
         List<String> keys = new ArrayList<>(YamlNodes.keys(node));
         keys.remove("<<");
-        YamlNodes.get(node, "<<").ifPresent(merge -> {
-            List<Node> sources = merge instanceof MappingNode ? List.of(merge) : YamlNodes.items(merge);
-            for (Node source : sources) {
-                YamlNodes.keys(source).stream().filter(k -> !keys.contains(k) && !k.equals("<<")).forEach(keys::add);
-            }
-        });
+        for (Node source : YamlNodes.mergeSources(node)) {
+            YamlNodes.keys(source).stream().filter(k -> !keys.contains(k) && !k.equals("<<")).forEach(keys::add);
+        }
         return keys;
     }
 }
