@@ -1,4 +1,4 @@
-package io.opsdoc.rules.terraform;
+package io.opsdoc.rules;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,15 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the tab-separated data tables of this family ({@code #} starts a comment line). */
-final class DataTables {
+/** Reads the tab-separated data tables of the rule families ({@code #} starts a comment line). */
+public final class DataTables {
     private DataTables() {
     }
 
-    /** The rows of a table, each with at least {@code columns} cells; a missing table or short row is a build error. */
-    static List<List<String>> read(String resource, int columns) {
+    /**
+     * The rows of {@code resource} (relative to {@code owner}'s package), each with at least
+     * {@code columns} stripped cells; a missing table or short row is a build error.
+     */
+    public static List<List<String>> read(Class<?> owner, String resource, int columns) {
         List<List<String>> rows = new ArrayList<>();
-        try (InputStream in = DataTables.class.getResourceAsStream(resource)) {
+        try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }

@@ -1,11 +1,6 @@
 package io.opsdoc.rules.githubactions;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.opsdoc.rules.DataTables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,27 +39,11 @@ final class DeprecatedActions {
 
     private static List<Entry> load() {
         List<Entry> entries = new ArrayList<>();
-        try (InputStream in = DeprecatedActions.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t");
-                if (cols.length < 4) {
-                    throw new IllegalStateException("bad row in " + RESOURCE + ": " + line);
-                }
-                String[] majors = cols[1].strip().split("\\.\\.");
-                int from = Integer.parseInt(majors[0].strip());
-                int to = majors.length > 1 ? Integer.parseInt(majors[1].strip()) : from;
-                entries.add(new Entry(cols[0].strip().toLowerCase(Locale.ROOT), from, to, cols[2].strip(), cols[3].strip()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (List<String> cols : DataTables.read(DeprecatedActions.class, RESOURCE, 4)) {
+            String[] majors = cols.get(1).split("\\.\\.");
+            int from = Integer.parseInt(majors[0].strip());
+            int to = majors.length > 1 ? Integer.parseInt(majors[1].strip()) : from;
+            entries.add(new Entry(cols.get(0).toLowerCase(Locale.ROOT), from, to, cols.get(2), cols.get(3)));
         }
         return List.copyOf(entries);
     }

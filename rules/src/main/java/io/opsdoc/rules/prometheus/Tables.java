@@ -1,12 +1,8 @@
 package io.opsdoc.rules.prometheus;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.opsdoc.rules.DataTables;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -35,24 +31,8 @@ final class Tables {
 
     private static Map<String, String> load(String resource) {
         Map<String, String> map = new LinkedHashMap<>();
-        try (InputStream in = Tables.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t");
-                if (cols.length < 2) {
-                    throw new IllegalStateException("bad row in " + resource + ": " + line);
-                }
-                map.put(cols[0].strip().toLowerCase(Locale.ROOT), cols[1].strip());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (List<String> row : DataTables.read(Tables.class, resource, 2)) {
+            map.put(row.get(0).toLowerCase(Locale.ROOT), row.get(1));
         }
         return Map.copyOf(map);
     }

@@ -1,5 +1,6 @@
 package io.opsdoc.rules.terraform;
 
+import io.opsdoc.rules.DataTables;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
@@ -56,7 +57,7 @@ final class BackupRetentionRule implements DocumentRule {
     }
 
     private static final class Table {
-        static final List<Retention> ROWS = DataTables.read("backup-retention.tsv", 5).stream()
+        static final List<Retention> ROWS = DataTables.read(BackupRetentionRule.class, "backup-retention.tsv", 5).stream()
                 .map(r -> new Retention(r.get(0), r.get(1), r.get(2).equals("switch"),
                         r.get(3).equals("-") ? Optional.empty() : Optional.of(Integer.parseInt(r.get(3))), r.get(4)))
                 .toList();

@@ -1,5 +1,6 @@
 package io.opsdoc.rules.terraform;
 
+import io.opsdoc.rules.DataTables;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
@@ -48,7 +49,7 @@ final class DeletionProtectionRule implements DocumentRule {
             List.of("terraform", "reliability"));
 
     private static final class Table {
-        static final Map<String, String> ATTRIBUTES = DataTables.read("deletion-protection.tsv", 2).stream()
+        static final Map<String, String> ATTRIBUTES = DataTables.read(DeletionProtectionRule.class, "deletion-protection.tsv", 2).stream()
                 .collect(Collectors.toUnmodifiableMap(r -> r.get(0), r -> r.get(1)));
     }
 

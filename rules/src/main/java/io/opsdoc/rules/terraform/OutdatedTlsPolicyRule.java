@@ -1,5 +1,6 @@
 package io.opsdoc.rules.terraform;
 
+import io.opsdoc.rules.DataTables;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.hcl.HclAttribute;
 import io.opsdoc.core.hcl.HclBlock;
@@ -89,7 +90,7 @@ final class OutdatedTlsPolicyRule implements DocumentRule {
 
         private static Map<String, Map<String, String>> load() {
             Map<String, Map<String, String>> kinds = new HashMap<>();
-            for (List<String> row : DataTables.read("tls-policies.tsv", 3)) {
+            for (List<String> row : DataTables.read(OutdatedTlsPolicyRule.class, "tls-policies.tsv", 3)) {
                 kinds.computeIfAbsent(row.get(0), k -> new HashMap<>())
                         .put(row.get(1).toLowerCase(Locale.ROOT), row.get(2));
             }

@@ -1,5 +1,6 @@
 package io.opsdoc.rules.terraform;
 
+import io.opsdoc.rules.DataTables;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.hcl.HclBody;
 import io.opsdoc.core.rule.DocumentContext;
@@ -99,7 +100,7 @@ final class UnencryptedStorageRule implements DocumentRule {
     }
 
     private static final class Table {
-        static final List<Storage> ROWS = DataTables.read("storage-encryption.tsv", 4).stream()
+        static final List<Storage> ROWS = DataTables.read(UnencryptedStorageRule.class, "storage-encryption.tsv", 4).stream()
                 .map(r -> new Storage(r.get(0), r.get(1), r.get(2).equals("required"), r.get(3))).toList();
     }
 
