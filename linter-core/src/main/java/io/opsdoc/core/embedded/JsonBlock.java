@@ -44,12 +44,19 @@ public final class JsonBlock {
     private final BlockKind kind;
     private final List<JsonNode> values;
     private final Optional<EmbeddedError> error;
+    private final Optional<EmbeddedError> lenientError;
 
     private JsonBlock(CodeBlock block, BlockKind kind, List<JsonNode> values, Optional<EmbeddedError> error) {
+        this(block, kind, values, error, Optional.empty());
+    }
+
+    private JsonBlock(CodeBlock block, BlockKind kind, List<JsonNode> values, Optional<EmbeddedError> error,
+            Optional<EmbeddedError> lenientError) {
         this.block = block;
         this.kind = kind;
         this.values = List.copyOf(values);
         this.error = error;
+        this.lenientError = lenientError;
     }
 
     public static JsonBlock parse(CodeBlock block) {
@@ -66,9 +73,11 @@ public final class JsonBlock {
             return new JsonBlock(block, BlockKind.INVALID, List.of(),
                     Optional.of(new EmbeddedError("nesting is too deep to check", block.firstLineRange())));
         }
-        Optional<JsonNode> lenient = tryRead(LENIENT, text);
-        if (lenient.isPresent()) {
-            return new JsonBlock(block, BlockKind.LENIENT, List.of(lenient.get()), Optional.empty());
+        JsonProcessingException lenientFailure;
+        try {
+            return new JsonBlock(block, BlockKind.LENIENT, List.of(LENIENT.readTree(text)), Optional.empty());
+        } catch (JsonProcessingException e) {
+            lenientFailure = e;
         }
         List<JsonNode> stream = tryStream(text);
         if (stream.size() > 1) {
@@ -80,7 +89,8 @@ public final class JsonBlock {
         }
         BlockKind kind = Snippets.templated(text) ? BlockKind.TEMPLATED
                 : Snippets.elided(text) ? BlockKind.ELIDED : BlockKind.INVALID;
-        return new JsonBlock(block, kind, List.of(), Optional.of(errorOf(block, strictError)));
+        return new JsonBlock(block, kind, List.of(), Optional.of(errorOf(block, strictError)),
+                Optional.of(errorOf(block, lenientFailure)));
     }
 
     private static Optional<JsonNode> tryRead(ObjectMapper mapper, String text) {
@@ -135,7 +145,16 @@ public final class JsonBlock {
         return values;
     }
 
+    /** The strict parser's error: what a block tagged {@code json} is blamed for. */
     public Optional<EmbeddedError> error() {
         return error;
+    }
+
+    /**
+     * Where the JSONC reading (comments, trailing commas allowed) fails: what a block tagged
+     * {@code jsonc} or {@code json5} is blamed for, since its comments are not errors.
+     */
+    public Optional<EmbeddedError> lenientError() {
+        return lenientError;
     }
 }

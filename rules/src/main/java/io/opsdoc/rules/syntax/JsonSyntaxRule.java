@@ -64,7 +64,7 @@ public final class JsonSyntaxRule implements DocumentRule {
             String dialect = block.language();
             switch (json.kind()) {
                 case INVALID -> (dialect.equals("json") ? json.error()
-                        : LenientJsonError.of(block).or(json::error)).ifPresent(error -> {
+                        : json.lenientError().or(json::error)).ifPresent(error -> {
                     if (dialect.equals("json5")) {
                         context.report(Report.of(error.range(), "JSON5 block could not be checked: "
                                 + readable(error.message())).withLevel(Level.NOTE));
