@@ -15,6 +15,7 @@ import io.opsdoc.core.rule.Finding;
 import io.opsdoc.core.rule.PlanningSet;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.Rule;
+import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.RuleOptions;
 import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
@@ -153,21 +154,25 @@ public final class Linter {
         }
     }
 
-    /** A rule that is on for some configuration, with its options and configured level resolved once. */
-    private record ActiveRule(Rule rule, RuleOptions options, Level level) {
+    /**
+     * A rule that is on for some configuration, with its metadata, options and configured level
+     * resolved once: some rules build their metadata on each {@code meta()} call, which must stay
+     * out of the per-file and per-finding paths.
+     */
+    private record ActiveRule(Rule rule, RuleMeta meta, RuleOptions options, Level level) {
     }
 
     /** Config.setting() matches globs; resolving once per configuration keeps it out of the per-file loop. */
     private List<ActiveRule> resolveRules(Config config) {
         List<ActiveRule> result = new ArrayList<>();
         for (Rule rule : registry.all()) {
-            Optional<RuleSetting> setting = config.setting(rule.id());
+            RuleMeta meta = rule.meta();
+            Optional<RuleSetting> setting = config.setting(meta.id());
             if (setting.map(RuleSetting::off).orElse(false)) {
                 continue;
             }
-            RuleOptions options = new RuleOptions(rule.meta().options(),
-                    setting.map(RuleSetting::options).orElse(Map.of()));
-            result.add(new ActiveRule(rule, options, setting.flatMap(RuleSetting::level).orElse(null)));
+            RuleOptions options = new RuleOptions(meta.options(), setting.map(RuleSetting::options).orElse(Map.of()));
+            result.add(new ActiveRule(rule, meta, options, setting.flatMap(RuleSetting::level).orElse(null)));
         }
         return List.copyOf(result);
     }
@@ -296,7 +301,7 @@ public final class Linter {
             Config config, String display, RunState state, List<Finding> findings, List<Notice> notices) {
         for (ActiveRule active : rules) {
             DocumentRule documentRule = (DocumentRule) active.rule();
-            DocumentContext context = new DocumentCollector(active.rule(), document, type, config.types(),
+            DocumentContext context = new DocumentCollector(active.meta(), document, type, config.types(),
                     active.options(), active.level(), findings);
             long r0 = System.nanoTime();
             try {
@@ -305,7 +310,7 @@ public final class Linter {
                 notices.add(new Notice(display, Notice.Kind.ERROR,
                         "rule " + active.rule().id() + " failed on this file: " + describe(e)));
             }
-            state.addRuleTime(active.rule().id(), System.nanoTime() - r0);
+            state.addRuleTime(active.meta().id(), System.nanoTime() - r0);
         }
     }
 
@@ -415,12 +420,12 @@ public final class Linter {
             SetRule setRule = (SetRule) active.rule();
             long r0 = System.nanoTime();
             try {
-                setRule.check(new SetCollector(active.rule(), set, active.options(), active.level(), findings));
+                setRule.check(new SetCollector(active.meta(), set, active.options(), active.level(), findings));
             } catch (RuntimeException | StackOverflowError e) {
                 notices.add(new Notice(display, Notice.Kind.ERROR,
                         "rule " + active.rule().id() + " failed on this planning set: " + describe(e)));
             }
-            state.addRuleTime(active.rule().id(), System.nanoTime() - r0);
+            state.addRuleTime(active.meta().id(), System.nanoTime() - r0);
         }
         return new SetOutcome(findings, notices);
     }
@@ -440,9 +445,9 @@ public final class Linter {
         return result;
     }
 
-    static Finding toFinding(Rule rule, String file, Report report, Level configured) {
-        Level level = configured != null ? configured : report.level().orElse(rule.meta().defaultLevel());
-        return new Finding(rule.id(), level, report.message(), file, report.range(), report.fix(), report.related(),
+    static Finding toFinding(RuleMeta meta, String file, Report report, Level configured) {
+        Level level = configured != null ? configured : report.level().orElse(meta.defaultLevel());
+        return new Finding(meta.id(), level, report.message(), file, report.range(), report.fix(), report.related(),
                 report.sensitive(), Optional.empty());
     }
 
@@ -463,19 +468,19 @@ public final class Linter {
         };
     }
 
-    private record DocumentCollector(Rule rule, MarkdownDocument document, Optional<DocumentType> type,
+    private record DocumentCollector(RuleMeta meta, MarkdownDocument document, Optional<DocumentType> type,
             DocumentTypes types, RuleOptions options, Level level, List<Finding> sink) implements DocumentContext {
         @Override
         public void report(Report report) {
-            sink.add(toFinding(rule, document.path(), report, level));
+            sink.add(toFinding(meta, document.path(), report, level));
         }
     }
 
-    private record SetCollector(Rule rule, PlanningSet set, RuleOptions options, Level level, List<Finding> sink)
+    private record SetCollector(RuleMeta meta, PlanningSet set, RuleOptions options, Level level, List<Finding> sink)
             implements SetContext {
         @Override
         public void report(MarkdownDocument document, Report report) {
-            sink.add(toFinding(rule, document.path(), report, level));
+            sink.add(toFinding(meta, document.path(), report, level));
         }
     }
 

@@ -3,7 +3,6 @@ package io.opsdoc.core.engine;
 import io.opsdoc.core.rule.Rule;
 import io.opsdoc.core.rule.RuleProvider;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +14,15 @@ public final class RuleRegistry {
     private final Map<String, Rule> rules;
 
     public RuleRegistry(List<Rule> rules) {
-        List<Rule> sorted = new ArrayList<>(rules);
-        sorted.sort(Comparator.comparing(Rule::id));
-        Map<String, Rule> map = new LinkedHashMap<>();
-        for (Rule rule : sorted) {
-            if (map.putIfAbsent(rule.id(), rule) != null) {
-                throw new IllegalStateException("duplicate rule id " + rule.id());
+        // Ids are read once: some rules build their metadata on each meta() call.
+        Map<String, Rule> byId = new java.util.TreeMap<>();
+        for (Rule rule : rules) {
+            String id = rule.id();
+            if (byId.putIfAbsent(id, rule) != null) {
+                throw new IllegalStateException("duplicate rule id " + id);
             }
         }
-        this.rules = java.util.Collections.unmodifiableMap(map);
+        this.rules = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byId));
     }
 
     /** Every rule of every {@link RuleProvider} on the class path. */

@@ -184,11 +184,19 @@ public final class BrokenLinkRule implements DocumentRule {
         return best != null && bestDistance <= limit ? "; did you mean '#" + best + "'?" : "";
     }
 
+    /**
+     * Building a flexmark parser is costly and the parser is immutable and thread-safe, so one
+     * instance serves every linked file; created on first use only.
+     */
+    private static final class TargetParser {
+        static final MarkdownParser PARSER = new MarkdownParser();
+    }
+
     private static Optional<Set<String>> anchorsOf(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             SourceFile source = SourceFile.of(file, file.getFileName().toString(), text);
-            return Optional.of(anchors(new MarkdownParser().parse(source)));
+            return Optional.of(anchors(TargetParser.PARSER.parse(source)));
         } catch (IOException | RuntimeException e) {
             // Unreadable or not UTF-8: the file exists, which is all this rule can say about it.
             return Optional.empty();
