@@ -60,7 +60,7 @@ class RealisticPlansTest {
     @Test
     void thereAreEnoughCompleteSets() throws IOException {
         List<Path> sets = sets();
-        assertThat(sets).as("realistic planning sets under %s", ROOT).isNotEmpty();
+        assertThat(sets).as("realistic planning sets under %s", ROOT).hasSizeGreaterThanOrEqualTo(MINIMUM_SETS);
         for (Path set : sets) {
             for (String document : DOCUMENTS) {
                 assertThat(set.resolve(document)).as("%s has %s", set.getFileName(), document).isRegularFile();
