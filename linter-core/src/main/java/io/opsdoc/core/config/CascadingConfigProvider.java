@@ -205,17 +205,19 @@ public final class CascadingConfigProvider implements ConfigProvider {
             boolean matches = rules.keySet().stream().anyMatch(id -> Config.globMatches(pattern, id));
             String family = pattern.contains("/") ? pattern.substring(0, pattern.indexOf('/')) : pattern;
             if (!matches && !FAMILIES.contains(family) && !pattern.equals("*")) {
-                throw entry.at().error("'" + pattern + "' matches no rule" + Suggestions.didYouMean(family + "/*",
-                        FAMILIES.stream().map(f -> f + "/*").toList()) + " (opsdoc rules lists them)");
+                throw entry.at().error(file.quote(pattern) + " matches no rule" + (file.quotable()
+                        ? Suggestions.didYouMean(family + "/*", FAMILIES.stream().map(f -> f + "/*").toList()) : "")
+                        + " (opsdoc rules lists them)");
             }
             if (!entry.options().isEmpty()) {
-                throw entry.at().error("options can only be set for one rule id, not for the glob '" + pattern + "'");
+                throw entry.at().error("options can only be set for one rule id, not for the glob " + file.quote(pattern));
             }
             return;
         }
         RuleMeta meta = rules.get(pattern);
         if (meta == null) {
-            throw entry.at().error("unknown rule '" + pattern + "'" + Suggestions.didYouMean(pattern, rules.keySet())
+            throw entry.at().error("unknown rule " + file.quote(pattern)
+                    + (file.quotable() ? Suggestions.didYouMean(pattern, rules.keySet()) : "")
                     + " (opsdoc rules lists them)");
         }
         Map<String, OptionSpec> specs = new HashMap<>();

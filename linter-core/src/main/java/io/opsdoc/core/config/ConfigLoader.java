@@ -265,8 +265,8 @@ public final class ConfigLoader {
         allowed.add(repositoryRoot(folder));
         explicit.map(Path::getParent).ifPresent(allowed::add);
         if (!inside(target, allowed)) {
-            throw ext.at().error("extends " + quoted + ": outside the repository root " + display(allowed.get(0))
-                    + "; an extended file must be inside it (give a file elsewhere with --config)");
+            throw ext.at().error("extends " + quoted + ": outside the repository root (" + display(allowed.get(0))
+                    + "), not read; a file elsewhere can be given with --config");
         }
         if (!Files.isRegularFile(target)) {
             throw ext.at().error("extends " + quoted + ": no such file (a path is relative to this file; presets are "
