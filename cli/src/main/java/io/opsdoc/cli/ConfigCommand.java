@@ -32,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Show the effective configuration for a file or folder: which configuration files apply,",
             "every rule's level and options, document type mappings, types and ignored paths (YAML)."},
         footer = {"", "Configuration files: .opsdoc.yml (or .opsdoc.yaml) in the folder of a file and its parents up to the",
-            "repository root; a file in a sub-folder refines its parent. See docs/configuration.md.",
+            "repository root (outside git: the folder given); a file in a sub-folder refines its parent. The output",
+            "is a configuration file itself, usable with --config. See docs/configuration.md.",
             "Examples:", "  opsdoc config --print", "  opsdoc config --print docs/planning/cicd-pipeline.md"})
 public final class ConfigCommand implements Callable<Integer> {
     @Spec
