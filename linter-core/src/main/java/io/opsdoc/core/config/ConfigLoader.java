@@ -40,6 +40,7 @@ import java.util.Set;
 public final class ConfigLoader {
     public static final List<String> FILE_NAMES = List.of(".opsdoc.yml", ".opsdoc.yaml");
     public static final List<String> PRESETS = List.of("recommended", "strict", "all");
+    private static final long MAX_BYTES = 4L * 1024 * 1024;
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "node_modules", "target", ".hg", ".svn");
 
     private final Path workingDirectory;
@@ -209,6 +210,11 @@ public final class ConfigLoader {
         boolean quotable = via.isEmpty() || FILE_NAMES.contains(String.valueOf(path.getFileName()));
         String text;
         try {
+            // The parser stops at a million code points; a larger file is not read into memory at all.
+            if (Files.size(path) > MAX_BYTES) {
+                throw new ConfigException(display(path), 1, 1, "too large for a configuration file (over "
+                        + MAX_BYTES / (1024 * 1024) + " MB)");
+            }
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ConfigException(display(path), 1, 1, "configuration file not found");

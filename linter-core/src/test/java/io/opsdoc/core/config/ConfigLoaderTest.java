@@ -86,6 +86,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aHugeExtendedFileIsNotRead() throws Exception {
+        Files.createDirectories(dir.resolve(".git"));
+        write("big.yml", "# " + "x".repeat(5 * 1024 * 1024) + "\n");
+        write(".opsdoc.yml", "extends: big.yml\n");
+        assertThatThrownBy(() -> ConfigLoader.discover(dir, Optional.empty(), List.of(dir)))
+                .isInstanceOf(ConfigException.class).hasMessage("big.yml:1:1: too large for a configuration file (over 4 MB)");
+    }
+
+    @Test
+    void aFolderNameCannotStartANewLine() throws Exception {
+        Files.createDirectories(dir.resolve(".git"));
+        Path folder = dir.resolve("x\n::error::forged");
+        try {
+            Files.createDirectories(folder);
+        } catch (java.nio.file.InvalidPathException | java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "file system refuses the name");
+        }
+        Files.writeString(folder.resolve(".opsdoc.yml"), "rulez: 1\n");
+        assertThatThrownBy(() -> ConfigLoader.discover(dir, Optional.empty(), List.of(folder)))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("x\\n::error::forged/.opsdoc.yml:1:1: ")
+                .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
+    }
+
+    @Test
     void theUsersOwnFileIsQuotedEscaped() throws Exception {
         Files.createDirectories(dir.resolve(".git"));
         write(".opsdoc.yml", "\"a\\nb\": 1\n");
