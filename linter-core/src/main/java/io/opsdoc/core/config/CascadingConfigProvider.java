@@ -314,7 +314,7 @@ public final class CascadingConfigProvider implements ConfigProvider {
         });
         result.put("rules", rulesOut);
         Map<String, String> documents = new LinkedHashMap<>();
-        config.typeGlobs().forEach(g -> documents.putIfAbsent(scoped(g), g.value()));
+        config.typeGlobs().forEach(g -> scoped(g).forEach(glob -> documents.putIfAbsent(glob, g.value())));
         result.put("documents", documents);
         DocumentTypes builtIn = DocumentTypes.builtIn();
         Map<String, Object> types = new LinkedHashMap<>();
@@ -329,7 +329,8 @@ public final class CascadingConfigProvider implements ConfigProvider {
             custom.forEach(c -> customOut.put(c.name(), customRuleData(c)));
             result.put("custom-rules", customOut);
         }
-        result.put("ignore", config.ignoreGlobs().stream().map(this::scoped).collect(java.util.stream.Collectors.toList()));
+        result.put("ignore", config.ignoreGlobs().stream().flatMap(g -> scoped(g).stream()).distinct()
+                .collect(java.util.stream.Collectors.toList()));
         return copy(result);
     }
 
@@ -418,10 +419,24 @@ public final class CascadingConfigProvider implements ConfigProvider {
         return value;
     }
 
-    private String scoped(ScopedGlob glob) {
+    /**
+     * A glob of a configuration file in another folder, rewritten relative to the working
+     * directory so that the printed configuration matches the same files: a glob without '/'
+     * (any file name below its folder) becomes the folder's files and everything below it, and a
+     * leading {@code **}{@code /} (which also matches at the top) keeps its top-level form.
+     */
+    private List<String> scoped(ScopedGlob glob) {
         if (glob.base() == null || glob.base().equals(loader.workingDirectory())) {
-            return glob.glob();
+            return List.of(glob.glob());
         }
-        return loader.display(glob.base()) + "/" + glob.glob();
+        String prefix = loader.display(glob.base()) + "/";
+        String pattern = glob.glob();
+        if (!pattern.contains("/")) {
+            return List.of(prefix + pattern, prefix + "**/" + pattern);
+        }
+        if (pattern.startsWith("**/")) {
+            return List.of(prefix + pattern.substring(3), prefix + pattern);
+        }
+        return List.of(prefix + pattern);
     }
 }
