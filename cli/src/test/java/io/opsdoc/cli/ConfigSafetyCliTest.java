@@ -156,6 +156,20 @@ class ConfigSafetyCliTest {
         assertThat(run.out()).contains("markdown/heading-increment: warning").contains("structure/required-section: off");
 
         Path elsewhere = write("other/secret.txt", String.join("\n", SECRET_LINES) + "\n");
+        for (String name : List.of("secret.txt", "secret.yml")) {
+            Path given = write("other/" + name, String.join("\n", SECRET_LINES) + "\n");
+            CliRun notAConfig = CliRun.of("check", "--config", given.toString(), repo.toString());
+            assertOneConfigError(notAConfig, given, name.endsWith(".yml") ? "invalid YAML" : "YAML error");
+            assertNoSecret(notAConfig);
+        }
+        Path passwd = write("other/passwd", SECRET_LINES.get(1) + "\n" + SECRET_LINES.get(0) + "\n");
+        CliRun passwdRun = CliRun.of("check", "--config", passwd.toString(), repo.toString());
+        assertOneConfigError(passwdRun, passwd, "the configuration must be a mapping (key: value), not a text value");
+        assertNoSecret(passwdRun);
+        Path env = write("other/.env", "PASSWORD: hunter2-correct-horse\n");
+        CliRun envRun = CliRun.of("check", "--config", env.toString(), repo.toString());
+        assertOneConfigError(envRun, env, "unknown top-level key (not shown)");
+        assertNoSecret(envRun);
         Files.writeString(team, "extends: '" + slashes(elsewhere) + "'\n");
         CliRun refused = CliRun.of("check", "--config", team.toString(), repo.toString());
         assertOneConfigError(refused, team, "outside the repository root");

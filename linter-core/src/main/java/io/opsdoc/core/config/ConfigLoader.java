@@ -207,7 +207,10 @@ public final class ConfigLoader {
         }
         // A file reached through extends may be any file: its content never appears in a message,
         // unless it is itself a configuration file by name (the usual "extends: ../.opsdoc.yml").
-        boolean quotable = via.isEmpty() || FILE_NAMES.contains(String.valueOf(path.getFileName()));
+        // A --config file is quoted when it is a YAML file by name (not a .env or /etc/passwd).
+        String name = String.valueOf(path.getFileName());
+        boolean quotable = via.isEmpty() && !path.equals(explicit.orElse(null)) || FILE_NAMES.contains(name)
+                || via.isEmpty() && (name.endsWith(".yml") || name.endsWith(".yaml"));
         String text;
         try {
             // The parser stops at a million code points; a larger file is not read into memory at all.

@@ -108,6 +108,11 @@ final class ConfigParser {
         if (preset) {
             allowed.add(PRESET_ONLY_KEY);
         }
+        if (!(root.get() instanceof MappingNode)) {
+            // Not a configuration at all (a text file, a list): nothing of it is worth quoting.
+            throw at(root.get()).error("the configuration must be a mapping (key: value), not "
+                    + (root.get() instanceof SequenceNode ? "a list" : "a text value"));
+        }
         for (NodeTuple entry : mapping(root.get(), "the configuration").getValue()) {
             String key = key(entry, allowed, "top-level key");
             Node value = entry.getValueNode();
