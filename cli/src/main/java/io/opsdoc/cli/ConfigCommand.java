@@ -7,14 +7,17 @@ import io.opsdoc.core.engine.RuleRegistry;
 import io.opsdoc.core.engine.Suppressor;
 import io.opsdoc.core.rule.Rule;
 import io.opsdoc.core.suppress.InlineSuppressor;
+import io.opsdoc.core.text.Printable;
 import io.opsdoc.rules.configrules.ConfigRules;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -29,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Show the effective configuration for a file or folder: which configuration files apply,",
             "every rule's level and options, document type mappings, types and ignored paths (YAML)."},
         footer = {"", "Configuration files: .opsdoc.yml (or .opsdoc.yaml) in the folder of a file and its parents up to the",
-            "repository root; a file in a sub-folder refines its parent. See docs/configuration.md.",
+            "repository root (outside git: the folder given); a file in a sub-folder refines its parent. The output",
+            "is a configuration file itself, usable with --config. See docs/configuration.md.",
             "Examples:", "  opsdoc config --print", "  opsdoc config --print docs/planning/cicd-pipeline.md"})
 public final class ConfigCommand implements Callable<Integer> {
     @Spec
@@ -88,8 +92,17 @@ public final class ConfigCommand implements Callable<Integer> {
         }
         DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setWidth(120).build();
         PrintWriter out = spec.commandLine().getOut();
-        out.println("# Effective opsdoc configuration for " + (file == null ? "." : file.toString().replace('\\', '/')));
-        out.print(new Dump(settings).dumpToString(effective));
+        // The output is itself a configuration file (for --config): the contributing files are a comment.
+        Map<String, Object> body = new LinkedHashMap<>(effective);
+        Object files = body.remove("files");
+        out.println("# Effective opsdoc configuration for "
+                + Printable.escape(file == null ? "." : file.toString().replace('\\', '/')));
+        out.println("# From: " + (files instanceof List<?> list && !list.isEmpty()
+                ? Printable.escape(list.stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                : "no configuration file (defaults)"));
+        out.println("# Usable with --config; paths in documents and ignore are relative to " + Printable.escape(cwd.toString())
+                + ", so save it there.");
+        out.print(new Dump(settings).dumpToString(body));
         out.flush();
         return ExitCodes.OK;
     }

@@ -72,6 +72,10 @@ class ConfigSchemaTest {
         assertThat(validate(schema, "custom-rules: {x: {kind: forbid-pattern, message: m}}\n")).isNotEmpty();
         assertThat(validate(schema, "custom-rules: {x: {kind: require-key, path: a.b, message: m, values: [1]}}\n"))
                 .isNotEmpty();
+        for (String file : List.of("../x.md", "/etc/x.md", "a/../../x.md", "~/x.md", "a\\\\b.md", "C:/x.md", "a/")) {
+            assertThat(validate(schema, "types: {runbook: {file: '" + file + "'}}\n")).as(file).isNotEmpty();
+        }
+        assertThat(validate(schema, "types: {runbook: {file: runbooks/runbook.md}}\n")).isEmpty();
     }
 
     /**
@@ -81,13 +85,11 @@ class ConfigSchemaTest {
     @Test
     void documentationExamplesParse(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve(".git"));
-        Files.createDirectories(dir.resolve("shared"));
-        Files.writeString(dir.resolve("shared/opsdoc-team.yml"), "rules: {}\n");
         Path work = Files.createDirectories(dir.resolve("repo"));
-        Files.writeString(dir.resolve("opsdoc-team.yml"), "rules: {}\n");
+        Files.createDirectories(work.resolve("config"));
+        Files.writeString(work.resolve("config/opsdoc-team.yml"), "rules: {}\n");
         for (String example : examples()) {
-            String text = example.replace("../shared/opsdoc-team.yml", "../opsdoc-team.yml");
-            Files.writeString(work.resolve(".opsdoc.yml"), text);
+            Files.writeString(work.resolve(".opsdoc.yml"), example);
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int code = Main.run(new String[] {"config", "--print", work.toString()}, new PrintWriter(out), new PrintWriter(err));

@@ -169,13 +169,13 @@ public final class CascadingConfigProvider implements ConfigProvider {
             return;
         }
         for (ConfigFile.RuleEntry entry : file.rules()) {
-            validateEntry(entry);
+            validateEntry(file, entry);
         }
         Set<String> typeIds = knownTypes();
         for (ConfigFile.DocumentEntry document : file.documents()) {
             if (!typeIds.contains(document.type())) {
-                throw document.at().error("unknown document type '" + document.type() + "'"
-                        + Suggestions.didYouMean(document.type(), typeIds) + " (known: " + String.join(", ", typeIds)
+                throw document.at().error("unknown document type " + file.quote(document.type())
+                        + (file.quotable() ? Suggestions.didYouMean(document.type(), typeIds) : "") + " (known: " + String.join(", ", typeIds)
                         + "; add one under types:)");
             }
         }
@@ -183,7 +183,8 @@ public final class CascadingConfigProvider implements ConfigProvider {
             for (String type : custom.documentTypes()) {
                 if (!typeIds.contains(type)) {
                     throw file.customRuleLocations().get(custom.id()).error("custom rule " + custom.id()
-                            + " names unknown document type '" + type + "'" + Suggestions.didYouMean(type, typeIds));
+                            + " names unknown document type " + file.quote(type)
+                            + (file.quotable() ? Suggestions.didYouMean(type, typeIds) : ""));
                 }
             }
         }
@@ -198,23 +199,25 @@ public final class CascadingConfigProvider implements ConfigProvider {
         return ids;
     }
 
-    private void validateEntry(ConfigFile.RuleEntry entry) {
+    private void validateEntry(ConfigFile file, ConfigFile.RuleEntry entry) {
         String pattern = entry.pattern();
         if (entry.glob()) {
             boolean matches = rules.keySet().stream().anyMatch(id -> Config.globMatches(pattern, id));
             String family = pattern.contains("/") ? pattern.substring(0, pattern.indexOf('/')) : pattern;
             if (!matches && !FAMILIES.contains(family) && !pattern.equals("*")) {
-                throw entry.at().error("'" + pattern + "' matches no rule" + Suggestions.didYouMean(family + "/*",
-                        FAMILIES.stream().map(f -> f + "/*").toList()) + " (opsdoc rules lists them)");
+                throw entry.at().error(file.quote(pattern) + " matches no rule" + (file.quotable()
+                        ? Suggestions.didYouMean(family + "/*", FAMILIES.stream().map(f -> f + "/*").toList()) : "")
+                        + " (opsdoc rules lists them)");
             }
             if (!entry.options().isEmpty()) {
-                throw entry.at().error("options can only be set for one rule id, not for the glob '" + pattern + "'");
+                throw entry.at().error("options can only be set for one rule id, not for the glob " + file.quote(pattern));
             }
             return;
         }
         RuleMeta meta = rules.get(pattern);
         if (meta == null) {
-            throw entry.at().error("unknown rule '" + pattern + "'" + Suggestions.didYouMean(pattern, rules.keySet())
+            throw entry.at().error("unknown rule " + file.quote(pattern)
+                    + (file.quotable() ? Suggestions.didYouMean(pattern, rules.keySet()) : "")
                     + " (opsdoc rules lists them)");
         }
         Map<String, OptionSpec> specs = new HashMap<>();
@@ -230,13 +233,14 @@ public final class CascadingConfigProvider implements ConfigProvider {
                 }
             }
             if (spec == null) {
-                throw at.error("unknown option '" + name + "' for " + pattern + Suggestions.didYouMean(name, specs.keySet())
+                throw at.error("unknown option " + file.quote(name) + " for " + pattern
+                        + (file.quotable() ? Suggestions.didYouMean(name, specs.keySet()) : "")
                         + (specs.isEmpty() ? " (this rule has no options)"
                                 : " (options: " + String.join(", ", new TreeSet<>(specs.keySet())) + ")"));
             }
             String problem = typeProblem(spec.type(), option.getValue());
             if (problem != null) {
-                throw at.error("option '" + name + "' of " + pattern + " must be " + problem);
+                throw at.error("option " + file.quote(name) + " of " + pattern + " must be " + problem);
             }
         }
     }
@@ -287,33 +291,152 @@ public final class CascadingConfigProvider implements ConfigProvider {
 
     /**
      * The effective configuration for {@code file} as plain data (for {@code opsdoc config --print}):
-     * the files that contributed, every rule's level and options, document mappings, types and ignores.
+     * the files that contributed (key {@code files}, which is not a configuration key), every rule's
+     * level and options, document mappings, the document types that differ from the built-in ones,
+     * the custom rules in scope and ignores. Without {@code files} it is a valid configuration file
+     * that gives the same result; every list and map is a fresh object, so a YAML dumper finds no
+     * shared node to write as an anchor and alias.
      */
     public Map<String, Object> effective(Path file) {
         Config config = configFor(file);
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("files", config.sources().stream().map(loader::display).toList());
-        result.put("rules", describe(file));
+        result.put("files", config.sources().stream().map(loader::display).collect(java.util.stream.Collectors.toList()));
+        Set<Path> sources = new HashSet<>(config.sources());
+        List<CustomRuleDefinition> custom = loader.customRules().stream().filter(c -> sources.contains(c.origin())).toList();
+        Set<String> customIds = new HashSet<>();
+        custom.forEach(c -> customIds.add(c.id()));
+        Map<String, Object> rulesOut = new LinkedHashMap<>();
+        describe(file).forEach((id, value) -> {
+            // A custom rule of another sub-tree does not exist here: naming it would be an unknown rule.
+            if (!id.startsWith("custom/") || customIds.contains(id)) {
+                rulesOut.put(id, value);
+            }
+        });
+        result.put("rules", rulesOut);
         Map<String, String> documents = new LinkedHashMap<>();
-        config.typeGlobs().forEach(g -> documents.putIfAbsent(scoped(g), g.value()));
+        config.typeGlobs().forEach(g -> scoped(g).forEach(glob -> documents.putIfAbsent(glob, g.value())));
         result.put("documents", documents);
+        DocumentTypes builtIn = DocumentTypes.builtIn();
         Map<String, Object> types = new LinkedHashMap<>();
         for (DocumentType type : config.types().all()) {
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("file", type.fileName());
-            t.put("title", type.title());
-            t.put("sections", type.sections().stream().map(s -> s.title()).toList());
-            types.put(type.id(), t);
+            if (!builtIn.get(type.id()).map(type::equals).orElse(false)) {
+                types.put(type.id(), typeData(type));
+            }
         }
         result.put("types", types);
-        result.put("ignore", config.ignoreGlobs().stream().map(this::scoped).toList());
-        return result;
+        if (!custom.isEmpty()) {
+            Map<String, Object> customOut = new LinkedHashMap<>();
+            custom.forEach(c -> customOut.put(c.name(), customRuleData(c)));
+            result.put("custom-rules", customOut);
+        }
+        result.put("ignore", config.ignoreGlobs().stream().flatMap(g -> scoped(g).stream()).distinct()
+                .collect(java.util.stream.Collectors.toList()));
+        return copy(result);
     }
 
-    private String scoped(ScopedGlob glob) {
-        if (glob.base() == null || glob.base().equals(loader.workingDirectory())) {
-            return glob.glob();
+    private static Map<String, Object> typeData(DocumentType type) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("file", type.fileName());
+        t.put("title", type.title());
+        List<Object> sections = new ArrayList<>();
+        for (var section : type.sections()) {
+            if (section.aliases().isEmpty() && section.parent().isEmpty() && section.guidance().isEmpty()) {
+                sections.add(section.title());
+                continue;
+            }
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("title", section.title());
+            if (!section.aliases().isEmpty()) {
+                s.put("aliases", section.aliases());
+            }
+            section.parent().ifPresent(p -> s.put("parent", p));
+            if (!section.guidance().isEmpty()) {
+                s.put("guidance", section.guidance());
+            }
+            sections.add(s);
         }
-        return loader.display(glob.base()) + "/" + glob.glob();
+        t.put("sections", sections);
+        return t;
+    }
+
+    /** A custom rule written back in the keys of {@code custom-rules:}. */
+    private static Map<String, Object> customRuleData(CustomRuleDefinition rule) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("kind", rule.kind().id());
+        c.put("level", rule.level().id());
+        c.put("message", rule.message());
+        if (!rule.description().equals(rule.message())) {
+            c.put("description", rule.description());
+        }
+        if (!rule.documentTypes().isEmpty()) {
+            c.put("document-types", rule.documentTypes());
+        }
+        rule.section().ifPresent(s -> c.put("section", s));
+        if (!rule.aliases().isEmpty()) {
+            c.put("aliases", rule.aliases());
+        }
+        rule.pattern().ifPresent(p -> {
+            c.put("pattern", p.pattern());
+            if ((p.flags() & java.util.regex.Pattern.CASE_INSENSITIVE) != 0) {
+                c.put("ignore-case", true);
+            }
+        });
+        boolean patternKind = rule.kind() == CustomRuleDefinition.Kind.REQUIRE_PATTERN
+                || rule.kind() == CustomRuleDefinition.Kind.FORBID_PATTERN;
+        if (patternKind) {
+            c.put("scope", rule.scope().id());
+            rule.language().ifPresent(l -> c.put("language", l));
+        }
+        if (!rule.path().isEmpty()) {
+            c.put("path", String.join(".", rule.path()));
+        }
+        if (!rule.where().isEmpty()) {
+            Map<String, Object> where = new LinkedHashMap<>();
+            rule.where().entrySet().stream()
+                    .sorted(java.util.Map.Entry.comparingByKey(java.util.Comparator.comparing(k -> String.join(".", k))))
+                    .forEach(e -> where.put(String.join(".", e.getKey()), e.getValue()));
+            c.put("where", where);
+        }
+        if (!rule.values().isEmpty()) {
+            c.put("values", rule.values());
+        }
+        return c;
+    }
+
+    /** A deep copy: every map and list a new object (no shared node for a dumper to alias). */
+    @SuppressWarnings("unchecked")
+    private static <T> T copy(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> result = new LinkedHashMap<>();
+            map.forEach((k, v) -> result.put(k, copy(v)));
+            return (T) result;
+        }
+        if (value instanceof Collection<?> list) {
+            List<Object> result = new ArrayList<>();
+            list.forEach(v -> result.add(copy(v)));
+            return (T) result;
+        }
+        return value;
+    }
+
+    /**
+     * A glob of a configuration file in another folder, rewritten relative to the working
+     * directory so that the printed configuration matches the same files: a glob without '/'
+     * (any file name below its folder) becomes the folder's files and everything below it, and a
+     * leading {@code **}{@code /} (which also matches at the top) keeps its top-level form.
+     */
+    private List<String> scoped(ScopedGlob glob) {
+        if (glob.base() == null || glob.base().equals(loader.workingDirectory())) {
+            return List.of(glob.glob());
+        }
+        String prefix = loader.display(glob.base()) + "/";
+        String pattern = glob.glob();
+        if (!pattern.contains("/")) {
+            return List.of(prefix + pattern, prefix + "**/" + pattern);
+        }
+        if (pattern.startsWith("**/")) {
+            return List.of(prefix + pattern.substring(3), prefix + pattern);
+        }
+        return List.of(prefix + pattern);
     }
 }

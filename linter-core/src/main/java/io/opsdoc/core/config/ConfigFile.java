@@ -2,6 +2,7 @@ package io.opsdoc.core.config;
 
 import io.opsdoc.core.Level;
 import io.opsdoc.core.doctype.DocumentType;
+import io.opsdoc.core.text.Printable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Optional;
 record ConfigFile(
         Optional<Path> path,
         String display,
+        boolean quotable,
         boolean root,
         List<Extends> extendsList,
         List<RuleEntry> rules,
@@ -33,6 +35,28 @@ record ConfigFile(
         customRules = List.copyOf(customRules);
         customRuleLocations = Map.copyOf(customRuleLocations);
         notesToWarnings = List.copyOf(notesToWarnings);
+    }
+
+    /** Longest quoted value in a message: enough to recognise it, not enough to flood a terminal. */
+    private static final int QUOTE_LIMIT = 80;
+
+    /**
+     * {@code value} (a key or value written in this file) as it may appear in an error message:
+     * quoted, shortened and with control characters escaped for the user's own files; not at all
+     * for a file reached only through {@code extends}, which may be any file the extending one
+     * named (a {@code .env}, {@code /etc/passwd}) and must never be echoed.
+     */
+    String quote(String value) {
+        return quote(value, quotable);
+    }
+
+    static String quote(String value, boolean quotable) {
+        if (!quotable) {
+            return "(not shown)";
+        }
+        int end = Character.isHighSurrogate(value.charAt(Math.min(QUOTE_LIMIT, value.length()) - 1)) ? QUOTE_LIMIT - 1 : QUOTE_LIMIT;
+        String shown = value.length() > QUOTE_LIMIT ? value.substring(0, end) + "..." : value;
+        return "'" + Printable.escape(shown) + "'";
     }
 
     /** The folder relative globs are resolved against; empty for presets. */

@@ -9,6 +9,7 @@ import io.opsdoc.core.config.CustomRuleDefinition.Kind;
 import io.opsdoc.core.config.CustomRuleDefinition.Scope;
 import io.opsdoc.core.doctype.DocumentType;
 import io.opsdoc.core.doctype.DocumentTypes;
+import io.opsdoc.core.text.Printable;
 import io.opsdoc.core.text.Suggestions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,15 +59,21 @@ final class ConfigParser {
     private final String display;
     private final Optional<Path> path;
     private final boolean preset;
+    private final boolean quotable;
 
-    private ConfigParser(String display, Optional<Path> path, boolean preset) {
+    private ConfigParser(String display, Optional<Path> path, boolean preset, boolean quotable) {
         this.display = display;
         this.path = path;
         this.preset = preset;
+        this.quotable = quotable;
     }
 
-    static ConfigFile parse(String text, Optional<Path> path, String display, boolean preset) {
-        return new ConfigParser(display, path, preset).parse(text);
+    /**
+     * Parses one file. {@code quotable} false (a file reached only through {@code extends}) keeps
+     * every error message free of the file's content: positions and the kind of problem only.
+     */
+    static ConfigFile parse(String text, Optional<Path> path, String display, boolean preset, boolean quotable) {
+        return new ConfigParser(display, path, preset, quotable).parse(text);
     }
 
     private ConfigFile parse(String text) {
@@ -76,12 +83,13 @@ final class ConfigParser {
                     .setCodePointLimit(1024 * 1024).build();
             root = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
+            // Only the problem: SnakeYAML's full message adds a snippet of the offending line.
             Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-            String problem = e.getProblem() == null ? firstLine(e.getMessage()) : e.getProblem();
+            String problem = e.getProblem() == null ? "unreadable" : e.getProblem();
             throw new ConfigException(display, mark == null ? 1 : mark.getLine() + 1,
-                    mark == null ? 1 : mark.getColumn() + 1, "invalid YAML: " + problem);
+                    mark == null ? 1 : mark.getColumn() + 1, yamlError(problem));
         } catch (YamlEngineException e) {
-            throw new ConfigException(display, 1, 1, "invalid YAML: " + firstLine(e.getMessage()));
+            throw new ConfigException(display, 1, 1, yamlError(firstLine(e.getMessage())));
         }
         boolean isRoot = false;
         List<Extends> extendsList = new ArrayList<>();
@@ -93,12 +101,17 @@ final class ConfigParser {
         Map<String, ConfigLocation> customLocations = new LinkedHashMap<>();
         List<String> notesToWarnings = new ArrayList<>();
         if (root.isEmpty() || isNull(root.get())) {
-            return new ConfigFile(path, display, false, extendsList, rules, documents, types, ignore, custom,
+            return new ConfigFile(path, display, quotable, false, extendsList, rules, documents, types, ignore, custom,
                     customLocations, notesToWarnings);
         }
         List<String> allowed = new ArrayList<>(TOP_LEVEL_KEYS);
         if (preset) {
             allowed.add(PRESET_ONLY_KEY);
+        }
+        if (!(root.get() instanceof MappingNode)) {
+            // Not a configuration at all (a text file, a list): nothing of it is worth quoting.
+            throw at(root.get()).error("the configuration must be a mapping (key: value), not "
+                    + (root.get() instanceof SequenceNode ? "a list" : "a text value"));
         }
         for (NodeTuple entry : mapping(root.get(), "the configuration").getValue()) {
             String key = key(entry, allowed, "top-level key");
@@ -119,7 +132,7 @@ final class ConfigParser {
                 case "documents" -> {
                     for (NodeTuple doc : mapping(value, "documents").getValue()) {
                         String glob = scalar(doc.getKeyNode(), "a documents path");
-                        String type = scalar(doc.getValueNode(), "the document type of '" + glob + "'");
+                        String type = scalar(doc.getValueNode(), "the document type of " + q(glob));
                         documents.add(new DocumentEntry(glob, type, at(doc.getValueNode())));
                     }
                 }
@@ -148,7 +161,7 @@ final class ConfigParser {
                 default -> throw new IllegalStateException(key);
             }
         }
-        return new ConfigFile(path, display, isRoot, extendsList, rules, documents, types, ignore, custom,
+        return new ConfigFile(path, display, quotable, isRoot, extendsList, rules, documents, types, ignore, custom,
                 customLocations, notesToWarnings);
     }
 
@@ -156,7 +169,7 @@ final class ConfigParser {
         String id = scalar(tuple.getKeyNode(), "a rule id");
         ConfigLocation at = at(tuple.getKeyNode());
         if (!RULE_PATTERN.matcher(id).matches()) {
-            throw at.error("'" + id + "' is not a rule id; write family/name (e.g. structure/required-section)"
+            throw at.error(q(id) + " is not a rule id; write family/name (e.g. structure/required-section)"
                     + " or a family glob (e.g. principles/*)");
         }
         Node value = tuple.getValueNode();
@@ -176,7 +189,7 @@ final class ConfigParser {
                         String name = scalar(option.getKeyNode(), "an option name");
                         Object converted = toJava(option.getValueNode());
                         if (converted == null) {
-                            throw at(option.getValueNode()).error("option '" + name + "' of " + id + " has no value");
+                            throw at(option.getValueNode()).error("option " + q(name) + " of " + id + " has no value");
                         }
                         options.put(name, converted);
                         optionLocations.put(name, at(option.getKeyNode()));
@@ -195,7 +208,7 @@ final class ConfigParser {
             case "off" -> Action.OFF;
             case "on" -> Action.ON;
             case "note", "warning", "error" -> Action.LEVEL;
-            default -> throw at(node).error("unknown level '" + text + "' for " + id + Suggestions.didYouMean(text, RULE_VALUES)
+            default -> throw at(node).error("unknown level " + q(text) + " for " + id + suggest(text, RULE_VALUES)
                     + " (use off, on, note, warning or error)");
         };
     }
@@ -203,7 +216,7 @@ final class ConfigParser {
     private DocumentType documentType(NodeTuple tuple) {
         String id = scalar(tuple.getKeyNode(), "a document type id");
         if (!NAME.matcher(id).matches()) {
-            throw at(tuple.getKeyNode()).error("document type id '" + id + "' must be lower-case words joined by '-'");
+            throw at(tuple.getKeyNode()).error("document type id " + q(id) + " must be lower-case words joined by '-'");
         }
         Map<String, Object> map = new LinkedHashMap<>();
         Set<String> titles = new HashSet<>();
@@ -230,8 +243,8 @@ final class ConfigParser {
                         } else {
                             String v = scalar(s.getValueNode(), sk);
                             if (sk.equals("parent") && !titles.contains(v)) {
-                                throw at(s.getValueNode()).error("parent '" + v + "' is not a section listed before it in "
-                                        + id + Suggestions.didYouMean(v, titles));
+                                throw at(s.getValueNode()).error("parent " + q(v) + " is not a section listed before it in "
+                                        + id + suggest(v, titles));
                             }
                             section.put(sk, v);
                         }
@@ -243,6 +256,8 @@ final class ConfigParser {
                     sections.add(section);
                 }
                 map.put("sections", sections);
+            } else if (key.equals("file")) {
+                map.put(key, fileName(entry.getValueNode(), id));
             } else {
                 map.put(key, scalar(entry.getValueNode(), key));
             }
@@ -255,7 +270,7 @@ final class ConfigParser {
         ConfigLocation at = at(tuple.getKeyNode());
         String name = written.startsWith("custom/") ? written.substring("custom/".length()) : written;
         if (!NAME.matcher(name).matches()) {
-            throw at.error("custom rule name '" + name + "' must be lower-case words joined by '-' (it becomes custom/NAME)");
+            throw at.error("custom rule name " + q(name) + " must be lower-case words joined by '-' (it becomes custom/NAME)");
         }
         MappingNode map = mapping(tuple.getValueNode(), "custom rule " + name);
         Map<String, Node> values = new LinkedHashMap<>();
@@ -269,8 +284,8 @@ final class ConfigParser {
         }
         String kindText = scalar(kindNode, "kind");
         List<String> kindIds = java.util.Arrays.stream(Kind.values()).map(Kind::id).toList();
-        Kind kind = Kind.parse(kindText).orElseThrow(() -> at(kindNode).error("unknown kind '" + kindText
-                + "' of custom rule " + name + Suggestions.didYouMean(kindText, kindIds) + " (use " + String.join(", ", kindIds) + ")"));
+        Kind kind = Kind.parse(kindText).orElseThrow(() -> at(kindNode).error("unknown kind " + q(kindText)
+                + " of custom rule " + name + suggest(kindText, kindIds) + " (use " + String.join(", ", kindIds) + ")"));
         List<String> allowed = new ArrayList<>(COMMON_CUSTOM_KEYS);
         allowed.addAll(CUSTOM_KEYS.get(kind));
         for (NodeTuple entry : map.getValue()) {
@@ -283,7 +298,7 @@ final class ConfigParser {
             String text = scalar(levelNode, "level");
             List<String> levels = List.of("note", "warning", "error");
             if (!levels.contains(text)) {
-                throw at(levelNode).error("unknown level '" + text + "' for custom rule " + name + Suggestions.didYouMean(text, levels)
+                throw at(levelNode).error("unknown level " + q(text) + " for custom rule " + name + suggest(text, levels)
                         + " (use note, warning or error)");
             }
             level = Level.parse(text).orElseThrow();
@@ -303,8 +318,8 @@ final class ConfigParser {
         if (values.containsKey("scope")) {
             String text = scalar(values.get("scope"), "scope");
             List<String> scopes = java.util.Arrays.stream(Scope.values()).map(Scope::id).toList();
-            scope = Scope.parse(text).orElseThrow(() -> at(values.get("scope")).error("unknown scope '" + text + "'"
-                    + Suggestions.didYouMean(text, scopes) + " (use " + String.join(", ", scopes) + ")"));
+            scope = Scope.parse(text).orElseThrow(() -> at(values.get("scope")).error("unknown scope " + q(text)
+                    + suggest(text, scopes) + " (use " + String.join(", ", scopes) + ")"));
         }
         Optional<String> language = Optional.empty();
         if (values.containsKey("language")) {
@@ -339,7 +354,7 @@ final class ConfigParser {
         try {
             return Pattern.compile(text, ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
         } catch (PatternSyntaxException e) {
-            throw at(node).error("invalid regular expression '" + text + "': " + e.getDescription()
+            throw at(node).error("invalid regular expression " + q(text) + ": " + e.getDescription()
                     + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""));
         }
     }
@@ -348,7 +363,7 @@ final class ConfigParser {
         String text = scalar(node, "a dot path");
         List<String> segments = List.of(text.split("\\.", -1));
         if (text.isBlank() || segments.stream().anyMatch(String::isBlank)) {
-            throw at(node).error("'" + text + "' is not a dot path; write keys separated by dots, e.g."
+            throw at(node).error(q(text) + " is not a dot path; write keys separated by dots, e.g."
                     + " spec.template.spec.securityContext.runAsNonRoot");
         }
         return segments;
@@ -378,7 +393,7 @@ final class ConfigParser {
     private String key(NodeTuple entry, List<String> allowed, String what) {
         String key = scalar(entry.getKeyNode(), what);
         if (!allowed.contains(key)) {
-            throw at(entry.getKeyNode()).error("unknown " + what + " '" + key + "'" + Suggestions.didYouMean(key, allowed)
+            throw at(entry.getKeyNode()).error("unknown " + what + " " + q(key) + suggest(key, allowed)
                     + " (allowed: " + String.join(", ", allowed) + ")");
         }
         return key;
@@ -389,7 +404,7 @@ final class ConfigParser {
             Set<String> seen = new HashSet<>();
             for (NodeTuple t : map.getValue()) {
                 if (t.getKeyNode() instanceof ScalarNode s && !seen.add(s.getValue())) {
-                    throw at(t.getKeyNode()).error("duplicate key '" + s.getValue() + "' in " + what);
+                    throw at(t.getKeyNode()).error("duplicate key " + q(s.getValue()) + " in " + what);
                 }
             }
             return map;
@@ -432,7 +447,7 @@ final class ConfigParser {
         return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
     }
 
-    private static String describe(Node node) {
+    private String describe(Node node) {
         if (node instanceof MappingNode) {
             return "a mapping";
         }
@@ -442,7 +457,47 @@ final class ConfigParser {
         if (isNull(node)) {
             return "an empty value";
         }
-        return "'" + ((ScalarNode) node).getValue() + "'";
+        return quotable ? q(((ScalarNode) node).getValue()) : "a text value";
+    }
+
+    /** A key or value of this file as a message may show it (see {@link ConfigFile#quote}). */
+    private String q(String value) {
+        return ConfigFile.quote(value, quotable);
+    }
+
+    /** "Did you mean" for the user's own files only: a suggestion hints at what the file holds. */
+    private String suggest(String input, java.util.Collection<String> candidates) {
+        return quotable ? Suggestions.didYouMean(input, candidates) : "";
+    }
+
+    private String yamlError(String problem) {
+        return quotable ? "invalid YAML: " + Printable.escape(problem) : "YAML error";
+    }
+
+    /**
+     * The {@code file:} of a document type: {@code fix} and {@code init} create documents under
+     * that name in a planning folder, so it must stay inside that folder: a relative path with '/'
+     * separators, no '..' or '.' segment, no drive, home or control character.
+     */
+    private String fileName(Node node, String type) {
+        String name = scalar(node, "file");
+        boolean safe = !name.isBlank()
+                && !name.startsWith("/") && !name.startsWith("~") && !name.contains("\\") && !name.contains(":")
+                && name.chars().noneMatch(c -> c < 0x20 || c == 0x7f)
+                && java.util.Arrays.stream(name.split("/", -1)).noneMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."));
+        if (safe) {
+            Path base = Path.of("folder");
+            try {
+                safe = base.resolve(name).normalize().startsWith(base) && !Path.of(name).isAbsolute();
+            } catch (java.nio.file.InvalidPathException e) {
+                safe = false;
+            }
+        }
+        if (!safe) {
+            throw at(node).error("file " + q(name) + " of document type " + type + " must be a relative path inside"
+                    + " the planning folder: no absolute path, no '..' segment, no '\\'");
+        }
+        return name;
     }
 
     /** Plain Java value of an option: String, Long, Double, Boolean, List or Map (keys as text). */

@@ -74,4 +74,41 @@ class CascadingConfigProviderTest {
         assertThat(docs.ignored(dir.resolve("docs/drafts/x.md").toString())).isTrue();
         assertThat(docs.ignored(dir.resolve("drafts/x.md").toString())).isFalse();
     }
+
+    @Test
+    void effectiveConfigurationReadBackGivesTheSameResult() throws Exception {
+        CascadingConfigProvider provider = provider("""
+                extends: strict
+                rules:
+                  markdown/gamma:
+                    options: {limit: 5}
+                documents:
+                  plans/pipeline.md: cicd-pipeline
+                ignore: ["*.draft.md"]
+                """);
+        Files.createDirectories(dir.resolve("docs/deep"));
+        Files.writeString(dir.resolve("docs/.opsdoc.yml"), "ignore: ['*.tmp.md', '**/old/*.md']\ndocuments:\n  '*.plan.md': runbook\n"
+                + "types:\n  runbook:\n    sections: [Overview, {title: Rollback, aliases: [Back out], guidance: g}]\n");
+        Path probe = dir.resolve("docs/deep/x.md");
+        java.util.Map<String, Object> effective = provider.effective(probe);
+        effective.remove("files");
+        String yaml = new org.snakeyaml.engine.v2.api.Dump(org.snakeyaml.engine.v2.api.DumpSettings.builder().build())
+                .dumpToString(effective);
+        assertThat(yaml).doesNotContain("&id").doesNotContain("*id");
+        Path printed = dir.resolve("printed.yml");
+        Files.writeString(printed, yaml);
+        CascadingConfigProvider readBack = new CascadingConfigProvider(
+                ConfigLoader.discover(dir, Optional.of(printed), List.of(dir)), RULES);
+        assertThat(readBack.describe(probe)).isEqualTo(provider.describe(probe));
+        Config original = provider.configFor(probe);
+        Config again = readBack.configFor(probe);
+        for (String path : List.of("a.draft.md", "docs/a.tmp.md", "docs/deep/a.tmp.md", "a.tmp.md", "docs/old/a.md",
+                "docs/deep/old/a.md", "old/a.md", "docs/deep/x.md")) {
+            assertThat(again.ignored(path)).as(path).isEqualTo(original.ignored(path));
+        }
+        for (String path : List.of("plans/pipeline.md", "docs/x.plan.md", "docs/deep/y.plan.md", "x.plan.md")) {
+            assertThat(again.typeFor(path)).as(path).isEqualTo(original.typeFor(path));
+        }
+        assertThat(again.types().get("runbook")).isEqualTo(original.types().get("runbook"));
+    }
 }
