@@ -85,7 +85,7 @@ final class Workloads {
     static List<Manifest> manifests(DocumentContext context) {
         List<Manifest> result = new ArrayList<>();
         for (CodeBlock block : context.document().codeBlocks()) {
-            if (!block.isLanguage("yaml", "yml")) {
+            if (!block.isEffectively("yaml", "yml")) {
                 continue;
             }
             YamlBlock yaml = block.yaml();
@@ -118,7 +118,7 @@ final class Workloads {
     static List<Workload> find(DocumentContext context, Set<String> kinds) {
         List<Workload> result = new ArrayList<>();
         for (CodeBlock block : context.document().codeBlocks()) {
-            if (!block.isLanguage("yaml", "yml")) {
+            if (!block.isEffectively("yaml", "yml")) {
                 continue;
             }
             YamlBlock yaml = block.yaml();
