@@ -97,9 +97,10 @@ final class LatestTagRule implements DocumentRule {
 
     private static void report(DocumentContext context, Workloads.Manifest manifest, MappingNode container, Node image) {
         String value = YamlNodes.scalar(image).orElse("").strip();
-        String name = Workloads.get(container, "name").flatMap(YamlNodes::scalar).orElse(manifest.kind());
+        String owner = Workloads.get(container, "name").flatMap(YamlNodes::scalar)
+                .map(name -> "of container '" + name + "'").orElse("in the " + manifest.kind());
         problem(value).ifPresent(problem -> context.report(manifest.block().range(image),
-                "image '" + value + "' of '" + name + "' " + problem + "; pin a release tag or a digest (@sha256:...)"));
+                "image '" + value + "' " + owner + " " + problem + "; pin a release tag or a digest (@sha256:...)"));
     }
 
     static Optional<String> problem(String image) {
