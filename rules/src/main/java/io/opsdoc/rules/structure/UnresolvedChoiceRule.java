@@ -47,13 +47,17 @@ final class UnresolvedChoiceRule implements DocumentRule {
             Reported: a bold label followed by two or more alternatives separated by a slash with
             spaces on both sides, in a paragraph or list item; and a table cell holding only such
             alternatives when the row starts with a bold label or the column header names a choice
-            (Tool, Option, Provider, Platform, Technology, Decision, Vendor). A slash without spaces
+            (Tool, Option, Provider, Platform, Technology, Decision, Vendor). At least two of the
+            alternatives must be well-known options of one kind (clouds, CI servers, databases,
+            metrics backends, deployment strategies, ...): plans write `A / B` for many things
+            that are not choices, so names opsdoc does not know are not judged. A slash without spaces
             (`CI/CD`, `TCP/IP`, `and/or`) and slashes inside code spans are not choices; numeric
             splits such as `90 / 10` are not reported. Neither are rates and thresholds
             (`> 20 failures / minute`, `$300 / month`), the parts of one environment
             (`**Production**: Railway / Neon`, or a table row that starts with an environment), and
-            known tools of different kinds (`Next.js / FastAPI / PostgreSQL` is a stack, not a
-            choice). The word lists are in `choices.yaml`.
+            known tools of different kinds (`Next.js / FastAPI / PostgreSQL` and
+            `Prometheus / Grafana / Alertmanager` are stacks, not choices). The word lists are in
+            `choices.yaml`.
 
             **How to fix**: keep the option the plan actually uses, optionally with the reason:
 
@@ -151,7 +155,7 @@ final class UnresolvedChoiceRule implements DocumentRule {
                 return;
             }
         }
-        if (rate(alternatives) || partsOfAStack(alternatives)) {
+        if (rate(alternatives) || !sameKind(alternatives)) {
             return;
         }
         if (reported.add(start)) {
@@ -184,9 +188,14 @@ final class UnresolvedChoiceRule implements DocumentRule {
                         .anyMatch(a -> Choices.rateUnit(a.strip().split("[\\s,.;:)]+", 2)[0]));
     }
 
-    /** Known tools of different kinds (`Railway / Neon`: hosting and database) are parts, not options. */
-    private static boolean partsOfAStack(List<String> alternatives) {
-        return alternatives.stream().map(Choices::toolKind).flatMap(java.util.Optional::stream).distinct().count() > 1;
+    /**
+     * A choice offers known alternatives of one kind (`AWS / Azure / GCP`): at least two of them
+     * known with the same kind and none with another. Known tools of different kinds
+     * (`Railway / Neon`) are the parts of a stack; unknown names are not judged.
+     */
+    private static boolean sameKind(List<String> alternatives) {
+        List<String> kinds = alternatives.stream().map(Choices::toolKind).flatMap(java.util.Optional::stream).toList();
+        return kinds.size() >= 2 && kinds.stream().distinct().count() == 1;
     }
 
     /** The separator's slash must be prose (not inside a code span). */
