@@ -118,7 +118,7 @@ public final class JsonSyntaxRule implements DocumentRule {
             char closing = closingAfter(content, comma + 1);
             Fix fix = Fix.edit("remove the trailing comma", new TextEdit(offset, offset + 1, ""));
             context.report(Report.of(block.range(at[0], at[1], at[0], at[1] + 1),
-                    "trailing comma before '" + closing + "' is not allowed in JSON; remove it")
+                    "trailing comma before '" + closing + "' is not allowed in JSON; remove it or tag the block `jsonc`")
                     .withLevel(Level.WARNING).withFix(fix));
         }
     }
