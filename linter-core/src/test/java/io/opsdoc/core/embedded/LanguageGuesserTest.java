@@ -1,4 +1,4 @@
-package io.opsdoc.rules.markdown;
+package io.opsdoc.core.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,5 @@
-package io.opsdoc.rules.markdown;
+package io.opsdoc.core.embedded;
 
-import io.opsdoc.core.embedded.BlockKind;
-import io.opsdoc.core.embedded.YamlNodes;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.promql.PromQlAnalysis;
 import io.opsdoc.core.promql.PromQlParser;
@@ -27,15 +25,16 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
- * Infers the language of an untagged code block from its content, for the fix of
- * {@code markdown/code-block-language}. It answers only when the signal is strong (the content
- * parses, or every line is a known command); otherwise it says nothing and the finding carries
- * no fix. The word lists live in {@code language-guesser.yaml}.
+ * Infers the language of an untagged code block from its content: for the fix of
+ * {@code markdown/code-block-language}, and for {@link CodeBlock#effectiveLanguage()}, so rules
+ * analyse an untagged workflow, manifest or rule file as the YAML it is. It answers only when the
+ * signal is strong (the content parses, or every line is a known command); otherwise it says
+ * nothing. The word lists live in {@code language-guesser.yaml}.
  *
  * <p>HCL counts only when it parses and holds a block; Terraform when a top-level block is one
  * of Terraform's (resource, module, variable, ...).
  */
-final class LanguageGuesser {
+public final class LanguageGuesser {
     private static final String RESOURCE = "language-guesser.yaml";
     private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+\\d+(?:,\\d+)? @@.*");
     private static final Pattern ASSIGNMENT = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*=\\S*$");
@@ -48,7 +47,7 @@ final class LanguageGuesser {
             "trap", "eval", "exec", "test", "[", "[[", "true", "false", "alias", "unset", "shift", "read", "wait");
 
     /** What the guesser found: the tag to insert and a readable name for the message. */
-    record Guess(String tag, String label) {
+    public record Guess(String tag, String label) {
     }
 
     private final Set<String> shellCommands;
@@ -65,7 +64,7 @@ final class LanguageGuesser {
         this.mermaidDiagrams = words(data.get("mermaid-diagrams"), false);
     }
 
-    static LanguageGuesser builtIn() {
+    public static LanguageGuesser builtIn() {
         return Holder.INSTANCE;
     }
 
@@ -100,7 +99,7 @@ final class LanguageGuesser {
     }
 
     /** The language of {@code block}, or empty when no signal is strong enough to act on. */
-    Optional<Guess> guess(CodeBlock block) {
+    public Optional<Guess> guess(CodeBlock block) {
         List<String> significant = new ArrayList<>();
         for (String line : block.lines()) {
             if (!line.isBlank()) {
