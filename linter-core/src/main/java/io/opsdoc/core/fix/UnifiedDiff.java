@@ -51,6 +51,12 @@ public final class UnifiedDiff {
      */
     public static String diff(String oldName, String newName, String before, String after, LineMask oldMask,
             LineMask newMask) {
+        return diff(oldName, newName, before, after, oldMask, newMask, MAX_MYERS_COST);
+    }
+
+    /** With the Myers cost cap as a parameter, so tests can reach the linear alignment on small texts. */
+    static String diff(String oldName, String newName, String before, String after, LineMask oldMask,
+            LineMask newMask, int maxMyersCost) {
         String a = stripBom(before);
         String b = stripBom(after);
         List<String> oldLines = lines(a);
@@ -61,7 +67,7 @@ public final class UnifiedDiff {
             return "";
         }
         // A last line without a line break differs from the same text with one, as in diff -u.
-        List<Step> script = script(keys(oldLines, oldEol), keys(newLines, newEol));
+        List<Step> script = script(keys(oldLines, oldEol), keys(newLines, newEol), maxMyersCost);
         StringBuilder out = new StringBuilder();
         out.append("--- ").append(oldName).append('\n');
         out.append("+++ ").append(newName).append('\n');
@@ -171,7 +177,7 @@ public final class UnifiedDiff {
      * valid (if not always shortest) script. Memory is linear in the size of the texts, plus
      * O(MAX_MYERS_COST^2) for the Myers trace; time is O((N + M) * MAX_MYERS_COST) at worst.
      */
-    private static List<Step> script(List<String> a, List<String> b) {
+    private static List<Step> script(List<String> a, List<String> b, int maxMyersCost) {
         int[] x = new int[a.size()];
         int[] y = new int[b.size()];
         intern(a, b, x, y);
@@ -189,7 +195,7 @@ public final class UnifiedDiff {
         }
         int aEnd = x.length - tail;
         int bEnd = y.length - tail;
-        if (!myers(x, head, aEnd, y, head, bEnd, MAX_MYERS_COST, steps)) {
+        if (!myers(x, head, aEnd, y, head, bEnd, maxMyersCost, steps)) {
             align(a, b, x, head, aEnd, y, head, bEnd, steps);
         }
         for (int i = 0; i < tail; i++) {

@@ -100,6 +100,36 @@ class UnifiedDiffTest {
         assertThat(UnifiedDiff.added(diff)).filteredOn(l -> l.startsWith("## Added")).hasSize(30);
     }
 
+    /** Seeded: texts as fixes change them (lines added, bare fences tagged), diffed with the linear alignment. */
+    @Test
+    void theLinearAlignmentGivesACorrectDiffForFixLikeChanges() {
+        java.util.Random random = new java.util.Random(12);
+        List<String> pool = List.of("a", "b", "", "```", "~~~", "```yaml", "## S", "text");
+        for (int run = 0; run < 500; run++) {
+            List<String> before = new ArrayList<>();
+            List<String> after = new ArrayList<>();
+            int size = random.nextInt(30);
+            for (int i = 0; i < size; i++) {
+                while (random.nextInt(4) == 0) {
+                    after.add(pool.get(random.nextInt(pool.size())));
+                }
+                String line = pool.get(random.nextInt(pool.size()));
+                before.add(line);
+                after.add((line.equals("```") || line.equals("~~~")) && random.nextBoolean() ? line + "json" : line);
+            }
+            for (int cap : new int[] {0, 1, 3}) {
+                String a = before.isEmpty() ? "" : String.join("\n", before) + "\n";
+                String b = after.isEmpty() ? "" : String.join("\n", after) + "\n";
+                String diff = UnifiedDiff.diff("a", "a", a, b, LineMask.NONE, LineMask.NONE, cap);
+                if (before.equals(after)) {
+                    assertThat(diff).isEmpty();
+                } else {
+                    assertThat(patch(before, diff)).as("run %d cap %d", run, cap).isEqualTo(after);
+                }
+            }
+        }
+    }
+
     @Test
     void unrelatedTextsPastTheMyersCostDiffAsAReplacement() {
         List<String> before = new ArrayList<>();
