@@ -47,11 +47,13 @@ import picocli.CommandLine.Model.CommandSpec;
             "Fixes only add lines or a language tag: no line of your text is removed or rewritten. Files keep",
             "their line endings, byte order mark and final newline, are written atomically and never",
             "overwritten when they changed during the run. Missing documents are created, never overwritten.",
-            "Nothing is written outside the given folders (a file given by name stands for its folder), through",
-            "a symbolic link to outside them, or over a read-only file: such a file is refused, and a run with a",
-            "refusal creates no document. The diff of --dry-run hides what security/hardcoded-secret flags."},
-        footer = {"", "Exit codes: 0 nothing at or above --fail-on remains, 1 findings at or above it remain, 2 usage or",
-            "configuration error, or a file was refused or could not be written.",
+            "Nothing is written outside the given folders (a file stands for its folder),",
+            "through a link to outside them, or over a read-only file: such a file is",
+            "refused (exit 2) and the run then creates no document.",
+            "The diff of --dry-run hides what security/hardcoded-secret flags."},
+        footer = {"", "Exit codes: 0 nothing at or above --fail-on remains, 1 findings at or above",
+            "it remain, 2 usage or configuration error, or a file was refused or could",
+            "not be written.",
             "Examples:", "  opsdoc fix docs/planning --dry-run", "  opsdoc fix docs/planning"})
 public final class FixCommand implements Callable<Integer> {
     /** Its findings mark secrets, which the diff of --dry-run hides. */
