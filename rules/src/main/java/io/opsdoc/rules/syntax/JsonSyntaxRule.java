@@ -27,8 +27,8 @@ public final class JsonSyntaxRule implements DocumentRule {
             Markdown file.
 
             A `json` block whose only problem is one or more trailing commas (`"b": 2,` right before `}` or \
-            `]`) gets a warning at each comma, and `opsdoc fix` deletes those commas: the one deletion \
-            `fix` makes, allowed because JSON readers reject the comma and removing it changes nothing else.
+            `]`) gets a warning at each comma with a suggested fix that deletes it (shown in SARIF and JSON \
+            reports); `opsdoc fix` does not apply it, because fix only ever adds lines or language tags.
 
             Blocks that are not strict JSON on purpose are reported as a note saying what they are, not as \
             an error:
@@ -53,7 +53,7 @@ public final class JsonSyntaxRule implements DocumentRule {
             }
             ```
             """,
-            List.of("syntax", "json")).asFixable();
+            List.of("syntax", "json"));
 
     @Override
     public RuleMeta meta() {
@@ -101,8 +101,8 @@ public final class JsonSyntaxRule implements DocumentRule {
     }
 
     /**
-     * A block that is strict JSON but for trailing commas gets a warning at each comma with a fix
-     * that deletes it; comments (or other JSONC/JSON5 features) mean the block is JSONC.
+     * A block that is strict JSON but for trailing commas gets a warning at each comma with a suggested
+     * (not automatic) fix that deletes it; comments (or other JSONC/JSON5 features) mean the block is JSONC.
      */
     private static void lenient(DocumentContext context, CodeBlock block, JsonBlock json) {
         List<Integer> commas = json.trailingCommas();
@@ -116,7 +116,7 @@ public final class JsonSyntaxRule implements DocumentRule {
             int[] at = block.lineColumnOf(comma);
             int offset = block.fileOffset(at[0], at[1]);
             char closing = closingAfter(content, comma + 1);
-            Fix fix = Fix.edit("remove the trailing comma", new TextEdit(offset, offset + 1, ""));
+            Fix fix = Fix.suggest("remove the trailing comma", new TextEdit(offset, offset + 1, ""));
             context.report(Report.of(block.range(at[0], at[1], at[0], at[1] + 1),
                     "trailing comma before '" + closing + "' is not allowed in JSON; remove it or tag the block `jsonc`")
                     .withLevel(Level.WARNING).withFix(fix));
