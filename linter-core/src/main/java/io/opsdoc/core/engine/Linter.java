@@ -20,6 +20,7 @@ import io.opsdoc.core.rule.RuleOptions;
 import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
 import io.opsdoc.core.rule.TypedDocument;
+import io.opsdoc.core.secret.SecretMask;
 import io.opsdoc.core.source.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -472,7 +473,7 @@ public final class Linter {
             DocumentTypes types, RuleOptions options, Level level, List<Finding> sink) implements DocumentContext {
         @Override
         public void report(Report report) {
-            sink.add(toFinding(meta, document.path(), report, level));
+            sink.add(toFinding(meta, document.path(), SecretMask.guard(report, document.source()), level));
         }
     }
 
@@ -480,7 +481,7 @@ public final class Linter {
             implements SetContext {
         @Override
         public void report(MarkdownDocument document, Report report) {
-            sink.add(toFinding(meta, document.path(), report, level));
+            sink.add(toFinding(meta, document.path(), SecretMask.guard(report, document.source()), level));
         }
     }
 
