@@ -95,6 +95,7 @@ public final class SecretMask {
 
     private static List<SecretPatterns.Found> secretsIn(String text) {
         List<SecretPatterns.Found> found = new ArrayList<>(SecretPatterns.shapesIn(text));
+        found.addAll(SecretPatterns.maskedShapesIn(text));
         found.addAll(SecretPatterns.urlPasswordsIn(text));
         found.addAll(SecretPatterns.assignmentsIn(text));
         return found;

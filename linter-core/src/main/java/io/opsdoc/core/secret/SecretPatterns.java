@@ -59,7 +59,7 @@ public final class SecretPatterns {
     private record Data(List<Shape> shapes, Pattern urlCredentials, Set<String> localHosts, List<String> localSuffixes,
             Set<String> lastWords, Set<String> lastPairs, Set<String> nonSecretWords, Set<String> nonSecretKeys,
             List<Pattern> references, Set<String> placeholderValues, List<Pattern> placeholderPatterns,
-            Set<String> fillerWords, Pattern textAssignment, Set<String> textNonSecretValues) {
+            Set<String> fillerWords, Pattern textAssignment, Set<String> textNonSecretValues, List<Pattern> maskPatterns) {
     }
 
     private static final class Holder {
@@ -218,6 +218,21 @@ public final class SecretPatterns {
         return result;
     }
 
+    /**
+     * Text that must not be printed even where the rule would not report it: webhook paths and
+     * token prefixes, placeholders included (the table's {@code mask-patterns}).
+     */
+    public static List<Found> maskedShapesIn(String text) {
+        List<Found> result = new ArrayList<>();
+        for (Pattern pattern : Holder.DATA.maskPatterns()) {
+            Matcher m = pattern.matcher(text);
+            while (m.find()) {
+                result.add(new Found(m.start(), m.end(), "secret", Optional.empty(), Optional.empty()));
+            }
+        }
+        return result;
+    }
+
     /** Literal passwords in {@code user:password@host} URLs to hosts that are not local. */
     public static List<Found> urlPasswordsIn(String text) {
         List<Found> result = new ArrayList<>();
@@ -265,7 +280,11 @@ public final class SecretPatterns {
             return result;
         }
         Matcher m = Holder.DATA.textAssignment().matcher(text);
-        while (m.find()) {
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            // A match that is no secret may hold one in its value ("console: password=hunter2"):
+            // the next search starts right after its separator.
+            from = m.start("sep") + 1;
             String key = m.group("key");
             Optional<String> kind = secretKind(key);
             if (kind.isEmpty()) {
@@ -291,6 +310,7 @@ public final class SecretPatterns {
                 continue;
             }
             result.add(new Found(start, end, kind.get(), Optional.of(key), Optional.empty()));
+            from = m.end("value");
         }
         return result;
     }
@@ -345,7 +365,8 @@ public final class SecretPatterns {
                     strings(root, "placeholder-patterns").stream().map(Pattern::compile).toList(),
                     lowerSet(strings(root, "filler-words")),
                     Pattern.compile(String.valueOf(root.get("text-assignment"))),
-                    lowerSet(strings(root, "text-non-secret-values")));
+                    lowerSet(strings(root, "text-non-secret-values")),
+                    strings(root, "mask-patterns").stream().map(Pattern::compile).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

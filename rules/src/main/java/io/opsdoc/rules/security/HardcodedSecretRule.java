@@ -87,7 +87,7 @@ final class HardcodedSecretRule implements DocumentRule {
               `auth_token`, `secret_access_key`…) whose value is a literal: in YAML and JSON
               (parsed), Terraform/HCL (`name = "literal"`), shell (`export DB_PASSWORD=…`,
               `--password=…`, `kubectl create secret … --from-literal=password=…`) and `.env` blocks;
-            - in prose, tables, inline code and untagged blocks: `password=hunter2`, `The admin password: hunter2`
+            - in prose, tables, inline code and untagged blocks: `password=…`, `The admin password: …`
               (a secret-named key, `=` or `:`, and one value with letters and digits or symbols that, after a
               colon, ends the sentence or line).
 
