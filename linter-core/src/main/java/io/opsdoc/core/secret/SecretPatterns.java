@@ -31,6 +31,8 @@ public final class SecretPatterns {
     private static final int MIN_LITERAL_LENGTH = 4;
     /** Characters a free-text value may end with that belong to the sentence, not to the value. */
     private static final String SENTENCE_END = ".,;!?)";
+    /** Characters of program code that a credential written in prose does not contain. */
+    private static final String CODE_SYNTAX = "{}()[]&:";
 
     /** One credential shape. */
     public record Shape(String kind, Pattern pattern, List<String> anchors) {
@@ -59,7 +61,8 @@ public final class SecretPatterns {
     private record Data(List<Shape> shapes, Pattern urlCredentials, Set<String> localHosts, List<String> localSuffixes,
             Set<String> lastWords, Set<String> lastPairs, Set<String> nonSecretWords, Set<String> nonSecretKeys,
             List<Pattern> references, Set<String> placeholderValues, List<Pattern> placeholderPatterns,
-            Set<String> fillerWords, Pattern textAssignment, Set<String> textNonSecretValues, List<Pattern> maskPatterns) {
+            Set<String> fillerWords, Pattern textAssignment, Set<String> textNonSecretValues, List<Pattern> maskPatterns,
+            Set<String> textNonSecretQueryKeys) {
     }
 
     private static final class Holder {
@@ -299,8 +302,17 @@ public final class SecretPatterns {
                     continue;
                 }
             }
+            int keyStart = m.start("key");
+            if (keyStart > 0 && (text.charAt(keyStart - 1) == '?' || text.charAt(keyStart - 1) == '&')
+                    && Holder.DATA.textNonSecretQueryKeys().contains(key.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
             int start = m.start("value");
             int end = m.end("value");
+            if (placeholder(m.group("value"))) {
+                // Checked before sentence punctuation is cut: "eyJhbGciOi..." is elided.
+                continue;
+            }
             while (end > start && SENTENCE_END.indexOf(text.charAt(end - 1)) >= 0) {
                 end--;
             }
@@ -319,6 +331,10 @@ public final class SecretPatterns {
     static boolean textSecretValue(String key, String value) {
         if (!literal(value) || echoesKey(key, value)
                 || Holder.DATA.textNonSecretValues().contains(value.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        if (value.chars().anyMatch(c -> CODE_SYNTAX.indexOf(c) >= 0)) {
+            // Code, not a value: &syscall.Credential{Uid:, Devise.friendly_token.first(16).
             return false;
         }
         boolean letter = value.chars().anyMatch(Character::isLetter);
@@ -366,7 +382,8 @@ public final class SecretPatterns {
                     lowerSet(strings(root, "filler-words")),
                     Pattern.compile(String.valueOf(root.get("text-assignment"))),
                     lowerSet(strings(root, "text-non-secret-values")),
-                    strings(root, "mask-patterns").stream().map(Pattern::compile).toList());
+                    strings(root, "mask-patterns").stream().map(Pattern::compile).toList(),
+                    lowerSet(strings(root, "text-non-secret-query-keys")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
