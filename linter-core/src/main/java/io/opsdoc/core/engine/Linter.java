@@ -480,7 +480,8 @@ public final class Linter {
             return "input nested too deeply";
         }
         String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+        // Parser messages can quote the document, secrets included.
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + SecretMask.mask(message.lines().findFirst().orElse("")));
     }
 
     private static ThreadFactory workerFactory() {

@@ -20,6 +20,7 @@ public final class SecretMask {
     public static final String MASK = "***";
     /** As many lines as a report may show around a finding (SARIF snippets show up to 10). */
     private static final int SHOWN_LINES = 10;
+    private static final int MAX_SCANNED_CHARS = 20_000;
 
     private SecretMask() {
     }
@@ -89,8 +90,11 @@ public final class SecretMask {
             return false;
         }
         last = Math.min(last, source.lineCount());
-        String lines = source.text().substring(source.lineStart(first), source.lineContentEnd(last));
-        return containsSecret(lines);
+        int start = source.lineStart(first);
+        int end = source.lineContentEnd(last);
+        // Lines this long are generated data, not worth showing; treating them as sensitive keeps
+        // the check linear when one such line carries many findings.
+        return end - start > MAX_SCANNED_CHARS || containsSecret(source.text().substring(start, end));
     }
 
     private static List<SecretPatterns.Found> secretsIn(String text) {
