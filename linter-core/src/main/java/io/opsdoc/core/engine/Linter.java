@@ -11,6 +11,7 @@ import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.MarkdownParser;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.FileScope;
 import io.opsdoc.core.rule.Finding;
 import io.opsdoc.core.rule.PlanningSet;
 import io.opsdoc.core.rule.Report;
@@ -20,6 +21,7 @@ import io.opsdoc.core.rule.RuleOptions;
 import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
 import io.opsdoc.core.rule.TypedDocument;
+import io.opsdoc.core.secret.SecretMask;
 import io.opsdoc.core.source.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,7 +110,16 @@ public final class Linter {
                 return loaded;
             }));
         }
-        return run(jobsToRun, notices, start, discovered - start, reading, discovery, progress);
+        return run(jobsToRun, notices, start, discovered - start, reading, discovery, progress, scopes(paths));
+    }
+
+    /** Where rules may read other files: the repository (or folder) of each checked path. */
+    private List<FileScope> scopes(List<Path> paths) {
+        List<FileScope> scopes = new ArrayList<>();
+        for (Path given : paths) {
+            scopes.add(FileScope.of(workingDirectory.resolve(given).normalize(), maxFileBytes));
+        }
+        return List.copyOf(scopes);
     }
 
     /** Lints sources already in memory (tests, editors); they still form planning sets by folder. */
@@ -119,7 +130,7 @@ public final class Linter {
             jobsToRun.add(new Job(source.displayPath(), () -> new SourceLoader.Loaded(source, null)));
         }
         return run(jobsToRun, new ArrayList<>(), start, 0, new LongAdder(), new FileDiscovery(workingDirectory),
-                Progress.NONE);
+                Progress.NONE, List.of());
     }
 
     private record Job(String display, java.util.concurrent.Callable<SourceLoader.Loaded> loader) {
@@ -140,9 +151,22 @@ public final class Linter {
         /** Enabled rules with resolved options per configuration (by identity: one per folder at most). */
         private final Map<Config, List<ActiveRule>> active = new IdentityHashMap<>();
 
-        RunState(int ruleGroups, ExecutorService pool) {
+        /** Scopes of the checked paths; a file is read-limited to the first that holds it. */
+        final List<FileScope> scopes;
+
+        RunState(int ruleGroups, ExecutorService pool, List<FileScope> scopes) {
             this.ruleGroups = ruleGroups;
             this.pool = pool;
+            this.scopes = scopes;
+        }
+
+        FileScope scopeOf(Path file) {
+            for (FileScope scope : scopes) {
+                if (file != null && file.toAbsolutePath().normalize().startsWith(scope.root())) {
+                    return scope;
+                }
+            }
+            return FileScope.of(file == null ? workingDirectory : file, maxFileBytes);
         }
 
         synchronized List<ActiveRule> activeRules(Config config) {
@@ -178,12 +202,12 @@ public final class Linter {
     }
 
     private LintResult run(List<Job> work, List<Notice> notices, long start, long discoveryNanos, LongAdder reading,
-            FileDiscovery discovery, Progress progress) {
+            FileDiscovery discovery, Progress progress, List<FileScope> scopes) {
         List<FileOutcome> outcomes = new ArrayList<>();
         long setNanos;
         // Threads start on demand, so a pool of `jobs` costs nothing when fewer are needed.
         ExecutorService pool = Executors.newFixedThreadPool(jobs, workerFactory());
-        RunState state = new RunState(Math.max(1, jobs / Math.max(1, work.size())), pool);
+        RunState state = new RunState(Math.max(1, jobs / Math.max(1, work.size())), pool, scopes);
         try {
             List<Future<FileOutcome>> futures = new ArrayList<>();
             for (Job job : work) {
@@ -302,7 +326,7 @@ public final class Linter {
         for (ActiveRule active : rules) {
             DocumentRule documentRule = (DocumentRule) active.rule();
             DocumentContext context = new DocumentCollector(active.meta(), document, type, config.types(),
-                    active.options(), active.level(), findings);
+                    active.options(), active.level(), findings, state.scopeOf(document.source().path()));
             long r0 = System.nanoTime();
             try {
                 documentRule.check(context);
@@ -456,7 +480,8 @@ public final class Linter {
             return "input nested too deeply";
         }
         String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+        // Parser messages can quote the document, secrets included.
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + SecretMask.mask(message.lines().findFirst().orElse("")));
     }
 
     private static ThreadFactory workerFactory() {
@@ -469,10 +494,11 @@ public final class Linter {
     }
 
     private record DocumentCollector(RuleMeta meta, MarkdownDocument document, Optional<DocumentType> type,
-            DocumentTypes types, RuleOptions options, Level level, List<Finding> sink) implements DocumentContext {
+            DocumentTypes types, RuleOptions options, Level level, List<Finding> sink, FileScope files)
+            implements DocumentContext {
         @Override
         public void report(Report report) {
-            sink.add(toFinding(meta, document.path(), report, level));
+            sink.add(toFinding(meta, document.path(), SecretMask.guard(report, document.source()), level));
         }
     }
 
@@ -480,7 +506,7 @@ public final class Linter {
             implements SetContext {
         @Override
         public void report(MarkdownDocument document, Report report) {
-            sink.add(toFinding(meta, document.path(), report, level));
+            sink.add(toFinding(meta, document.path(), SecretMask.guard(report, document.source()), level));
         }
     }
 
