@@ -252,13 +252,22 @@ public final class Linter {
         MarkdownDocument document;
         try {
             document = markdownParser.parse(source);
-        } catch (StackOverflowError e) {
+        } catch (RuntimeException | Error e) {
+            // Not a skip: the file was meant to be checked and was not, so the run must fail.
             return new FileOutcome(null, null, Optional.empty(), config, List.of(),
-                    List.of(new Notice(job.display(), Notice.Kind.SKIPPED, "skipped: Markdown nesting is too deep to check")));
+                    List.of(new Notice(job.display(), Notice.Kind.ERROR, "internal error while reading the Markdown: "
+                            + describe(e))));
         }
         long t1 = System.nanoTime();
         state.markdownNanos.add(t1 - t0);
         List<Notice> notices = new ArrayList<>();
+        int tooDeep = MarkdownParser.firstTooDeepLine(source.text());
+        if (tooDeep > 0) {
+            notices.add(new Notice(job.display(), Notice.Kind.SKIPPED, "partly checked: line " + tooDeep
+                    + " nests lists or block quotes deeper than " + MarkdownParser.MAX_NESTING
+                    + " levels or indents them more than " + MarkdownParser.MAX_LINE_PREFIX
+                    + " characters; the rest of such lines is read as plain text"));
+        }
         parseEmbedded(document, job.display(), notices);
         long t2 = System.nanoTime();
         state.embeddedNanos.add(t2 - t1);
@@ -306,7 +315,7 @@ public final class Linter {
             long r0 = System.nanoTime();
             try {
                 documentRule.check(context);
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | Error e) {
                 notices.add(new Notice(display, Notice.Kind.ERROR,
                         "rule " + active.rule().id() + " failed on this file: " + describe(e)));
             }
@@ -341,7 +350,7 @@ public final class Linter {
                 } else if (block.isLanguage("hcl", "terraform", "tf")) {
                     block.hcl();
                 }
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | Error e) {
                 notices.add(new Notice(display, Notice.Kind.ERROR, "cannot parse the " + block.language()
                         + " block at line " + block.range().start().line() + ": " + describe(e)));
                 return;
@@ -421,7 +430,7 @@ public final class Linter {
             long r0 = System.nanoTime();
             try {
                 setRule.check(new SetCollector(active.meta(), set, active.options(), active.level(), findings));
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | Error e) {
                 notices.add(new Notice(display, Notice.Kind.ERROR,
                         "rule " + active.rule().id() + " failed on this planning set: " + describe(e)));
             }
@@ -454,6 +463,9 @@ public final class Linter {
     private static String describe(Throwable e) {
         if (e instanceof StackOverflowError) {
             return "input nested too deeply";
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (give Java more with -Xmx, or lower --max-file-size)";
         }
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
