@@ -72,20 +72,25 @@ public final class CheckstyleReporter implements Reporter {
     }
 
     /**
-     * XML 1.0 cannot carry most control characters, not even as character references, so those
-     * (and the line breaks, which a one-line message should not have) are written as visible
-     * escapes (backslash, u, four hex digits); everything else, non-ASCII and spaces in file names included,
-     * is kept as it is.
+     * XML 1.0 cannot carry most control characters, not even as character references: those are
+     * written as visible escapes (backslash, u, four hex digits; ESC as backslash-e), as are the
+     * characters XML forbids (U+FFFE, U+FFFF, lone surrogates). Tab, line feed and carriage
+     * return stay, as character references. Everything else, non-ASCII and spaces in file names
+     * included, is kept as it is.
      */
     static String xmlSafe(String text) {
         StringBuilder sb = new StringBuilder(text.length());
-        String escaped = Printable.escape(text);
-        for (int i = 0; i < escaped.length(); i++) {
-            char c = escaped.charAt(i);
-            boolean loneSurrogate = Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < escaped.length()
-                    && Character.isLowSurrogate(escaped.charAt(i + 1))) && !(Character.isLowSurrogate(c) && i > 0
-                    && Character.isHighSurrogate(escaped.charAt(i - 1)));
-            if (c == '\ufffe' || c == '\uffff' || loneSurrogate) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pairedSurrogate = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (pairedSurrogate) {
+                sb.append(c).append(text.charAt(++i));
+            } else if (c == '\n' || c == '\r' || c == '\t') {
+                sb.append(c);
+            } else if (Printable.isUnsafe(c)) {
+                sb.append(Printable.escape(String.valueOf(c)));
+            } else if (c == '\ufffe' || c == '\uffff' || Character.isSurrogate(c)) {
                 sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
             } else {
                 sb.append(c);
