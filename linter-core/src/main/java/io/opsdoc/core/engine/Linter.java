@@ -79,8 +79,16 @@ public final class Linter {
         return registry;
     }
 
+    /**
+     * @param contextOnly a sibling of a file named on the command line, read only so that the
+     *     set rules see the whole planning folder: not checked, nothing reported in it
+     */
     private record FileOutcome(SourceFile source, MarkdownDocument document, Optional<DocumentType> type,
-            Config config, List<Finding> findings, List<Notice> notices) {
+            Config config, List<Finding> findings, List<Notice> notices, boolean contextOnly) {
+        FileOutcome(SourceFile source, MarkdownDocument document, Optional<DocumentType> type, Config config,
+                List<Finding> findings, List<Notice> notices) {
+            this(source, document, type, config, findings, notices, false);
+        }
     }
 
     public LintResult lint(List<Path> paths) {
@@ -108,7 +116,11 @@ public final class Linter {
                 SourceLoader.Loaded loaded = loader.load(file, display);
                 reading.add(System.nanoTime() - t);
                 return loaded;
-            }));
+            }, false));
+        }
+        for (Path sibling : siblingsOfNamedFiles(paths, found.files(), discovery, rootConfig)) {
+            String display = discovery.display(sibling);
+            jobsToRun.add(new Job(display, () -> loader.load(sibling, display), true));
         }
         return run(jobsToRun, notices, start, discovered - start, reading, discovery, progress, scopes(paths));
     }
@@ -127,13 +139,44 @@ public final class Linter {
         long start = System.nanoTime();
         List<Job> jobsToRun = new ArrayList<>();
         for (SourceFile source : sources) {
-            jobsToRun.add(new Job(source.displayPath(), () -> new SourceLoader.Loaded(source, null)));
+            jobsToRun.add(new Job(source.displayPath(), () -> new SourceLoader.Loaded(source, null), false));
         }
         return run(jobsToRun, new ArrayList<>(), start, 0, new LongAdder(), new FileDiscovery(workingDirectory),
                 Progress.NONE, List.of());
     }
 
-    private record Job(String display, java.util.concurrent.Callable<SourceLoader.Loaded> loader) {
+    private record Job(String display, java.util.concurrent.Callable<SourceLoader.Loaded> loader, boolean contextOnly) {
+    }
+
+    /**
+     * The Markdown files next to each file named on the command line (not in a named folder):
+     * {@code opsdoc check plan/cicd-pipeline.md} must not report the plan's other documents as
+     * missing. They are read for the set rules only (see {@link FileOutcome#contextOnly}).
+     */
+    private List<Path> siblingsOfNamedFiles(List<Path> paths, List<Path> checked, FileDiscovery discovery,
+            Config rootConfig) {
+        java.util.Set<Path> checkedSet = new java.util.HashSet<>(checked);
+        java.util.Set<Path> result = new java.util.TreeSet<>();
+        for (Path given : paths) {
+            Path file = workingDirectory.resolve(given).normalize();
+            Path folder = file.getParent();
+            if (!java.nio.file.Files.isRegularFile(file) || folder == null) {
+                continue;
+            }
+            try (java.util.stream.Stream<Path> listing = java.nio.file.Files.list(folder)) {
+                listing.map(Path::normalize)
+                        .filter(p -> FileDiscovery.isMarkdown(p) && java.nio.file.Files.isRegularFile(p)
+                                && !checkedSet.contains(p))
+                        .filter(p -> {
+                            String display = discovery.display(p);
+                            return !configs.configFor(p).ignored(display) && !rootConfig.ignored(display);
+                        })
+                        .forEach(result::add);
+            } catch (java.io.IOException | RuntimeException e) {
+                // The siblings only add context; without them the set rules see less, as before.
+            }
+        }
+        return List.copyOf(result);
     }
 
     /** Accumulators shared by the workers of one run. */
@@ -211,19 +254,29 @@ public final class Linter {
         try {
             List<Future<FileOutcome>> futures = new ArrayList<>();
             for (Job job : work) {
-                futures.add(pool.submit(() -> checkFile(job, state)));
+                futures.add(pool.submit(() -> job.contextOnly() ? readContext(job, state) : checkFile(job, state)));
             }
+            int checked = (int) work.stream().filter(j -> !j.contextOnly()).count();
             for (int i = 0; i < futures.size(); i++) {
+                boolean context = work.get(i).contextOnly();
                 try {
-                    outcomes.add(futures.get(i).get());
+                    FileOutcome outcome = futures.get(i).get();
+                    if (outcome != null) {
+                        outcomes.add(outcome);
+                    }
                 } catch (ExecutionException e) {
+                    if (context) {
+                        continue;
+                    }
                     notices.add(new Notice(work.get(i).display(), Notice.Kind.ERROR,
                             "internal error while checking: " + describe(e.getCause())));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
                 }
-                progress.filesChecked(i + 1, futures.size());
+                if (!context) {
+                    progress.filesChecked(Math.min(i + 1, checked), checked);
+                }
             }
             long setStart = System.nanoTime();
             List<Finding> setFindings = runSetRules(outcomes, notices, pool, state, discovery);
@@ -241,6 +294,9 @@ public final class Linter {
         Map<String, MarkdownDocument> documents = new HashMap<>();
         List<Finding> alreadySuppressed = new ArrayList<>();
         for (FileOutcome outcome : outcomes) {
+            if (outcome.contextOnly()) {
+                continue;
+            }
             notices.addAll(outcome.notices());
             if (outcome.source() != null) {
                 sources.put(outcome.source().displayPath(), outcome.source());
@@ -265,6 +321,19 @@ public final class Linter {
         return new LintResult(result, notices, sources, registry.all(), sources.size(), timings);
     }
 
+    /** A sibling read for the set rules: parsed and typed, no document rule, nothing reported; null when untyped or unreadable. */
+    private FileOutcome readContext(Job job, RunState state) throws Exception {
+        SourceLoader.Loaded loaded = job.loader().call();
+        if (!loaded.ok()) {
+            return null;
+        }
+        SourceFile source = loaded.source();
+        Config config = configs.configFor(source.path());
+        MarkdownDocument document = markdownParser.parse(source);
+        Optional<DocumentType> type = resolveType(document, config);
+        return type.isEmpty() ? null : new FileOutcome(source, document, type, config, List.of(), List.of(), true);
+    }
+
     private FileOutcome checkFile(Job job, RunState state) throws Exception {
         SourceLoader.Loaded loaded = job.loader().call();
         if (!loaded.ok()) {
@@ -276,13 +345,22 @@ public final class Linter {
         MarkdownDocument document;
         try {
             document = markdownParser.parse(source);
-        } catch (StackOverflowError e) {
+        } catch (RuntimeException | Error e) {
+            // Not a skip: the file was meant to be checked and was not, so the run must fail.
             return new FileOutcome(null, null, Optional.empty(), config, List.of(),
-                    List.of(new Notice(job.display(), Notice.Kind.SKIPPED, "skipped: Markdown nesting is too deep to check")));
+                    List.of(new Notice(job.display(), Notice.Kind.ERROR, "internal error while reading the Markdown: "
+                            + describe(e))));
         }
         long t1 = System.nanoTime();
         state.markdownNanos.add(t1 - t0);
         List<Notice> notices = new ArrayList<>();
+        int tooDeep = MarkdownParser.firstTooDeepLine(source.text());
+        if (tooDeep > 0) {
+            notices.add(new Notice(job.display(), Notice.Kind.SKIPPED, "partly checked: line " + tooDeep
+                    + " nests lists or block quotes deeper than " + MarkdownParser.MAX_NESTING
+                    + " levels or indents them more than " + MarkdownParser.MAX_LINE_PREFIX
+                    + " characters; the rest of such lines is read as plain text"));
+        }
         parseEmbedded(document, job.display(), notices);
         long t2 = System.nanoTime();
         state.embeddedNanos.add(t2 - t1);
@@ -330,7 +408,7 @@ public final class Linter {
             long r0 = System.nanoTime();
             try {
                 documentRule.check(context);
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | Error e) {
                 notices.add(new Notice(display, Notice.Kind.ERROR,
                         "rule " + active.rule().id() + " failed on this file: " + describe(e)));
             }
@@ -365,7 +443,7 @@ public final class Linter {
                 } else if (block.isLanguage("hcl", "terraform", "tf")) {
                     block.hcl();
                 }
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | Error e) {
                 notices.add(new Notice(display, Notice.Kind.ERROR, "cannot parse the " + block.language()
                         + " block at line " + block.range().start().line() + ": " + describe(e)));
                 return;
@@ -394,6 +472,8 @@ public final class Linter {
                 byFolder.computeIfAbsent(folder == null ? Path.of("") : folder, k -> new ArrayList<>()).add(outcome);
             }
         }
+        // A folder of siblings only (the named file was untyped) has nothing to report on.
+        byFolder.values().removeIf(members -> members.stream().allMatch(FileOutcome::contextOnly));
         boolean anySetRule = registry.all().stream().anyMatch(r -> r instanceof SetRule);
         if (!anySetRule || byFolder.isEmpty()) {
             return List.of();
@@ -408,11 +488,13 @@ public final class Linter {
                 folders.add(discovery.display(entry.getKey()));
             }
         }
+        java.util.Set<String> contextFiles = new java.util.HashSet<>();
+        outcomes.stream().filter(FileOutcome::contextOnly).forEach(o -> contextFiles.add(o.source().displayPath()));
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < futures.size(); i++) {
             try {
                 SetOutcome outcome = futures.get(i).get();
-                findings.addAll(outcome.findings());
+                outcome.findings().stream().filter(f -> !contextFiles.contains(f.file())).forEach(findings::add);
                 notices.addAll(outcome.notices());
             } catch (ExecutionException e) {
                 notices.add(new Notice(folders.get(i), Notice.Kind.ERROR,
@@ -445,7 +527,7 @@ public final class Linter {
             long r0 = System.nanoTime();
             try {
                 setRule.check(new SetCollector(active.meta(), set, active.options(), active.level(), findings));
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | Error e) {
                 notices.add(new Notice(display, Notice.Kind.ERROR,
                         "rule " + active.rule().id() + " failed on this planning set: " + describe(e)));
             }
@@ -478,6 +560,9 @@ public final class Linter {
     private static String describe(Throwable e) {
         if (e instanceof StackOverflowError) {
             return "input nested too deeply";
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (give Java more with -Xmx, or lower --max-file-size)";
         }
         String message = e.getMessage();
         // Parser messages can quote the document, secrets included.

@@ -93,6 +93,9 @@ final class ErrorBudgetRule implements SetRule {
             List<TextUnits.Unit> units = TextUnits.of(doc);
             Map<Section, List<Target>> targetsBySection = new HashMap<>();
             Map<Section, List<Windows.Found>> windowsBySection = new HashMap<>();
+            // The fallbacks per section, computed once: per allowance they made the rule quadratic.
+            Map<Section, Optional<Optional<Target>>> sectionTargets = new HashMap<>();
+            Map<Section, Optional<Optional<Windows.Found>>> sectionWindows = new HashMap<>();
             for (TextUnits.Unit unit : units) {
                 Optional<Section> section = doc.sectionAt(unit.start());
                 for (MappedText sentence : unit.sentences()) {
@@ -115,14 +118,14 @@ final class ErrorBudgetRule implements SetRule {
                         }
                         Optional<Target> target = nearest(targets, allowance)
                                 .or(() -> unitTarget(doc, sentences, latency))
-                                .or(() -> sectionTarget(doc, unit, targetsBySection));
+                                .or(() -> sectionTarget(doc, unit, targetsBySection, sectionTargets));
                         if (target.isEmpty()) {
                             continue;
                         }
                         Optional<Windows.Found> window = windowFor(allowance, windows)
                                 .or(() -> single(Windows.find(target.get().sentence().text())))
                                 .or(() -> single(windowsIn(sentences)))
-                                .or(() -> sectionWindow(doc, unit, windowsBySection));
+                                .or(() -> sectionWindow(doc, unit, windowsBySection, sectionWindows));
                         check(context, doc, sentence, allowance, target.get(), window);
                     }
                 }
@@ -252,48 +255,50 @@ final class ErrorBudgetRule implements SetRule {
     }
 
     /** The single target of the innermost section that states any, walking out to enclosing sections. */
-    private static Optional<Target> sectionTarget(MarkdownDocument doc, TextUnits.Unit unit, Map<Section, List<Target>> bySection) {
-        for (Section s : enclosing(doc, unit.start())) {
-            List<Target> inside = new ArrayList<>();
-            for (Map.Entry<Section, List<Target>> e : bySection.entrySet()) {
-                if (e.getKey() == s || s.containsInContent(e.getKey().range().start().offset())) {
-                    inside.addAll(e.getValue());
+    private static Optional<Target> sectionTarget(MarkdownDocument doc, TextUnits.Unit unit,
+            Map<Section, List<Target>> bySection, Map<Section, Optional<Optional<Target>>> memo) {
+        for (Section s : doc.enclosingSections(unit.start())) {
+            // Empty outer Optional: the section states no introduced target, look further out.
+            Optional<Optional<Target>> picked = memo.computeIfAbsent(s, k -> {
+                List<Target> inside = new ArrayList<>(introduced(inside(doc, k, bySection)));
+                if (inside.isEmpty()) {
+                    return Optional.empty();
                 }
-            }
-            inside = new ArrayList<>(introduced(inside));
-            if (!inside.isEmpty()) {
                 inside.sort((a, b) -> Integer.compare(a.range().start().offset(), b.range().start().offset()));
-                return singleTarget(inside);
+                return Optional.of(singleTarget(inside));
+            });
+            if (picked.isPresent()) {
+                return picked.get();
             }
         }
         return Optional.empty();
     }
 
     private static Optional<Windows.Found> sectionWindow(MarkdownDocument doc, TextUnits.Unit unit,
-            Map<Section, List<Windows.Found>> bySection) {
-        for (Section s : enclosing(doc, unit.start())) {
-            List<Windows.Found> inside = new ArrayList<>();
-            for (Map.Entry<Section, List<Windows.Found>> e : bySection.entrySet()) {
-                if (e.getKey() == s || s.containsInContent(e.getKey().range().start().offset())) {
-                    inside.addAll(e.getValue());
-                }
-            }
-            if (!inside.isEmpty()) {
-                return single(inside);
+            Map<Section, List<Windows.Found>> bySection, Map<Section, Optional<Optional<Windows.Found>>> memo) {
+        for (Section s : doc.enclosingSections(unit.start())) {
+            Optional<Optional<Windows.Found>> picked = memo.computeIfAbsent(s, k -> {
+                List<Windows.Found> inside = inside(doc, k, bySection);
+                return inside.isEmpty() ? Optional.empty() : Optional.of(single(inside));
+            });
+            if (picked.isPresent()) {
+                return picked.get();
             }
         }
         return Optional.empty();
     }
 
-    /** Sections holding {@code offset}, innermost first. */
-    private static List<Section> enclosing(MarkdownDocument doc, int offset) {
-        List<Section> result = new ArrayList<>();
-        for (Section s : doc.sections()) {
-            if (s.contains(offset)) {
-                result.add(s);
+    /** What {@code bySection} holds for {@code section} and its sub-sections, in document order. */
+    private static <T> List<T> inside(MarkdownDocument doc, Section section, Map<Section, List<T>> bySection) {
+        List<T> result = new ArrayList<>();
+        List<Section> sections = doc.sections();
+        for (int i = section.index(); i < sections.size(); i++) {
+            Section s = sections.get(i);
+            if (s != section && !section.containsInContent(s.range().start().offset())) {
+                break;
             }
+            result.addAll(bySection.getOrDefault(s, List.of()));
         }
-        result.sort((a, b) -> Integer.compare(b.level(), a.level()));
         return result;
     }
 
