@@ -1,5 +1,8 @@
 package io.opsdoc.rules.consistency;
 
+import io.opsdoc.core.facts.MappedText;
+import io.opsdoc.core.facts.TextUnits;
+import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.embedded.YamlNodes;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.MarkdownDocument;
@@ -48,7 +51,7 @@ final class Environments {
             Map<String, Pattern> result = new LinkedHashMap<>();
             for (Map.Entry<String, List<String>> env : CORE.entrySet()) {
                 if (prose) {
-                    result.put(env.getKey(), Vocabulary.wordPattern(env.getValue().stream().filter(a -> !WEAK.contains(a)).toList()));
+                    result.put(env.getKey(), Vocabulary.alternation(env.getValue().stream().filter(a -> !WEAK.contains(a)).toList()));
                 } else {
                     env.getValue().forEach(alias -> result.put(alias, plain(alias)));
                 }

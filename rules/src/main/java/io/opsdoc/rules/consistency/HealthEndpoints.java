@@ -1,5 +1,8 @@
 package io.opsdoc.rules.consistency;
 
+import io.opsdoc.core.facts.MappedText;
+import io.opsdoc.core.facts.TextUnits;
+import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.embedded.HclBlock;
 import io.opsdoc.core.embedded.YamlBlock;
 import io.opsdoc.core.embedded.YamlNodes;

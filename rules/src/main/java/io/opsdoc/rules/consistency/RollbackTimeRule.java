@@ -1,5 +1,9 @@
 package io.opsdoc.rules.consistency;
 
+import io.opsdoc.core.facts.Durations;
+import io.opsdoc.core.facts.MappedText;
+import io.opsdoc.core.facts.TextUnits;
+import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.embedded.YamlBlock;
 import io.opsdoc.core.embedded.YamlNodes;

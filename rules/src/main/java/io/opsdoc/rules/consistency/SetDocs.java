@@ -1,5 +1,6 @@
 package io.opsdoc.rules.consistency;
 
+import io.opsdoc.core.facts.MappedText;
 import io.opsdoc.core.doctype.RequiredSection;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.MarkdownDocument;

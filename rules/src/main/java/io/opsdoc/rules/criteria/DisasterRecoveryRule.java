@@ -1,5 +1,6 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
@@ -45,7 +46,7 @@ public final class DisasterRecoveryRule implements SetRule {
     public RuleMeta meta() {
         return RuleMeta.of("criteria/disaster-recovery", Level.WARNING, "No disaster-recovery plan with RTO and RPO",
                 HELP, List.of("criteria", "reliability")).withOptions(
-                        CriteriaVocabulary.get().options("dr-sections", "Headings of a disaster-recovery section")
+                        Vocabulary.get().options("dr-sections", "Headings of a disaster-recovery section")
                                 .toArray(io.opsdoc.core.rule.OptionSpec[]::new));
     }
 
@@ -58,7 +59,7 @@ public final class DisasterRecoveryRule implements SetRule {
         if (docs.isEmpty()) {
             return;
         }
-        List<String> names = CriteriaVocabulary.get().effective(context.options(), "dr-sections");
+        List<String> names = Vocabulary.get().effective(context.options(), "dr-sections");
         MarkdownDocument drDoc = null;
         Section drSection = null;
         StringBuilder text = new StringBuilder();

@@ -1,5 +1,6 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
@@ -44,8 +45,8 @@ public final class SecretsManagementRule implements SetRule {
     @Override
     public RuleMeta meta() {
         List<OptionSpec> options = new ArrayList<>();
-        options.addAll(CriteriaVocabulary.get().options("secret-stores", "Names of secrets stores"));
-        options.addAll(CriteriaVocabulary.get().options("plaintext-words", "Words that say a secret is kept in plain text"));
+        options.addAll(Vocabulary.get().options("secret-stores", "Names of secrets stores"));
+        options.addAll(Vocabulary.get().options("plaintext-words", "Words that say a secret is kept in plain text"));
         return RuleMeta.of("criteria/secrets-management", Level.WARNING,
                 "No secrets store named, or secrets handled in plain text", HELP,
                 List.of("criteria", "security", "secrets")).withOptions(options.toArray(OptionSpec[]::new));
@@ -59,7 +60,7 @@ public final class SecretsManagementRule implements SetRule {
         if (cicd.isEmpty() && iac.isEmpty() && deploy.isEmpty()) {
             return;
         }
-        Vocabulary v = CriteriaVocabulary.get();
+        Vocabulary v = Vocabulary.get();
         StringBuilder haystack = new StringBuilder();
         for (Optional<TypedDocument> d : List.of(cicd, iac, deploy)) {
             d.ifPresent(x -> haystack.append(Evidence.text(x.document())).append('\n'));

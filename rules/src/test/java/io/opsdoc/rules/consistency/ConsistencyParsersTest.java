@@ -1,5 +1,8 @@
 package io.opsdoc.rules.consistency;
 
+import io.opsdoc.core.facts.Durations;
+import io.opsdoc.core.facts.Percentages;
+import io.opsdoc.core.facts.Windows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,4 +1,4 @@
-package io.opsdoc.rules.consistency;
+package io.opsdoc.core.facts;
 
 import java.util.Arrays;
 
@@ -6,12 +6,12 @@ import java.util.Arrays;
  * Text assembled from pieces of a file (and a few synthetic joiners such as table headers) that
  * remembers, for every character, the file offset it came from, so matches map back exactly.
  */
-final class MappedText {
+public final class MappedText {
     private final StringBuilder text = new StringBuilder();
     private int[] offsets = new int[64];
 
     /** Appends {@code piece}, which starts at {@code fileOffset} in the file. */
-    MappedText append(String piece, int fileOffset) {
+    public MappedText append(String piece, int fileOffset) {
         for (int i = 0; i < piece.length(); i++) {
             add(piece.charAt(i), fileOffset + i);
         }
@@ -19,7 +19,7 @@ final class MappedText {
     }
 
     /** Appends text that is not in the file (a header name, a separator). */
-    MappedText appendSynthetic(String piece) {
+    public MappedText appendSynthetic(String piece) {
         for (int i = 0; i < piece.length(); i++) {
             add(piece.charAt(i), -1);
         }
@@ -34,20 +34,20 @@ final class MappedText {
         text.append(c);
     }
 
-    String text() {
+    public String text() {
         return text.toString();
     }
 
-    int length() {
+    public int length() {
         return text.length();
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return text.isEmpty();
     }
 
     /** File offset of character {@code index}; a synthetic character maps to the next real one. */
-    int offset(int index) {
+    public int offset(int index) {
         for (int i = Math.max(0, index); i < text.length(); i++) {
             if (offsets[i] >= 0) {
                 return offsets[i];
@@ -62,7 +62,7 @@ final class MappedText {
     }
 
     /** File offset just after character {@code endIndex - 1}. */
-    int endOffset(int endIndex) {
+    public int endOffset(int endIndex) {
         for (int i = Math.min(endIndex, text.length()) - 1; i >= 0; i--) {
             if (offsets[i] >= 0) {
                 return offsets[i] + 1;
@@ -72,7 +72,7 @@ final class MappedText {
     }
 
     /** A slice as a new mapped text. */
-    MappedText slice(int from, int to) {
+    public MappedText slice(int from, int to) {
         MappedText result = new MappedText();
         for (int i = from; i < to; i++) {
             result.add(text.charAt(i), offsets[i]);

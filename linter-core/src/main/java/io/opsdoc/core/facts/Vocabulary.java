@@ -1,4 +1,4 @@
-package io.opsdoc.rules.criteria;
+package io.opsdoc.core.facts;
 
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleOptions;
@@ -19,16 +19,31 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * Named lists of terms (tool names, synonyms) read from a YAML resource: {@code topic: [term, ...]}.
+ * The one vocabulary of opsdoc: named lists of terms (tool names, synonyms, cue words) read from
+ * {@code vocabulary.yaml} next to this class: {@code topic: [term, ...]}.
  * Terms are literal phrases matched case-insensitively as whole words; a space in a term also
  * matches a dash or underscore, so "docker compose" finds "docker-compose". Vocabulary is the last
  * layer of evidence: rules look at sections, code blocks and tables first.
  */
 public final class Vocabulary {
     private final Map<String, List<String>> topics;
+    private final Map<String, Pattern> patterns;
 
     private Vocabulary(Map<String, List<String>> topics) {
         this.topics = Map.copyOf(topics);
+        Map<String, Pattern> compiled = new LinkedHashMap<>();
+        topics.forEach((topic, terms) -> compiled.put(topic, alternation(terms)));
+        this.patterns = Map.copyOf(compiled);
+    }
+
+    /** Loaded on first use, immutable afterwards (holder idiom). */
+    private static final class Holder {
+        static final Vocabulary INSTANCE = load(Vocabulary.class, "vocabulary.yaml");
+    }
+
+    /** The built-in vocabulary. */
+    public static Vocabulary get() {
+        return Holder.INSTANCE;
     }
 
     /** Loads {@code resource} next to {@code anchor}; fails loudly when the jar lacks it (a build error). */
@@ -61,6 +76,42 @@ public final class Vocabulary {
             throw new IllegalArgumentException("unknown vocabulary topic " + topic);
         }
         return terms;
+    }
+
+    /** The terms of {@code topic}, lower-cased. */
+    public List<String> list(String topic) {
+        return terms(topic).stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** One case-insensitive whole-word pattern matching any term of {@code topic}, longest first. */
+    public Pattern words(String topic) {
+        Pattern p = patterns.get(topic);
+        if (p == null) {
+            throw new IllegalArgumentException("unknown vocabulary topic " + topic);
+        }
+        return p;
+    }
+
+    /** One pattern for all of {@code terms}, longest term first so that "hashicorp vault" wins over "vault". */
+    public static Pattern alternation(Collection<String> terms) {
+        List<String> sorted = new ArrayList<>();
+        for (String t : terms) {
+            if (!t.isBlank()) {
+                sorted.add(t);
+            }
+        }
+        sorted.sort((a, b) -> b.length() - a.length());
+        StringBuilder sb = new StringBuilder("(?:");
+        for (int i = 0; i < sorted.size(); i++) {
+            if (i > 0) {
+                sb.append('|');
+            }
+            sb.append(pattern(sorted.get(i)).pattern());
+        }
+        if (sorted.isEmpty()) {
+            sb.append("(?!)");
+        }
+        return Pattern.compile(sb.append(')').toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     /** The option that replaces the built-in list of {@code topic}. */
@@ -108,7 +159,7 @@ public final class Vocabulary {
         return find(text, terms).isPresent();
     }
 
-    static Pattern pattern(String term) {
+    public static Pattern pattern(String term) {
         String t = term.strip().toLowerCase(Locale.ROOT);
         StringBuilder sb = new StringBuilder();
         if (Character.isLetterOrDigit(t.charAt(0))) {

@@ -1,4 +1,4 @@
-package io.opsdoc.rules.consistency;
+package io.opsdoc.core.facts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * window", "per quarter", "annually", "per week". A calendar month is 28 to 31 days long, a
  * quarter 90 to 92, a year 365 or 366.
  */
-final class Windows {
+public final class Windows {
     private static final String LENGTH = "(?:(\\d+)\\s*-?\\s*(days?|d|weeks?|wks?|w|months?|quarters?|years?|y)|(month|quarter|year|week|day|annum))(?![\\p{L}])";
     private static final Pattern AFTER_PREPOSITION = Pattern.compile(
             "(?:(?<![\\p{L}])(?:per|a|an|each|every|in|over|across|within|rolling|trailing|window|period|of|for)\\s*:?\\s*"
@@ -33,9 +33,9 @@ final class Windows {
      * @param maxDays longest length (31 for "a month")
      * @param start offset of the phrase in the searched text
      */
-    record Found(double minDays, double maxDays, String label, int start, int end) {
+    public record Found(double minDays, double maxDays, String label, int start, int end) {
         /** The length used in messages: the typical one of a variable window. */
-        double typicalDays() {
+        public double typicalDays() {
             if (minDays == maxDays) {
                 return minDays;
             }
@@ -45,19 +45,19 @@ final class Windows {
             return minDays;
         }
 
-        String describe() {
+        public String describe() {
             if (minDays == maxDays) {
                 return label;
             }
             return "a " + Durations.number(typicalDays()) + "-day " + label;
         }
 
-        boolean sameAs(Found other) {
+        public boolean sameAs(Found other) {
             return minDays == other.minDays && maxDays == other.maxDays;
         }
     }
 
-    static List<Found> find(String text) {
+    public static List<Found> find(String text) {
         List<Found> result = new ArrayList<>();
         Matcher m = AFTER_PREPOSITION.matcher(text);
         while (m.find()) {
@@ -114,7 +114,7 @@ final class Windows {
     }
 
     /** The standard windows tried when a text names none. */
-    static List<Found> standard() {
+    public static List<Found> standard() {
         return List.of(unit(1, "week", 0, 0), unit(1, "month", 0, 0), unit(1, "quarter", 0, 0), unit(1, "year", 0, 0));
     }
 }

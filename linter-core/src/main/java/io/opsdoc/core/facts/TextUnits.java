@@ -1,4 +1,4 @@
-package io.opsdoc.rules.consistency;
+package io.opsdoc.core.facts;
 
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.HtmlComment;
@@ -19,14 +19,14 @@ import java.util.regex.Pattern;
  * with its column header, so "Window: 30 days" reads as a sentence). Code blocks and HTML
  * comments are left out.
  */
-final class TextUnits {
+public final class TextUnits {
     private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-*+]|\\d+[.)])\\s+");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+(?=\\S)");
 
     private TextUnits() {
     }
 
-    enum Kind { PARAGRAPH, HEADING, ROW }
+    public enum Kind { PARAGRAPH, HEADING, ROW }
 
     /**
      * One unit.
@@ -34,13 +34,13 @@ final class TextUnits {
      * @param table the table of a row, else null
      * @param row the row index in {@code table.rows()}, else -1
      */
-    record Unit(Kind kind, MappedText text, Table table, int row) {
-        int start() {
+    public record Unit(Kind kind, MappedText text, Table table, int row) {
+        public int start() {
             return text.offset(0);
         }
 
         /** Sentences: list items and sentence-final punctuation split a paragraph; a row is one sentence. */
-        List<MappedText> sentences() {
+        public List<MappedText> sentences() {
             if (kind != Kind.PARAGRAPH) {
                 return List.of(text);
             }
@@ -79,17 +79,17 @@ final class TextUnits {
     }
 
     /** Units of a whole document. */
-    static List<Unit> of(MarkdownDocument doc) {
+    public static List<Unit> of(MarkdownDocument doc) {
         return of(doc, 0, doc.text().length());
     }
 
     /** Units of a section's content (sub-sections included). */
-    static List<Unit> of(MarkdownDocument doc, Section section) {
+    public static List<Unit> of(MarkdownDocument doc, Section section) {
         return of(doc, section.contentRange().start().offset(), section.contentRange().end().offset());
     }
 
     /** Units that start in [from, to). */
-    static List<Unit> of(MarkdownDocument doc, int from, int to) {
+    public static List<Unit> of(MarkdownDocument doc, int from, int to) {
         SourceFile source = doc.source();
         List<int[]> masked = new ArrayList<>();
         for (CodeBlock b : doc.codeBlocks()) {
@@ -108,18 +108,18 @@ final class TextUnits {
         }
         int firstLine = source.lineOf(Math.min(from, source.text().length()));
         int lastLine = source.lineOf(Math.max(from, Math.min(to, source.text().length()) - 1));
+        List<int[]> spans = merged(masked);
+        int next = 0;
         MappedText paragraph = new MappedText();
         for (int line = firstLine; line <= lastLine; line++) {
             int start = source.lineStart(line);
             int end = source.lineContentEnd(line);
             String text = source.text().substring(start, end);
-            boolean isMasked = false;
-            for (int[] r : masked) {
-                if (start < r[1] && end >= r[0] && !(end == start && start == r[1])) {
-                    isMasked = true;
-                    break;
-                }
+            // Lines only move forward, so one pointer over the merged spans keeps this linear.
+            while (next < spans.size() && spans.get(next)[1] <= start) {
+                next++;
             }
+            boolean isMasked = next < spans.size() && end >= spans.get(next)[0];
             // An HTML comment on the same line as prose (expect markers) is cut off, not the whole line.
             if (isMasked && text.contains("<!--") && !text.strip().startsWith("<!--")) {
                 text = text.substring(0, text.indexOf("<!--"));
@@ -163,13 +163,29 @@ final class TextUnits {
         return units;
     }
 
+    /** Sorted, non-overlapping union of {@code spans}. */
+    private static List<int[]> merged(List<int[]> spans) {
+        List<int[]> sorted = new ArrayList<>(spans);
+        sorted.sort(Comparator.comparingInt(r -> r[0]));
+        List<int[]> result = new ArrayList<>();
+        for (int[] r : sorted) {
+            int[] last = result.isEmpty() ? null : result.get(result.size() - 1);
+            if (last != null && r[0] <= last[1]) {
+                last[1] = Math.max(last[1], r[1]);
+            } else {
+                result.add(new int[] {r[0], r[1]});
+            }
+        }
+        return result;
+    }
+
     /** The cell's text as written (markup kept), without the pipes and padding around it. */
-    static void appendCell(SourceFile source, TableCell cell, MappedText out) {
+    public static void appendCell(SourceFile source, TableCell cell, MappedText out) {
         int[] span = cellSpan(source, cell);
         out.append(source.text().substring(span[0], span[1]), span[0]);
     }
 
-    static int[] cellSpan(SourceFile source, TableCell cell) {
+    public static int[] cellSpan(SourceFile source, TableCell cell) {
         int s = cell.range().start().offset();
         int e = cell.range().end().offset();
         String text = source.text();

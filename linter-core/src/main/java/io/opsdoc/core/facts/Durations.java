@@ -1,4 +1,4 @@
-package io.opsdoc.rules.consistency;
+package io.opsdoc.core.facts;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * {@code 90s}, {@code 1.5 min}, {@code 2-3 min}, {@code 1m30s}) and as Go/Kubernetes tools take
  * them ({@code 15m}, {@code 10m0s}, {@code 1h30m}).
  */
-final class Durations {
+public final class Durations {
     private static final String NUM = "\\d+(?:\\.\\d+)?";
     private static final String UNIT = "(?:milliseconds?|millis|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h"
             + "|days?|d|weeks?|wks?|w)";
@@ -40,15 +40,15 @@ final class Durations {
      * @param end offset after the match
      * @param text the matched text
      */
-    record Found(double seconds, double lowerSeconds, double precision, int start, int end, String text) {
+    public record Found(double seconds, double lowerSeconds, double precision, int start, int end, String text) {
         /** True when the last unit written is days or weeks. */
-        boolean inDays() {
+        public boolean inDays() {
             return precision >= 86400 * 0.001 && text.matches("(?is).*\\d\\s*(?:days?|d|weeks?|wks?|w)");
         }
     }
 
     /** All human-written durations in {@code text}, in order. */
-    static List<Found> find(String text) {
+    public static List<Found> find(String text) {
         List<Found> result = new ArrayList<>();
         Matcher m = HUMAN.matcher(text);
         while (m.find()) {
@@ -97,13 +97,13 @@ final class Durations {
     }
 
     /** The first human-written duration of {@code text}. */
-    static Optional<Found> first(String text) {
+    public static Optional<Found> first(String text) {
         List<Found> all = find(text);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
     /** Seconds of a Go duration ({@code 15m}, {@code 10m0s}, {@code 1h30m}, {@code 90s}); empty when it is not one. */
-    static Optional<Double> parseGo(String text) {
+    public static Optional<Double> parseGo(String text) {
         String t = text.strip();
         if (t.equals("0")) {
             return Optional.of(0.0);
@@ -127,7 +127,7 @@ final class Durations {
         return Optional.of(total);
     }
 
-    static double unitSeconds(String unit) {
+    public static double unitSeconds(String unit) {
         String u = unit.toLowerCase(Locale.ROOT);
         if (u.startsWith("ms") || u.startsWith("milli") || u.startsWith("msec")) {
             return 0.001;
@@ -143,7 +143,7 @@ final class Durations {
     }
 
     /** Human form with a sensible unit: "43.2 minutes", "8.76 hours", "90 seconds", "2 days". */
-    static String format(double seconds) {
+    public static String format(double seconds) {
         if (seconds < 1) {
             return number(seconds * 1000) + " ms";
         }
@@ -160,7 +160,7 @@ final class Durations {
     }
 
     /** At most two decimals, trailing zeros dropped. */
-    static String number(double value) {
+    public static String number(double value) {
         BigDecimal rounded = BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
         return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
     }
