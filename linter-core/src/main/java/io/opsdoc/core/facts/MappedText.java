@@ -71,6 +71,11 @@ public final class MappedText {
         return offset(endIndex);
     }
 
+    /** True when character {@code index} is in the file, false for synthetic joiners such as table headers. */
+    public boolean inFile(int index) {
+        return index >= 0 && index < text.length() && offsets[index] >= 0;
+    }
+
     /** A slice as a new mapped text. */
     public MappedText slice(int from, int to) {
         MappedText result = new MappedText();

@@ -15,7 +15,7 @@ public final class Windows {
     private static final String LENGTH = "(?:(\\d+)\\s*-?\\s*(days?|d|weeks?|wks?|w|months?|quarters?|years?|y)|(month|quarter|year|week|day|annum))(?![\\p{L}])";
     private static final Pattern AFTER_PREPOSITION = Pattern.compile(
             "(?:(?<![\\p{L}])(?:per|a|an|each|every|in|over|across|within|rolling|trailing|window|period|of|for)\\s*:?\\s*"
-                    + "(?:(?:a|an|the|any|one|rolling|trailing|calendar)\\s+)*|/\\s*)" + LENGTH,
+                    + "(?:(?:a|an|the|any|one|rolling|trailing|calendar|last|past|previous)\\s+)*|/\\s*)" + LENGTH,
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ADJECTIVE = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(?:(\\d+)-(day|week|month|quarter|year)|(\\d+)\\s*(days?|d)(?=\\s+(?:rolling|trailing|window|period)))(?![\\p{L}])",

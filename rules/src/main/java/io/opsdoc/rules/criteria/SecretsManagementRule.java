@@ -62,8 +62,11 @@ public final class SecretsManagementRule implements SetRule {
         }
         Vocabulary v = Vocabulary.get();
         StringBuilder haystack = new StringBuilder();
-        for (Optional<TypedDocument> d : List.of(cicd, iac, deploy)) {
-            d.ifPresent(x -> haystack.append(Evidence.text(x.document())).append('\n'));
+        // Every plan of these types counts, also when the set holds several of one type.
+        for (TypedDocument d : context.set().documents()) {
+            if (List.of("cicd-pipeline", "infrastructure-as-code", "deployment-strategy").contains(d.type().id())) {
+                haystack.append(Evidence.text(d.document())).append('\n');
+            }
         }
         boolean store = Vocabulary.contains(haystack, v.effective(context.options(), "secret-stores"))
                 || CI_SECRET_REF.matcher(haystack).find();
@@ -80,6 +83,7 @@ public final class SecretsManagementRule implements SetRule {
         List<String> secretWords = v.terms("secret-words");
         List<String> plainWords = v.effective(context.options(), "plaintext-words");
         List<String> negations = v.terms("negations");
+        List<String> stores = v.effective(context.options(), "secret-stores");
         for (TypedDocument d : context.set().documents()) {
             MarkdownDocument doc = d.document();
             String text = proseOnly(doc);
@@ -91,8 +95,10 @@ public final class SecretsManagementRule implements SetRule {
                 Optional<Vocabulary.Match> secret = Vocabulary.find(sentence, secretWords);
                 Optional<Vocabulary.Match> plain = Vocabulary.find(sentence, plainWords);
                 // Only a negation before the plain-text word negates it ("never committed", not "... without setup").
+                // A sentence that puts the secret into a store ("a secret named X in the repository settings") is not plain text.
                 if (secret.isPresent() && plain.isPresent()
-                        && !Vocabulary.contains(sentence.substring(0, plain.get().end()), negations)) {
+                        && !Vocabulary.contains(sentence.substring(0, plain.get().end()), negations)
+                        && !Vocabulary.contains(sentence, stores)) {
                     int start = unitStart + Math.min(secret.get().start(), plain.get().start());
                     int end = unitStart + Math.max(secret.get().end(), plain.get().end());
                     context.report(doc, doc.source().range(start, end), "Secrets handled in plain text ('"

@@ -1,4 +1,4 @@
-package io.opsdoc.rules.consistency;
+package io.opsdoc.core.facts;
 
 import io.opsdoc.core.promql.LabelMatcher;
 import io.opsdoc.core.promql.PromQlAnalysis;
@@ -19,22 +19,22 @@ import java.util.Set;
  * requests) or a latency quantile ({@code histogram_quantile(0.99, ...)}), with the factor that
  * scales it (×100 for percent, ×1000 for milliseconds).
  */
-final class PromExprs {
+public final class AlertExprs {
     private static final Set<String> STATUS_LABELS = Set.of("status", "code", "status_code", "http_status",
             "response_code", "http_code", "statuscode", "grpc_code", "http_response_status_code", "status_class");
 
-    private PromExprs() {
+    private AlertExprs() {
     }
 
     /** A measured quantity: {@code scale} multiplies the natural unit (ratio or seconds). */
-    record Measure(double scale, double quantile) {
+    public record Measure(double scale, double quantile) {
     }
 
     /**
      * An error ratio, possibly scaled (×100); {@code records} maps recording-rule names to their
      * parsed expressions so {@code job:errors:ratio_rate5m > 0.01} is recognised.
      */
-    static Optional<Measure> errorRatio(PromQlExpr expr, Map<String, PromQlExpr> records) {
+    public static Optional<Measure> errorRatio(PromQlExpr expr, Map<String, PromQlExpr> records) {
         return errorRatio(expr, records, 0);
     }
 
@@ -76,7 +76,7 @@ final class PromExprs {
     }
 
     /** A latency quantile in seconds (scale 1000 for an expression that multiplies it into milliseconds). */
-    static Optional<Measure> latencyQuantile(PromQlExpr expr) {
+    public static Optional<Measure> latencyQuantile(PromQlExpr expr) {
         PromQlExpr e = unwrap(expr);
         if (e instanceof BinaryExpr b && b.op().equals("*")) {
             Optional<Double> factor = PromQlAnalysis.constantValue(b.rhs()).or(() -> PromQlAnalysis.constantValue(b.lhs()));
@@ -128,7 +128,7 @@ final class PromExprs {
     }
 
     /** True when a selector below {@code expr} picks failed requests (5xx status, error metric names). */
-    static boolean mentionsErrors(PromQlExpr expr) {
+    public static boolean mentionsErrors(PromQlExpr expr) {
         for (PromQlExpr node : PromQlAnalysis.preOrder(expr)) {
             VectorSelector v = node instanceof VectorSelector vs ? vs
                     : node instanceof MatrixSelector ms ? ms.selector() : null;

@@ -1,4 +1,4 @@
-package io.opsdoc.rules.consistency;
+package io.opsdoc.core.facts;
 
 import io.opsdoc.core.facts.MappedText;
 import io.opsdoc.core.facts.TextUnits;
@@ -27,13 +27,15 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * and headings every alias counts; in code only places that name an environment do
  * ({@code environment:} values, {@code deploy-staging} job ids, {@code --env prod},
  * {@code prod.tfvars}, {@code envs/prod}, {@code workspace select prod}), so that {@code /dev/null},
- * {@code --save-dev} or a GitLab {@code stage:} key are not read as environments.
+ * {@code --save-dev}, a GitLab {@code stage:} key or a runtime variable such as {@code NODE_ENV: test} in a CI
+ * service container are not read as environments.
  */
-final class Environments {
+public final class Environments {
     /** Aliases that are ordinary words elsewhere ("each stage", the "develop" branch) count in code contexts only. */
     private static final List<String> WEAK = List.of("stage", "develop");
+    private static final Pattern LOCAL_BEFORE = Pattern.compile("(?i)(?<![\\p{L}])local\\s+$");
     private static final Pattern CODE_SPAN = Pattern.compile("`([^`\\n]+)`");
-    private static final String CODE_CONTEXT = "(?:(?:environment|env|workspace|stage|namespace|context)(?:\\s+select)?\\s*[:=]?\\s*[\"']?"
+    private static final String CODE_CONTEXT = "(?:(?<![A-Za-z0-9_])(?:environment|env|workspace|stage|namespace|context)(?:\\s+select)?\\s*[:=]?\\s*[\"']?"
             + "|--(?:env|environment|namespace|context|stage)[=\\s]+[\"']?|(?:envs?|environments|overlays|stacks)/|values[-_.]"
             + "|deploy[-_])";
 
@@ -67,11 +69,11 @@ final class Environments {
     }
 
     /** Where an environment is named. */
-    record Mention(String environment, Range range) {
+    public record Mention(String environment, Range range) {
     }
 
     /** Canonical environment name to its aliases, from the vocabulary. */
-    static Map<String, List<String>> core() {
+    public static Map<String, List<String>> core() {
         return Patterns.CORE;
     }
 
@@ -84,7 +86,7 @@ final class Environments {
     }
 
     /** First mention of each core environment in {@code doc} (or in {@code section} when given). */
-    static Map<String, Mention> mentions(MarkdownDocument doc, Optional<Section> section, boolean allCode) {
+    public static Map<String, Mention> mentions(MarkdownDocument doc, Optional<Section> section, boolean allCode) {
         Map<String, Mention> result = new LinkedHashMap<>();
         Map<String, List<String>> core = core();
         for (ProseSegment p : doc.prose()) {
@@ -93,8 +95,13 @@ final class Environments {
             }
             for (Map.Entry<String, List<String>> env : core.entrySet()) {
                 Matcher m = Patterns.PROSE.get(env.getKey()).matcher(p.text());
-                if (m.find()) {
+                while (m.find()) {
+                    // "local development" is the developer's machine (the allowed extra environment local).
+                    if (LOCAL_BEFORE.matcher(p.text().substring(Math.max(0, m.start() - 12), m.start())).find()) {
+                        continue;
+                    }
                     record(result, env.getKey(), doc.source().range(p.offset() + m.start(), p.offset() + m.end()));
+                    break;
                 }
             }
         }
@@ -106,7 +113,7 @@ final class Environments {
             if (section.isPresent() && !section.get().containsInContent(block.range().start().offset())) {
                 continue;
             }
-            if (SetDocs.isYaml(block) && block.yaml().valid()) {
+            if (Blocks.isYaml(block) && block.yaml().valid()) {
                 for (Node root : block.yaml().documents()) {
                     yaml(block, root, core, result);
                 }
@@ -140,7 +147,7 @@ final class Environments {
             for (Map.Entry<String, List<String>> env : core.entrySet()) {
                 for (String alias : env.getValue()) {
                     if (inner.strip().equalsIgnoreCase(alias)) {
-                        record(out, env.getKey(), SetDocs.range(doc, text, span.start(1), span.end(1)));
+                        record(out, env.getKey(), Blocks.range(doc, text, span.start(1), span.end(1)));
                         continue;
                     }
                     Pattern p = allCode && !WEAK.contains(alias) ? Patterns.PLAIN.get(alias) : Patterns.CONTEXTUAL.get(alias);
@@ -149,7 +156,7 @@ final class Environments {
                         int g = m.group(1) != null ? 1 : 2;
                         if (!excluded(inner, m.start(g), m.end(g))) {
                             int from = span.start(1) + m.start(g);
-                            record(out, env.getKey(), SetDocs.range(doc, text, from, span.start(1) + m.end(g)));
+                            record(out, env.getKey(), Blocks.range(doc, text, from, span.start(1) + m.end(g)));
                         }
                     }
                 }
@@ -176,7 +183,7 @@ final class Environments {
     }
 
     /** The environment a value such as "staging", "Production" or "prod-eu" names. */
-    static Optional<String> envOf(String value, Map<String, List<String>> core) {
+    public static Optional<String> envOf(String value, Map<String, List<String>> core) {
         for (Map.Entry<String, List<String>> env : core.entrySet()) {
             if (Patterns.PROSE.get(env.getKey()).matcher(value).find()) {
                 return Optional.of(env.getKey());
@@ -210,7 +217,7 @@ final class Environments {
         }
     }
 
-    static List<String> missing(Map<String, Mention> from, Map<String, Mention> in) {
+    public static List<String> missing(Map<String, Mention> from, Map<String, Mention> in) {
         List<String> result = new ArrayList<>();
         for (String env : from.keySet()) {
             if (!in.containsKey(env)) {

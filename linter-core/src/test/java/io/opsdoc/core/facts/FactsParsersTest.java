@@ -1,8 +1,5 @@
-package io.opsdoc.rules.consistency;
+package io.opsdoc.core.facts;
 
-import io.opsdoc.core.facts.Durations;
-import io.opsdoc.core.facts.Percentages;
-import io.opsdoc.core.facts.Windows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -14,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The small parsers behind the consistency rules: durations, percentages, windows, thresholds. */
-class ConsistencyParsersTest {
+class FactsParsersTest {
 
     private static Durations.Found duration(String text) {
         return Durations.first(text).orElseThrow();
@@ -60,7 +57,7 @@ class ConsistencyParsersTest {
         assertThat(Durations.parseGo("1.5h")).contains(5400.0);
         assertThat(Durations.parseGo("300")).isEmpty();
         assertThat(Durations.parseGo("5 minutes")).isEmpty();
-        assertThat(RollbackTimeRule.pauseSeconds("300")).contains(300.0);
+        assertThat(Rollbacks.pauseSeconds("300")).contains(300.0);
     }
 
     @Test
@@ -87,25 +84,6 @@ class ConsistencyParsersTest {
         assertThat(Windows.find("within 5 minutes")).isEmpty();
     }
 
-    @Test
-    void errorBudgetArithmetic() {
-        Windows.Found month = Windows.find("per month").get(0);
-        Windows.Found days30 = Windows.find("over 30 days").get(0);
-        Windows.Found year = Windows.find("per year").get(0);
-        double nines3 = 0.001;
-        assertThat(ErrorBudgetRule.fits(duration("43.2 minutes"), nines3, days30)).isTrue();
-        assertThat(ErrorBudgetRule.fits(duration("43 minutes"), nines3, days30)).isTrue();
-        assertThat(ErrorBudgetRule.fits(duration("43.8 minutes"), nines3, month)).isTrue();
-        assertThat(ErrorBudgetRule.fits(duration("43.8 minutes"), nines3, days30)).isFalse();
-        assertThat(ErrorBudgetRule.fits(duration("4 hours"), nines3, month)).isFalse();
-        assertThat(ErrorBudgetRule.fits(duration("8.76 hours"), nines3, year)).isTrue();
-        assertThat(ErrorBudgetRule.fits(duration("8h 45m"), nines3, year)).isTrue();
-        assertThat(ErrorBudgetRule.fits(duration("8.7 hours"), nines3, year)).isTrue();
-        assertThat(ErrorBudgetRule.fits(duration("8.5 hours"), nines3, year)).isFalse();
-        assertThat(ErrorBudgetRule.fits(duration("4h 23m"), 0.0005, year)).isTrue();
-        assertThat(ErrorBudgetRule.fits(duration("262.8 minutes"), 0.0005, year)).isTrue();
-        assertThat(ErrorBudgetRule.fits(duration("3.6 hours"), 0.005, days30)).isTrue();
-    }
 
     @Test
     void burnRateArithmeticIsEvaluated() {
@@ -120,26 +98,23 @@ class ConsistencyParsersTest {
     @Test
     void errorRatioRecognition() {
         PromQlExpr ratio = metricSide("sum(rate(http_requests_total{status=~\"5..\"}[5m])) / sum(rate(http_requests_total[5m])) > 0.05");
-        assertThat(PromExprs.errorRatio(ratio, Map.of())).map(PromExprs.Measure::scale).contains(1.0);
+        assertThat(AlertExprs.errorRatio(ratio, Map.of())).map(AlertExprs.Measure::scale).contains(1.0);
         PromQlExpr percent = metricSide("sum(rate(errors_total[5m])) / sum(rate(requests_total[5m])) * 100 > 5");
-        assertThat(PromExprs.errorRatio(percent, Map.of())).map(PromExprs.Measure::scale).contains(100.0);
+        assertThat(AlertExprs.errorRatio(percent, Map.of())).map(AlertExprs.Measure::scale).contains(100.0);
         PromQlExpr throughput = metricSide("sum(rate(http_requests_total[5m])) / sum(rate(http_requests_total[1h])) > 2");
-        assertThat(PromExprs.errorRatio(throughput, Map.of())).isEmpty();
+        assertThat(AlertExprs.errorRatio(throughput, Map.of())).isEmpty();
         PromQlExpr recorded = metricSide("slo:availability:burn > 0.01");
         PromQlExpr definition = PromQlParser.parse(
                 "sum(rate(http_requests_total{code=~\"5..\"}[5m])) / sum(rate(http_requests_total[5m]))").expr().orElseThrow();
-        assertThat(PromExprs.errorRatio(recorded, Map.of("slo:availability:burn", definition))).isPresent();
+        assertThat(AlertExprs.errorRatio(recorded, Map.of("slo:availability:burn", definition))).isPresent();
     }
 
     @Test
     void latencyQuantileRecognition() {
         PromQlExpr seconds = metricSide("histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[5m]))) > 2");
-        assertThat(PromExprs.latencyQuantile(seconds)).contains(new PromExprs.Measure(1, 0.99));
+        assertThat(AlertExprs.latencyQuantile(seconds)).contains(new AlertExprs.Measure(1, 0.99));
         PromQlExpr millis = metricSide("histogram_quantile(0.95, sum by (le) (rate(api_latency_milliseconds_bucket[5m]))) > 250");
-        assertThat(PromExprs.latencyQuantile(millis)).contains(new PromExprs.Measure(1000, 0.95));
-        assertThat(AlertVsSloRule.pValue("99")).isEqualTo(0.99);
-        assertThat(AlertVsSloRule.pValue("999")).isEqualTo(0.999);
-        assertThat(AlertVsSloRule.pValue("99.9")).isCloseTo(0.999, within(1e-12));
+        assertThat(AlertExprs.latencyQuantile(millis)).contains(new AlertExprs.Measure(1000, 0.95));
     }
 
     @Test
@@ -149,12 +124,12 @@ class ConsistencyParsersTest {
         assertThat(HealthEndpoints.isHealthPath("/healthz/")).isTrue();
         assertThat(HealthEndpoints.isHealthPath("/actuator/health/readiness")).isTrue();
         assertThat(HealthEndpoints.normalise("/Health/?verbose=1")).isEqualTo("/health");
-        assertThat(RollbackTimeRule.commandLimit("kubectl rollout status deployment/app --timeout=15m"))
-                .map(RollbackTimeRule.CommandLimit::seconds).contains(900.0);
-        assertThat(RollbackTimeRule.commandLimit("helm upgrade --install app ./chart --wait --timeout 10m0s"))
-                .map(RollbackTimeRule.CommandLimit::seconds).contains(600.0);
-        assertThat(RollbackTimeRule.commandLimit("curl --timeout=5m https://x")).isEmpty();
-        assertThat(RollbackTimeRule.commandLimit("# kubectl rollout status --timeout=15m")).isEmpty();
+        assertThat(Rollbacks.commandLimit("kubectl rollout status deployment/app --timeout=15m"))
+                .map(Rollbacks.CommandLimit::seconds).contains(900.0);
+        assertThat(Rollbacks.commandLimit("helm upgrade --install app ./chart --wait --timeout 10m0s"))
+                .map(Rollbacks.CommandLimit::seconds).contains(600.0);
+        assertThat(Rollbacks.commandLimit("curl --timeout=5m https://x")).isEmpty();
+        assertThat(Rollbacks.commandLimit("# kubectl rollout status --timeout=15m")).isEmpty();
     }
 
     private static PromQlExpr metricSide(String expr) {

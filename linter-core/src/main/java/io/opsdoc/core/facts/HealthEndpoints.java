@@ -1,4 +1,4 @@
-package io.opsdoc.rules.consistency;
+package io.opsdoc.core.facts;
 
 import io.opsdoc.core.facts.MappedText;
 import io.opsdoc.core.facts.TextUnits;
@@ -30,7 +30,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * checks, Compose and Dockerfile healthchecks, health URLs in commands, and the monitoring
  * document's health-check section.
  */
-final class HealthEndpoints {
+public final class HealthEndpoints {
     private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://([^/\\s\"'`<>)]+)(/[^\\s\"'`<>)|]*)?");
     private static final Pattern GET = Pattern.compile("(?<![\\p{L}])(?:GET|HEAD)\\s+`?(/[^\\s`\"'<>)|]*)");
     private static final Pattern CODE_PATH = Pattern.compile("`(/[A-Za-z0-9_.~/-]*)`");
@@ -46,17 +46,39 @@ final class HealthEndpoints {
      * @param path normalised path
      * @param port numeric port, when stated
      */
-    record Endpoint(MarkdownDocument doc, String source, String path, OptionalInt port, Range pathRange, Range portRange) {
+    public record Endpoint(MarkdownDocument doc, String source, String path, OptionalInt port, Range pathRange,
+            Range portRange, String service, boolean monitoringTool) {
+        Endpoint(MarkdownDocument doc, String source, String path, OptionalInt port, Range pathRange, Range portRange) {
+            this(doc, source, path, port, pathRange, portRange, "", isToolEndpoint(path, ""));
+        }
+
+        Endpoint withService(String name, String context) {
+            return new Endpoint(doc, source, path, port, pathRange, portRange, name,
+                    monitoringTool || isToolEndpoint(path, name + " " + context));
+        }
     }
 
-    static List<Endpoint> of(MarkdownDocument doc, Optional<Section> healthSection) {
+    /**
+     * True for the endpoints of the monitoring tools themselves (Prometheus {@code /-/healthy},
+     * Grafana {@code /api/health} next to a Grafana host or port): they say nothing about the
+     * application's health endpoint.
+     */
+    static boolean isToolEndpoint(String path, String context) {
+        Vocabulary vocabulary = Vocabulary.get();
+        if (vocabulary.list("health.tool-paths").contains(path)) {
+            return true;
+        }
+        return vocabulary.words("health.tool-names").matcher(context).find();
+    }
+
+    public static List<Endpoint> of(MarkdownDocument doc, Optional<Section> healthSection) {
         List<Endpoint> result = new ArrayList<>();
         for (CodeBlock block : doc.codeBlocks()) {
-            if (SetDocs.isYaml(block) && block.yaml().valid()) {
+            if (Blocks.isYaml(block) && block.yaml().valid()) {
                 for (Node root : block.yaml().documents()) {
                     yaml(doc, block.yaml(), root, result);
                 }
-            } else if (SetDocs.isShell(block)) {
+            } else if (Blocks.isShell(block)) {
                 for (int i = 0; i < block.lines().size(); i++) {
                     commandLine(doc, block, i, result);
                 }
@@ -165,8 +187,10 @@ final class HealthEndpoints {
             }
         }
         Range pathRange = yaml.range(p);
+        String name = YamlNodes.get(container, "name").flatMap(YamlNodes::scalar).orElse("");
+        String image = YamlNodes.get(container, "image").flatMap(YamlNodes::scalar).orElse("");
         out.add(new Endpoint(doc, "Kubernetes " + kind, normalise(p.getValue()), number, pathRange,
-                port == null ? pathRange : yaml.range(port)));
+                port == null ? pathRange : yaml.range(port)).withService(name, image));
     }
 
     private static void annotations(MarkdownDocument doc, YamlBlock yaml, Node annotations, List<Endpoint> out) {
@@ -206,7 +230,8 @@ final class HealthEndpoints {
             if (at >= 0 && at < yaml.block().range().end().offset()) {
                 range = doc.source().range(at, at + m.group().length());
             }
-            out.add(new Endpoint(doc, source, normalise(path), portOf(m.group(1)), range, range));
+            out.add(new Endpoint(doc, source, normalise(path), portOf(m.group(1)), range, range)
+                    .withService(host(m.group(1)), m.group(1) + " " + scalar.getValue()));
         }
     }
 
@@ -218,7 +243,8 @@ final class HealthEndpoints {
             if (isHealthPath(path)) {
                 Range r = block.range(line0, m.start(), line0, m.end());
                 String source = line.toUpperCase(Locale.ROOT).contains("HEALTHCHECK") ? "Dockerfile HEALTHCHECK" : "command";
-                out.add(new Endpoint(doc, source, normalise(path), portOf(m.group(1)), r, r));
+                out.add(new Endpoint(doc, source, normalise(path), portOf(m.group(1)), r, r)
+                        .withService(host(m.group(1)), line));
             }
         }
     }
@@ -230,6 +256,7 @@ final class HealthEndpoints {
                 List<int[]> spans = new ArrayList<>();
                 List<String> paths = new ArrayList<>();
                 List<OptionalInt> urlPorts = new ArrayList<>();
+                List<String> hosts = new ArrayList<>();
                 Matcher u = URL.matcher(text);
                 while (u.find()) {
                     String path = u.group(2) == null ? "/" : u.group(2);
@@ -237,6 +264,7 @@ final class HealthEndpoints {
                         spans.add(new int[] {u.start(2), u.end(2)});
                         paths.add(path);
                         urlPorts.add(portOf(u.group(1)));
+                        hosts.add(host(u.group(1)));
                     }
                 }
                 for (Pattern p : List.of(GET, CODE_PATH)) {
@@ -246,6 +274,7 @@ final class HealthEndpoints {
                             spans.add(new int[] {m.start(1), m.end(1)});
                             paths.add(m.group(1));
                             urlPorts.add(OptionalInt.empty());
+                            hosts.add("");
                         }
                     }
                 }
@@ -262,12 +291,30 @@ final class HealthEndpoints {
                         statedPort = OptionalInt.empty();
                     }
                 }
+                // "GET /health on port 9090 ..., and /livez for liveness": the port belongs to the path
+                // written closest before it (else the first one after it), not to every path of the sentence.
+                int owner = -1;
+                if (portSpan != null) {
+                    for (int i = 0; i < spans.size(); i++) {
+                        if (spans.get(i)[1] <= portSpan[0] && (owner < 0 || spans.get(i)[0] > spans.get(owner)[0])) {
+                            owner = i;
+                        }
+                    }
+                    if (owner < 0) {
+                        for (int i = 0; i < spans.size(); i++) {
+                            if (owner < 0 || spans.get(i)[0] < spans.get(owner)[0]) {
+                                owner = i;
+                            }
+                        }
+                    }
+                }
                 for (int i = 0; i < paths.size(); i++) {
-                    Range pathRange = SetDocs.range(doc, sentence, spans.get(i)[0], spans.get(i)[1]);
-                    OptionalInt p = urlPorts.get(i).isPresent() ? urlPorts.get(i) : statedPort;
+                    Range pathRange = Blocks.range(doc, sentence, spans.get(i)[0], spans.get(i)[1]);
+                    OptionalInt p = urlPorts.get(i).isPresent() ? urlPorts.get(i) : i == owner ? statedPort : OptionalInt.empty();
                     Range portRange = urlPorts.get(i).isPresent() || portSpan == null ? pathRange
-                            : SetDocs.range(doc, sentence, portSpan[0], portSpan[1]);
-                    out.add(new Endpoint(doc, "health-check section", normalise(paths.get(i)), p, pathRange, portRange));
+                            : Blocks.range(doc, sentence, portSpan[0], portSpan[1]);
+                    out.add(new Endpoint(doc, "health-check section", normalise(paths.get(i)), p, pathRange, portRange)
+                            .withService(hosts.get(i), text));
                 }
             }
         }
@@ -283,7 +330,7 @@ final class HealthEndpoints {
     }
 
     /** A path that names a health endpoint by its last segment; {@code /metrics} never does. */
-    static boolean isHealthPath(String path) {
+    public static boolean isHealthPath(String path) {
         String p = normalise(path);
         if (p.equals("/metrics") || p.endsWith("/metrics")) {
             return false;
@@ -292,7 +339,7 @@ final class HealthEndpoints {
         return Vocabulary.get().list("health.segments").contains(last) || last.contains("health");
     }
 
-    static String normalise(String path) {
+    public static String normalise(String path) {
         String p = path.strip();
         int q = p.indexOf('?');
         if (q >= 0) {
@@ -308,7 +355,7 @@ final class HealthEndpoints {
         return p.toLowerCase(Locale.ROOT);
     }
 
-    static OptionalInt parsePort(String value) {
+    public static OptionalInt parsePort(String value) {
         String v = value.strip();
         if (v.matches("\\d{1,5}")) {
             int n = Integer.parseInt(v);
@@ -325,5 +372,16 @@ final class HealthEndpoints {
             return OptionalInt.empty();
         }
         return parsePort(authority.substring(colon + 1));
+    }
+
+    /**
+     * The service a URL's host names: a single-label host such as a Compose service ({@code api},
+     * {@code worker}); localhost and domain names say nothing about which service it is.
+     */
+    private static String host(String authority) {
+        String a = authority.substring(authority.indexOf('@') + 1);
+        int colon = a.lastIndexOf(':');
+        String host = (colon < 0 || a.endsWith("]") ? a : a.substring(0, colon)).toLowerCase(Locale.ROOT);
+        return host.contains(".") || host.startsWith("[") || host.equals("localhost") ? "" : host;
     }
 }
