@@ -63,8 +63,11 @@ public final class FactsCommand implements Callable<Integer> {
             err.println("opsdoc: " + n.file() + ": " + n.message());
         }
         if (format == Format.json) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(mapper.writeValueAsString(FactsJson.of(result.documents())));
+            // Streamed, not built as one string: a 5 MB plan has tens of thousands of facts.
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            mapper.writeValue(out, FactsJson.of(result.documents()));
+            out.println();
         } else {
             result.documents().forEach(d -> text(d, out));
         }
