@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             ConfigCommand.class,
             FixCommand.class,
             InitCommand.class,
+            FactsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

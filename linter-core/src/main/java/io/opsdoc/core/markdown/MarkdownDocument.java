@@ -24,6 +24,8 @@ public final class MarkdownDocument {
     private final List<ProseSegment> prose;
     private final List<HtmlComment> comments;
     private final Optional<FrontMatter> frontMatter;
+    /** Values derived from this document once (its planning facts), by key; never part of equality. */
+    private final java.util.concurrent.ConcurrentMap<Object, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     MarkdownDocument(SourceFile source, List<Heading> headings, List<Section> sections, List<CodeBlock> codeBlocks,
             List<Link> links, List<Table> tables, List<TaskItem> taskItems, List<ProseSegment> prose,
@@ -210,5 +212,23 @@ public final class MarkdownDocument {
             sb.append(p.text()).append(' ');
         }
         return sb.toString();
+    }
+
+    /**
+     * A value derived from this immutable document, computed on first request and kept with it, so
+     * that every rule of a run reads the same facts without recomputing them. {@code key} names the
+     * computation (and its parameters); {@code compute} must not call back into this method with
+     * the same key.
+     */
+    public <T> T derived(Object key, Class<T> type, java.util.function.Function<MarkdownDocument, T> compute) {
+        Object value = derived.get(key);
+        if (value == null) {
+            value = compute.apply(this);
+            Object previous = derived.putIfAbsent(key, value);
+            if (previous != null) {
+                value = previous;
+            }
+        }
+        return type.cast(value);
     }
 }
