@@ -11,8 +11,12 @@ import java.util.regex.Pattern;
  * fence) with a language tag appended; the BOM, the final newline and CRLF line endings are kept.
  */
 public final class FixSafety {
-    /** A bare fence: up to three spaces, then three or more backticks or tildes, nothing else. */
-    private static final Pattern BARE_FENCE = Pattern.compile(" {0,3}(`{3,}|~{3,})[ \\t]*");
+    /**
+     * A bare fence: the markers of the list items and block quotes it sits in (a fence nested in
+     * {@code - > } keeps them on its line), indentation, three or more backticks or tildes, nothing else.
+     */
+    private static final Pattern BARE_FENCE =
+            Pattern.compile("(?:[ \\t]*(?:>|[-*+][ \\t]|\\d{1,9}[.)][ \\t]))*[ \\t]*(`{3,}|~{3,})[ \\t]*");
 
     private FixSafety() {
     }

@@ -31,6 +31,17 @@ class FixSafetyTest {
         assertThat(FixSafety.onlyAddsOrRetags("```\nx\n```\n", "``` a`b\nx\n```\n")).isFalse();
     }
 
+    /** Found by FixPropertyTest/FixEngineFuzzTest: a fence nested in a list item and quote keeps the markers on its line. */
+    @Test
+    void nestedFencesMayGainATagBehindTheirContainerMarkers() {
+        assertThat(FixSafety.onlyAddsOrRetags("- >    ````\n  >    a: 1\n  >    ````\n",
+                "- >    ````yaml\n  >    a: 1\n  >    ````\n")).isTrue();
+        assertThat(FixSafety.onlyAddsOrRetags("1.   ~~~\n     x\n     ~~~\n", "1.   ~~~text\n     x\n     ~~~\n")).isTrue();
+        assertThat(FixSafety.onlyAddsOrRetags("> ```\n> x\n> ```\n", "> ```bash\n> x\n> ```\n")).isTrue();
+        assertThat(FixSafety.onlyAddsOrRetags("- text ```\n", "- text ```yaml\n")).as("not a fence").isFalse();
+        assertThat(FixSafety.onlyAddsOrRetags("- ```\n", "+ ```yaml\n")).as("markers are kept").isFalse();
+    }
+
     @Test
     void bomFinalNewlineAndCrlfAreKept() {
         assertThat(FixSafety.problem("\uFEFFa\n", "a\n")).isPresent();
