@@ -257,7 +257,14 @@ public final class MarkdownParser {
                 lines.add(text.substring(0, end));
             }
             boolean nested = hasAncestor(node, ListItem.class, BlockQuote.class);
-            codeBlocks.add(new CodeBlock(source, fenced, info, closed, nested, range(node), fenceRange, offsets, lines));
+            // flexmark can end the node before trailing blank content lines (an unclosed fence in a list
+            // item); the block's range must still hold every content line (found by EmbeddedBlocksFuzzTest).
+            Range range = range(node);
+            int contentEnd = lines.isEmpty() ? 0 : offsets[lines.size() - 1] + lines.get(lines.size() - 1).length();
+            if (contentEnd > range.end().offset()) {
+                range = source.range(range.start().offset(), contentEnd);
+            }
+            codeBlocks.add(new CodeBlock(source, fenced, info, closed, nested, range, fenceRange, offsets, lines));
         }
 
         private void table(TableBlock table) {

@@ -65,6 +65,17 @@ class MarkdownParserTest {
         assertThat(block.position(1, 1)).isEqualTo(new Position(4, 3, text.indexOf("more")));
     }
 
+    /** Found by EmbeddedBlocksFuzzTest: flexmark ended the block before its trailing blank content lines. */
+    @Test
+    void blockRangeHoldsEveryContentLine() {
+        String text = "- item\n\n\t```json\n\t{\r\r\r<}.\n\t```\n";
+        for (CodeBlock block : parse(text).codeBlocks()) {
+            int last = block.lineCount() - 1;
+            assertThat(block.range().end().offset()).as("%s", block.lines())
+                    .isGreaterThanOrEqualTo(block.fileOffset(last, block.lines().get(last).length()));
+        }
+    }
+
     @Test
     void crlfAndBomDoNotShiftColumns() {
         String text = "\uFEFF# T\r\n\r\n```yaml\r\nkey: value\r\n```\r\n";
