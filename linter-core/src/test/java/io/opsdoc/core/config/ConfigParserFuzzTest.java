@@ -18,16 +18,17 @@ class ConfigParserFuzzTest {
 
     static {
         // Load and JIT the code once, so that the time limit measures each input and not start-up.
-        ConfigParser.parse("rules:\n  markdown/code-block-language: error\n", Optional.empty(), NAME, false);
+        ConfigParser.parse("rules:\n  markdown/code-block-language: error\n", Optional.empty(), NAME, false, true);
     }
 
     @FuzzTest
     void parse(byte[] input) {
         String text = FuzzSupport.text(input);
         try {
-            FuzzSupport.withinTime("parse the configuration", () -> ConfigParser.parse(text, Optional.empty(), NAME, false));
+            FuzzSupport.withinTime("parse the configuration", () -> ConfigParser.parse(text, Optional.empty(), NAME, false, true));
         } catch (ConfigException e) {
             assertThat(e.file()).isEqualTo(NAME);
+            assertThat(e.getMessage()).as("one line").doesNotContain("\n").doesNotContain("\r");
             // YAML counts a BOM as a column and NEL, LS and PS as line breaks; bound the position
             // by the file's lines and its longest line rather than mapping it exactly.
             assertThat(e.line()).as("line of: %s", e.getMessage()).isBetween(1, lineBound(text));
