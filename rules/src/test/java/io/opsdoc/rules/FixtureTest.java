@@ -218,6 +218,11 @@ class FixtureTest {
     }
 
     private LintResult lint(List<SourceFile> sources) {
+        return lint(registry, sources);
+    }
+
+    /** Lints as a real run at default configuration does. */
+    static LintResult lint(RuleRegistry registry, List<SourceFile> sources) {
         // Inline suppressions apply as in a real run (their unused ones are config/unused-suppression findings).
         var defaults = io.opsdoc.core.config.ConfigProvider.of(io.opsdoc.core.config.Config.defaults());
         return new Linter(registry, defaults, new io.opsdoc.core.suppress.InlineSuppressor(defaults),
