@@ -6,11 +6,9 @@ import io.opsdoc.cli.report.Reporter;
 import io.opsdoc.cli.report.SarifReporter;
 import io.opsdoc.core.engine.LintResult;
 import io.opsdoc.core.engine.RuleRegistry;
+import io.opsdoc.core.text.Printable;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "baseline", mixinStandardHelpOptions = true,
         description = {"Write the current findings to a baseline file.",
             "Later runs of 'opsdoc check --baseline FILE' report only findings that are not in it."},
-        footer = {"", "Exit codes: 0 baseline written, 2 usage or configuration error.",
+        footer = {"", "Exit codes: 0 baseline written, 2 usage or configuration error, or a path or file that could not be checked.",
             "Examples:", "  opsdoc baseline docs/planning --output .opsdoc-baseline.json",
             "  opsdoc check docs/planning --baseline .opsdoc-baseline.json"})
 public final class BaselineCommand implements Callable<Integer> {
@@ -49,17 +47,14 @@ public final class BaselineCommand implements Callable<Integer> {
         LintResult result = lint.linter(RuleRegistry.load()).lint(lint.pathsOrDefault());
         ReportContext context = new ReportContext(Path.of("").toAbsolutePath(), VersionProvider.version(),
                 Optional.empty(), false);
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (Writer writer = new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8)) {
-            reporter.write(result, context, writer);
-        }
+        ReportFile.write(output, result, lint.pathsOrDefault(), writer -> reporter.write(result, context, writer));
         int count = result.active().size();
-        spec.commandLine().getErr().println("opsdoc: baseline of " + count + (count == 1 ? " finding" : " findings")
-                + " written to " + output);
-        return ExitCodes.OK;
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("opsdoc: baseline of " + count + (count == 1 ? " finding" : " findings")
+                + " written to " + Printable.escape(output.toString()));
+        // A baseline of an incomplete run would hide the findings of the files it missed.
+        CheckCommand.reportIncomplete(result, err);
+        return result.errors().isEmpty() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
     }
 
     private Reporter reporter() {

@@ -7,12 +7,9 @@ import io.opsdoc.cli.report.TextReporter;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.engine.LintResult;
 import io.opsdoc.core.engine.RuleRegistry;
+import io.opsdoc.core.text.Printable;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Check Markdown planning documents and the configuration embedded in them.",
             "Prints one line per finding (path:line:col: level [rule-id] message) and a summary."},
-        footer = {"", "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.",
+        footer = {"", "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error,",
+            "  or a path or file that could not be checked (missing, unreadable, internal error).",
             "Examples:", "  opsdoc check docs/planning",
             "  opsdoc check . --format sarif --output opsdoc.sarif --fail-on warning"})
 public final class CheckCommand implements Callable<Integer> {
@@ -67,7 +65,7 @@ public final class CheckCommand implements Callable<Integer> {
                 .orElseThrow(() -> new UserException("unknown --format '" + format + "'; use one of " + Formats.names()));
         RuleRegistry registry = RuleRegistry.load();
         LintResult result = lint.linter(registry).lint(lint.pathsOrDefault(),
-                ProgressLine.forTerminal(spec.commandLine().getErr(), System.getenv(), TextReporter.stdoutIsTerminal()));
+                ProgressLine.forTerminal(SafeErrorWriter.rawOf(spec.commandLine().getErr()), System.getenv(), TextReporter.stdoutIsTerminal()));
         ReportContext context = new ReportContext(Path.of("").toAbsolutePath(), VersionProvider.version(),
                 Optional.ofNullable(category), io.opsdoc.cli.report.TextReporter.colourWanted(output != null));
         if (baseline != null) {
@@ -78,10 +76,31 @@ public final class CheckCommand implements Callable<Integer> {
         }
         long outputStart = System.nanoTime();
         write(reporter, result, context);
+        PrintWriter err = spec.commandLine().getErr();
         if (timings) {
-            TimingsReport.print(result, System.nanoTime() - outputStart, spec.commandLine().getErr());
+            TimingsReport.print(result, System.nanoTime() - outputStart, err);
         }
+        reportIncomplete(result, err);
         return exitCode(result, threshold);
+    }
+
+    /**
+     * The files that could not be checked, on standard error whatever the format (the report may
+     * be SARIF in a file): exit code 2 then needs a reason next to it. A run that found no
+     * Markdown at all in existing folders passes, with a line saying so.
+     */
+    static void reportIncomplete(LintResult result, PrintWriter err) {
+        for (io.opsdoc.core.engine.Notice notice : result.errors()) {
+            err.println("opsdoc: error: " + Printable.escape(notice.file()) + ": " + Printable.escape(notice.message()));
+        }
+        if (!result.errors().isEmpty()) {
+            int count = result.errors().size();
+            err.println("opsdoc: the check is incomplete (" + count + (count == 1 ? " path" : " paths")
+                    + " not checked); exit code 2");
+        } else if (result.filesChecked() == 0 && result.notices().isEmpty()) {
+            err.println("opsdoc: no Markdown files (*.md, *.markdown) found in the given paths");
+        }
+        err.flush();
     }
 
     static Optional<Level> failThreshold(String failOn) {
@@ -93,6 +112,9 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     static int exitCode(LintResult result, Optional<Level> threshold) {
+        if (!result.errors().isEmpty()) {
+            return ExitCodes.INCOMPLETE;
+        }
         return threshold.isPresent() && result.hasAtLeast(threshold.get()) ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
@@ -103,12 +125,6 @@ public final class CheckCommand implements Callable<Integer> {
             out.flush();
             return;
         }
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (Writer writer = new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8)) {
-            reporter.write(result, context, writer);
-        }
+        ReportFile.write(output, result, lint.pathsOrDefault(), writer -> reporter.write(result, context, writer));
     }
 }

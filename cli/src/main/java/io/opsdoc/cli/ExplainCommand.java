@@ -1,5 +1,6 @@
 package io.opsdoc.cli;
 
+import io.opsdoc.core.doctype.DocumentTypes;
 import io.opsdoc.core.engine.RuleRegistry;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.Rule;
@@ -35,6 +36,10 @@ public final class ExplainCommand implements Callable<Integer> {
         out.println(meta.description());
         out.println();
         out.println(meta.help().strip());
+        DocumentTypeListing.forRule(meta.id(), DocumentTypes.builtIn()).ifPresent(listing -> {
+            out.println();
+            out.print(listing);
+        });
         if (!meta.tags().isEmpty()) {
             out.println();
             out.println("Tags: " + String.join(", ", meta.tags()));

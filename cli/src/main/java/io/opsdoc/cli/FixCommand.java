@@ -9,9 +9,11 @@ import io.opsdoc.core.engine.Linter;
 import io.opsdoc.core.engine.RuleRegistry;
 import io.opsdoc.core.fix.FixSafety;
 import io.opsdoc.core.fix.FixSession;
+import io.opsdoc.core.fix.LineMask;
 import io.opsdoc.core.fix.UnifiedDiff;
 import io.opsdoc.core.rule.Finding;
 import io.opsdoc.core.rule.Rule;
+import io.opsdoc.core.source.Range;
 import io.opsdoc.core.source.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,11 +46,19 @@ import picocli.CommandLine.Model.CommandSpec;
             "sections, missing planning documents), then report the remaining findings like 'check'.",
             "Fixes only add lines or a language tag: no line of your text is removed or rewritten. Files keep",
             "their line endings, byte order mark and final newline, are written atomically and never",
-            "overwritten when they changed during the run. Missing documents are created, never overwritten."},
-        footer = {"", "Exit codes: 0 nothing at or above --fail-on remains, 1 findings at or above it remain or a file",
-            "could not be written, 2 usage or configuration error.",
+            "overwritten when they changed during the run. Missing documents are created, never overwritten.",
+            "Nothing is written outside the given folders (a file stands for its folder),",
+            "through a link to outside them, or over a read-only file: such a file is",
+            "refused (exit 2) and the run then creates no document.",
+            "The diff of --dry-run hides what security/hardcoded-secret flags."},
+        footer = {"", "Exit codes: 0 nothing at or above --fail-on remains, 1 findings at or above",
+            "it remain, 2 usage or configuration error, or a file was refused or could",
+            "not be written.",
             "Examples:", "  opsdoc fix docs/planning --dry-run", "  opsdoc fix docs/planning"})
 public final class FixCommand implements Callable<Integer> {
+    /** Its findings mark secrets, which the diff of --dry-run hides. */
+    static final String HARDCODED_SECRET = "security/hardcoded-secret";
+
     @Spec
     CommandSpec spec;
 
@@ -68,7 +78,20 @@ public final class FixCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
+        try {
+            return run();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new UserException("cannot fix: " + Problems.describe(e) + "; nothing more was written");
+        } catch (OutOfMemoryError e) {
+            throw new UserException("not enough memory to fix these files (raise the Java heap with -Xmx or fix fewer files);"
+                    + " nothing more was written");
+        } catch (StackOverflowError e) {
+            throw new UserException("a document is nested too deeply to fix; nothing more was written");
+        }
+    }
+
+    private int run() throws IOException {
         Optional<Level> threshold = CheckCommand.failThreshold(failOn);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -92,42 +115,85 @@ public final class FixCommand implements Callable<Integer> {
                 FixSession.DEFAULT_MAX_ROUNDS);
         FixSession.Outcome outcome = session.run(sources, Optional.of(first.findings()));
 
-        boolean failed = false;
+        boolean refused = false;
         for (FixSession.FileResult file : outcome.files()) {
             if (file.refused().isPresent()) {
-                err.println("opsdoc: not fixing " + file.displayPath() + ": " + file.refused().get());
-                failed = true;
+                err.println(Problems.oneLine("opsdoc: not fixing " + file.displayPath() + ": " + file.refused().get()));
+                refused = true;
             }
         }
-        outcome.skipped().forEach(m -> err.println("opsdoc: " + m));
+        outcome.skipped().forEach(m -> err.println(Problems.oneLine("opsdoc: " + m)));
         if (!outcome.converged()) {
             err.println("opsdoc: fixes still changed files after " + outcome.rounds()
                     + " rounds; the remaining ones are left for the next run");
         }
+        // Every refusal is known before anything is written, so a refused file stops the run's creations.
+        FixTargets targets = FixTargets.of(lint.pathsOrDefault(), cwd);
+        List<FixTargets.Planned> plan = new ArrayList<>();
+        for (FixTargets.Planned planned : targets.decide(outcome)) {
+            String name = planned.file().displayPath();
+            if (planned.decision() instanceof FixTargets.Refuse refusal) {
+                err.println(Problems.oneLine("opsdoc: not fixing " + name + ": " + refusal.reason()));
+                refused = true;
+            } else if (planned.decision() instanceof FixTargets.Skip skip) {
+                err.println(Problems.oneLine("opsdoc: " + skip.note()));
+            } else {
+                plan.add(planned);
+            }
+        }
+        if (refused) {
+            for (FixTargets.Planned planned : plan) {
+                if (planned.file().created()) {
+                    err.println(Problems.oneLine("opsdoc: not created " + planned.file().displayPath()
+                            + ": a file of this run was refused (see above); settle that, then run opsdoc fix again"));
+                }
+            }
+            plan.removeIf(p -> p.file().created());
+        }
+        int problems = refused ? ExitCodes.USAGE : ExitCodes.OK;
         if (dryRun) {
-            for (FixSession.FileResult file : outcome.changed()) {
+            LintResult remaining = linter.lintSources(outcome.sources());
+            Map<String, LineMask> oldMasks = masks(first.findings());
+            Map<String, LineMask> newMasks = masks(remaining.findings());
+            for (FixTargets.Planned planned : plan) {
+                FixSession.FileResult file = planned.file();
                 String before = file.created() ? "" : raw(file.original().get());
-                out.print(UnifiedDiff.diff(file.created() ? UnifiedDiff.DEV_NULL : file.displayPath(), file.displayPath(),
-                        before, file.text()));
-                err.println(file.created() ? "would create " + summary(file).substring("created ".length())
-                        : "would fix " + summary(file));
+                String diff = UnifiedDiff.diff(file.created() ? UnifiedDiff.DEV_NULL : file.displayPath(), file.displayPath(),
+                        before, file.text(), oldMasks.getOrDefault(file.displayPath(), LineMask.NONE),
+                        newMasks.getOrDefault(file.displayPath(), LineMask.NONE));
+                out.print(Problems.controlsEscaped(diff));
+                err.println(Problems.oneLine(file.created() ? "would create " + summary(file).substring("created ".length())
+                        : "would fix " + summary(file)));
             }
             out.flush();
-            LintResult remaining = linter.lintSources(outcome.sources());
             err.println(remaining.active().size() + " findings would remain ("
                     + remaining.count(Level.ERROR) + " errors, " + remaining.count(Level.WARNING) + " warnings, "
                     + remaining.count(Level.NOTE) + " notes)");
             err.flush();
-            return Math.max(CheckCommand.exitCode(remaining, threshold), failed ? ExitCodes.FINDINGS : ExitCodes.OK);
+            return Math.max(CheckCommand.exitCode(remaining, threshold), problems);
         }
-        for (FixSession.FileResult file : outcome.changed()) {
-            Optional<String> problem = write(file, disk.get(file.displayPath()));
+        // Edits first, creations last: a file that cannot be written stops the creations too.
+        List<FixTargets.Planned> ordered = new ArrayList<>(plan);
+        ordered.sort((a, b) -> Boolean.compare(a.file().created(), b.file().created()));
+        boolean failed = false;
+        for (FixTargets.Planned planned : ordered) {
+            FixSession.FileResult file = planned.file();
+            if (failed && file.created()) {
+                err.println(Problems.oneLine("opsdoc: not created " + file.displayPath()
+                        + ": a file of this run could not be written (see above)"));
+                continue;
+            }
+            Path target = ((FixTargets.Write) planned.decision()).target();
+            Optional<String> problem = write(file, target, targets, disk.get(file.displayPath()));
             if (problem.isPresent()) {
-                err.println("opsdoc: not written " + file.displayPath() + ": " + problem.get());
+                err.println(Problems.oneLine("opsdoc: not written " + file.displayPath() + ": " + problem.get()));
                 failed = true;
             } else {
-                out.println(summary(file));
+                out.println(Problems.oneLine(summary(file)));
             }
+        }
+        if (failed) {
+            problems = ExitCodes.USAGE;
         }
         List<Path> relint = new ArrayList<>(lint.pathsOrDefault());
         LintResult remaining = linter.lint(relint);
@@ -135,7 +201,23 @@ public final class FixCommand implements Callable<Integer> {
         Formats.reporter("text").orElseThrow().write(remaining, context, out);
         out.flush();
         err.flush();
-        return Math.max(CheckCommand.exitCode(remaining, threshold), failed ? ExitCodes.FINDINGS : ExitCodes.OK);
+        return Math.max(CheckCommand.exitCode(remaining, threshold), problems);
+    }
+
+    /**
+     * Per file, what the diff must not show: the ranges of findings that are secrets. The lint run
+     * found them; they are not detected again here.
+     */
+    static Map<String, LineMask> masks(List<Finding> findings) {
+        Map<String, List<Range>> ranges = new HashMap<>();
+        for (Finding finding : findings) {
+            if (finding.sensitive() || finding.ruleId().equals(HARDCODED_SECRET)) {
+                ranges.computeIfAbsent(finding.file(), k -> new ArrayList<>()).add(finding.range());
+            }
+        }
+        Map<String, LineMask> masks = new HashMap<>();
+        ranges.forEach((file, list) -> masks.put(file, LineMask.of(list)));
+        return masks;
     }
 
     /** "docs/x.md: 3 fixes (markdown/code-block-language x2, structure/required-section x1)" or "created docs/y.md". */
@@ -157,14 +239,25 @@ public final class FixCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes one changed or created file; returns why it was not written. */
-    static Optional<String> write(FixSession.FileResult file, DiskState before) {
+    /**
+     * Writes one changed or created file to {@code target} (the file itself, or the real file behind
+     * a link inside the tree); returns why it was not written. The place is checked again right
+     * before the write, and again after creating missing folders.
+     */
+    static Optional<String> write(FixSession.FileResult file, Path target, FixTargets targets, DiskState before) {
         byte[] bytes = file.text().getBytes(StandardCharsets.UTF_8);
-        Path target = file.path();
         try {
+            Optional<String> refused = targets.recheck(file, target);
+            if (refused.isPresent()) {
+                return refused;
+            }
             if (file.created()) {
                 Path parent = target.toAbsolutePath().getParent();
                 Files.createDirectories(parent);
+                refused = targets.recheck(file, target);
+                if (refused.isPresent()) {
+                    return refused;
+                }
                 return createNew(target, bytes);
             }
             String original = raw(file.original().get());
@@ -182,7 +275,7 @@ public final class FixCommand implements Callable<Integer> {
             replaceAtomically(target, bytes);
             return Optional.empty();
         } catch (IOException e) {
-            return Optional.of(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            return Optional.of(Problems.describe(e));
         }
     }
 

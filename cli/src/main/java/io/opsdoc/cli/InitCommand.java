@@ -40,12 +40,12 @@ public final class InitCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
-            throw new UserException("'" + directory + "' exists and is not a folder");
+            throw new UserException("'" + display(directory) + "' exists and is not a folder");
         }
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new UserException("cannot create folder '" + directory + "': " + e.getMessage());
+            throw new UserException("cannot create folder '" + display(directory) + "': " + Problems.describe(e));
         }
         DocumentTypes types = DocumentTypes.builtIn();
         int created = 0;
@@ -66,8 +66,9 @@ public final class InitCommand implements Callable<Integer> {
                 out.println("skipped " + shown + ": it already exists (init never overwrites a file)");
                 skipped++;
                 continue;
-            } catch (IOException e) {
-                throw new UserException("cannot write '" + shown + "': " + e.getMessage());
+            } catch (IOException | UncheckedIOException e) {
+                throw new UserException("cannot write '" + shown + "': " + Problems.describe(e)
+                        + (created > 0 ? " (the documents listed above were created)" : ""));
             }
             out.println("created " + shown);
             created++;
@@ -96,6 +97,6 @@ public final class InitCommand implements Callable<Integer> {
     }
 
     private static String display(Path path) {
-        return path.normalize().toString().replace('\\', '/');
+        return Problems.oneLine(path.normalize().toString().replace('\\', '/'));
     }
 }

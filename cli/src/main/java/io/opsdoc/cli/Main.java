@@ -1,5 +1,6 @@
 package io.opsdoc.cli;
 
+import io.opsdoc.core.text.Printable;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
             ""},
         footer = {
             "",
-            "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.",
+            "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error,",
+            "  or a path or file that could not be checked.",
             "Examples:",
             "  opsdoc check docs/planning",
             "  opsdoc check . --format sarif --output opsdoc.sarif",
@@ -27,6 +29,7 @@ import picocli.CommandLine.Command;
             ConfigCommand.class,
             FixCommand.class,
             InitCommand.class,
+            FactsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -37,13 +40,14 @@ public final class Main implements Runnable {
     }
 
     /** Runs the command line with the given streams; returns the exit code. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, PrintWriter out, PrintWriter rawErr) {
+        PrintWriter err = new SafeErrorWriter(rawErr);
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, cmdArgs) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("opsdoc: " + ex.getMessage());
+            cmd.getErr().println("opsdoc: " + Printable.escape(ex.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr());
             cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
             cmd.getErr().flush();
@@ -51,17 +55,30 @@ public final class Main implements Runnable {
         });
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             boolean user = ex instanceof UserException || ex instanceof io.opsdoc.core.config.ConfigException;
-            cmd.getErr().println("opsdoc: " + (user ? ex.getMessage() : describe(ex)));
+            cmd.getErr().println("opsdoc: " + Printable.escape(user ? ex.getMessage() : describe(ex)));
             cmd.getErr().flush();
             return ExitCodes.USAGE;
         });
-        int code = commandLine.execute(args);
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli hands Errors through; without this the user would see a stack trace and exit 1.
+            err.println("opsdoc: " + describe(e));
+            code = ExitCodes.INCOMPLETE;
+        }
         out.flush();
         err.flush();
         return code;
     }
 
-    private static String describe(Exception ex) {
+    private static String describe(Throwable ex) {
+        if (ex instanceof OutOfMemoryError) {
+            return "internal error: out of memory (give Java more with -Xmx, or lower --max-file-size)";
+        }
+        if (ex instanceof StackOverflowError) {
+            return "internal error: input nested too deeply";
+        }
         String message = ex.getMessage();
         return "internal error: " + ex.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }

@@ -33,7 +33,7 @@ final class TimingsReport {
         line(err, "output", ms(outputNanos), "ms");
         line(err, "lint-wall", ms(t.wall()), "ms");
         for (Map.Entry<String, Long> rule : t.slowestRules(SLOWEST_RULES)) {
-            err.printf(Locale.ROOT, "timings: rule %s %.1f ms%n", rule.getKey(), rule.getValue() / 1e6);
+            err.printf(Locale.ROOT, "timings: rule %s %.1f ms%n", io.opsdoc.core.text.Printable.escape(rule.getKey()), rule.getValue() / 1e6);
         }
         err.flush();
     }

@@ -43,6 +43,10 @@ class FixCommandTest {
         return target;
     }
 
+    private FixTargets targets() {
+        return FixTargets.of(java.util.List.of(temp), temp);
+    }
+
     private static Map<String, String> snapshot(Path folder) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> list = Files.list(folder)) {
@@ -124,11 +128,11 @@ class FixCommandTest {
 
         String edited = original + "\nA line the user typed meanwhile.\n";
         Files.writeString(file, edited, StandardCharsets.UTF_8);
-        assertThat(FixCommand.write(result, state)).hasValueSatisfying(m -> assertThat(m).contains("changed on disk"));
+        assertThat(FixCommand.write(result, file, targets(), state)).hasValueSatisfying(m -> assertThat(m).contains("changed on disk"));
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(edited);
 
         Files.writeString(file, original, StandardCharsets.UTF_8);
-        assertThat(FixCommand.write(result, FixCommand.diskState(file))).isEmpty();
+        assertThat(FixCommand.write(result, file, targets(), FixCommand.diskState(file))).isEmpty();
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).contains("```bash\n");
         try (Stream<Path> list = Files.list(temp)) {
             assertThat(list).as("no temp file left behind").hasSize(1);
@@ -144,13 +148,13 @@ class FixCommandTest {
         SourceFile rewritten = SourceFile.of(file, "cicd-pipeline.md", "# CI/CD Pipeline\n\nOther words.\n");
         FixSession.FileResult lossy = new FixSession.FileResult("cicd-pipeline.md", file, Optional.of(source), rewritten,
                 Map.of("x/y", 1), Optional.empty(), Optional.empty());
-        assertThat(FixCommand.write(lossy, FixCommand.diskState(file))).hasValueSatisfying(m -> assertThat(m).contains("lose"));
+        assertThat(FixCommand.write(lossy, file, targets(), FixCommand.diskState(file))).hasValueSatisfying(m -> assertThat(m).contains("lose"));
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(original);
 
         FixSession.FileResult create = new FixSession.FileResult("cicd-pipeline.md", file, Optional.empty(),
                 SourceFile.of(file, "cicd-pipeline.md", "# scaffold\n"), Map.of(), Optional.of("structure/required-document"),
                 Optional.empty());
-        assertThat(FixCommand.write(create, null)).hasValueSatisfying(m -> assertThat(m).contains("already exists"));
+        assertThat(FixCommand.write(create, file, targets(), null)).hasValueSatisfying(m -> assertThat(m).contains("already exists"));
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(original);
     }
 }

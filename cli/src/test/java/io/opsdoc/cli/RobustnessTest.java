@@ -148,6 +148,68 @@ class RobustnessTest {
         });
     }
 
+    /** Today (before the nesting limit) this took more than ten minutes; now a few seconds. */
+    @Test
+    @Timeout(60)
+    void aOneLineNestedListOf200KilobytesFinishesInSeconds(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("nested.md"), "- ".repeat(100_000));
+        Files.writeString(dir.resolve("nested-text.md"), "# T\n\n" + "- ".repeat(100_000) + "x\n");
+        Files.writeString(dir.resolve("quotes.md"), "> ".repeat(100_000) + "x\n");
+        Files.writeString(dir.resolve("indented.md"), "- item\n" + " ".repeat(200_000) + "more\n");
+
+        CliRun run = CliRun.of("check", dir.toString(), "--format", "json");
+
+        assertThat(run.code()).isIn(ExitCodes.OK, ExitCodes.FINDINGS);
+        assertThat(run.out()).contains("partly checked: line 1 nests lists or block quotes deeper than 100 levels",
+                "partly checked: line 2").doesNotContain("\"kind\" : \"error\"");
+    }
+
+    /**
+     * A 5 MB planning document (the example plans repeated): before, consistency/error-budget
+     * alone took 76 s of 101 s. The limit is on CPU time, which a busy CI machine does not inflate.
+     */
+    @Test
+    @Timeout(300)
+    void aFiveMegabyteDocumentChecksInBoundedTime(@TempDir Path dir) throws IOException {
+        StringBuilder plans = new StringBuilder();
+        Path examples = examplePlanning();
+        if (examples != null) {
+            try (var files = Files.list(examples)) {
+                for (Path file : files.sorted().toList()) {
+                    plans.append(Files.readString(file)).append('\n');
+                }
+            }
+        } else {
+            plans.append("# Monitoring Strategy\n\n## SLOs\n\n| SLO | Target | Window | Allowed downtime |\n|---|---|---|---|\n"
+                    + "| Availability | 99.9% | 30 days | 4 hours |\n\nAvailability 99.9% means at most 4 hours of downtime per month.\n\n"
+                    + "```yaml\ngroups:\n- name: g\n  rules:\n  - alert: A\n    expr: up == 0\n```\n\n");
+        }
+        StringBuilder text = new StringBuilder(5_100_000);
+        while (text.length() < 5_000_000) {
+            text.append(plans);
+        }
+        Path planning = Files.createDirectories(dir.resolve("plan"));
+        Files.writeString(planning.resolve("monitoring-strategy.md"), text);
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+        long cpu0 = os.getProcessCpuTime();
+        CliRun run = CliRun.of("check", planning.toString(), "--format", "json", "--timings");
+        double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
+
+        assertThat(run.code()).as(run.err()).isIn(ExitCodes.OK, ExitCodes.FINDINGS);
+        assertThat(run.out()).contains("consistency/error-budget");
+        assertThat(cpuSeconds).as("CPU seconds for a 5 MB document\n%s", run.err()).isLessThan(60);
+    }
+
+    private static Path examplePlanning() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("examples/planning"))) {
+                return p.resolve("examples/planning");
+            }
+        }
+        return null;
+    }
+
     private static String fileName(String display) {
         int slash = display.lastIndexOf('/');
         return slash < 0 ? display : display.substring(slash + 1);

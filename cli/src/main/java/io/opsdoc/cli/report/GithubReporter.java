@@ -4,6 +4,7 @@ import io.opsdoc.core.Level;
 import io.opsdoc.core.engine.LintResult;
 import io.opsdoc.core.engine.Notice;
 import io.opsdoc.core.rule.Finding;
+import io.opsdoc.core.text.Printable;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -42,9 +43,13 @@ public final class GithubReporter implements Reporter {
         };
     }
 
-    /** Escaping of a command's message, as the Actions runner un-escapes it. */
+    /**
+     * Escaping of a command's message, as the Actions runner un-escapes it (%, CR and LF). Other
+     * control characters, which the runner leaves alone but a log viewer may interpret (ESC) or
+     * treat as a line end (U+2028), are then shown {@link Printable#escape escaped}.
+     */
     static String data(String text) {
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return Printable.escape(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"));
     }
 
     /** Escaping of a property value: the message escapes plus ':' and ',', which delimit properties. */

@@ -6,6 +6,7 @@ import io.opsdoc.core.Level;
 import io.opsdoc.core.engine.LintResult;
 import io.opsdoc.core.engine.Notice;
 import io.opsdoc.core.rule.Finding;
+import io.opsdoc.core.rule.Fix;
 import io.opsdoc.sarif.Fingerprints;
 import java.io.IOException;
 import java.io.Writer;
@@ -44,7 +45,8 @@ public final class JsonReporter implements Reporter {
             json.writeNumberField("endColumn", f.range().end().column());
             json.writeStringField("fingerprint", fingerprints.get(f));
             json.writeBooleanField("suppressed", f.suppressed());
-            json.writeBooleanField("fixable", f.fix().isPresent());
+            json.writeBooleanField("fixable", f.fix().filter(Fix::automatic).isPresent());
+            json.writeBooleanField("suggestion", f.fix().filter(Fix::suggestion).isPresent());
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -4,6 +4,7 @@ import io.opsdoc.core.Level;
 import io.opsdoc.core.engine.LintResult;
 import io.opsdoc.core.engine.Notice;
 import io.opsdoc.core.rule.Finding;
+import io.opsdoc.core.text.Printable;
 import java.io.IOException;
 import java.io.Console;
 import java.io.Writer;
@@ -13,6 +14,8 @@ import java.util.Map;
 
 /**
  * {@code path:line:col: level [rule-id] message}, one per line, then skipped files and a summary.
+ * File names, rule ids and messages are {@link Printable#escape escaped}: document content never
+ * starts a new line or a terminal escape sequence.
  * The location is the {@code path:line:col} form terminals and editors turn into links. With
  * colour, the level is coloured, the rule id dimmed and the summary coloured by its worst level.
  */
@@ -28,15 +31,16 @@ public final class TextReporter implements Reporter {
             if (context.color()) {
                 level = colour(f.level()) + level + RESET;
             }
-            String rule = "[" + f.ruleId() + "]";
+            String rule = "[" + Printable.escape(f.ruleId()) + "]";
             if (context.color()) {
                 rule = DIM + rule + RESET;
             }
-            out.write(f.file() + ":" + f.line() + ":" + f.column() + ": " + level + " " + rule + " "
-                    + f.message() + "\n");
+            out.write(Printable.escape(f.file()) + ":" + f.line() + ":" + f.column() + ": " + level + " " + rule + " "
+                    + Printable.escape(f.message()) + "\n");
         }
         for (Notice notice : result.notices()) {
-            out.write(notice.file() + ": " + notice.message() + "\n");
+            String kind = notice.kind() == Notice.Kind.ERROR ? "error: " : "";
+            out.write(Printable.escape(notice.file()) + ": " + kind + Printable.escape(notice.message()) + "\n");
         }
         long errors = result.count(Level.ERROR);
         long warnings = result.count(Level.WARNING);

@@ -145,6 +145,55 @@ public final class JsonBlock {
         return values;
     }
 
+    /**
+     * Offsets in {@link CodeBlock#content()} of the commas that are this block's only departure
+     * from strict JSON: commas followed by nothing but whitespace and then {@code }} or {@code ]},
+     * in a block without comments, single quotes or unquoted keys, whose text parses strictly once
+     * those commas are removed. Empty when the block is strict JSON or has any other problem.
+     */
+    public List<Integer> trailingCommas() {
+        if (kind != BlockKind.LENIENT) {
+            return List.of();
+        }
+        String text = block.content();
+        List<Integer> commas = new ArrayList<>();
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '/' || c == '#') {
+                // A comment: the block is JSONC, and tagging it is the fix.
+                return List.of();
+            } else if (c == ',' && closesAfter(text, i + 1)) {
+                commas.add(i);
+            }
+        }
+        if (commas.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder without = new StringBuilder(text);
+        for (int k = commas.size() - 1; k >= 0; k--) {
+            without.deleteCharAt(commas.get(k));
+        }
+        return tryRead(STRICT, without.toString()).isPresent() ? List.copyOf(commas) : List.of();
+    }
+
+    /** True when only whitespace stands between {@code from} and a closing bracket. */
+    private static boolean closesAfter(String text, int from) {
+        int i = from;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i < text.length() && (text.charAt(i) == '}' || text.charAt(i) == ']');
+    }
+
     /** The strict parser's error: what a block tagged {@code json} is blamed for. */
     public Optional<EmbeddedError> error() {
         return error;

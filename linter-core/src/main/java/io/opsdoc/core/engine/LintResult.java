@@ -30,6 +30,15 @@ public record LintResult(List<Finding> findings, List<Notice> notices, Map<Strin
         return active().stream().filter(f -> f.level() == level).count();
     }
 
+    /**
+     * Notices of files (or planning sets) that were meant to be checked and were not: a path that
+     * does not exist, an unreadable file, an internal error. A run with any is incomplete and must
+     * not pass; skips by design (binary, too large) are not errors.
+     */
+    public List<Notice> errors() {
+        return notices.stream().filter(n -> n.kind() == Notice.Kind.ERROR).toList();
+    }
+
     /** True when some active finding is at or above {@code threshold}. */
     public boolean hasAtLeast(Level threshold) {
         return active().stream().anyMatch(f -> f.level().atLeast(threshold));

@@ -11,6 +11,7 @@ import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.MarkdownParser;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.FileScope;
 import io.opsdoc.core.rule.Finding;
 import io.opsdoc.core.rule.PlanningSet;
 import io.opsdoc.core.rule.Report;
@@ -20,6 +21,7 @@ import io.opsdoc.core.rule.RuleOptions;
 import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
 import io.opsdoc.core.rule.TypedDocument;
+import io.opsdoc.core.secret.SecretMask;
 import io.opsdoc.core.source.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,8 +79,16 @@ public final class Linter {
         return registry;
     }
 
+    /**
+     * @param contextOnly a sibling of a file named on the command line, read only so that the
+     *     set rules see the whole planning folder: not checked, nothing reported in it
+     */
     private record FileOutcome(SourceFile source, MarkdownDocument document, Optional<DocumentType> type,
-            Config config, List<Finding> findings, List<Notice> notices) {
+            Config config, List<Finding> findings, List<Notice> notices, boolean contextOnly) {
+        FileOutcome(SourceFile source, MarkdownDocument document, Optional<DocumentType> type, Config config,
+                List<Finding> findings, List<Notice> notices) {
+            this(source, document, type, config, findings, notices, false);
+        }
     }
 
     public LintResult lint(List<Path> paths) {
@@ -106,9 +116,22 @@ public final class Linter {
                 SourceLoader.Loaded loaded = loader.load(file, display);
                 reading.add(System.nanoTime() - t);
                 return loaded;
-            }));
+            }, false));
         }
-        return run(jobsToRun, notices, start, discovered - start, reading, discovery, progress);
+        for (Path sibling : siblingsOfNamedFiles(paths, found.files(), discovery, rootConfig)) {
+            String display = discovery.display(sibling);
+            jobsToRun.add(new Job(display, () -> loader.load(sibling, display), true));
+        }
+        return run(jobsToRun, notices, start, discovered - start, reading, discovery, progress, scopes(paths));
+    }
+
+    /** Where rules may read other files: the repository (or folder) of each checked path. */
+    private List<FileScope> scopes(List<Path> paths) {
+        List<FileScope> scopes = new ArrayList<>();
+        for (Path given : paths) {
+            scopes.add(FileScope.of(workingDirectory.resolve(given).normalize(), maxFileBytes));
+        }
+        return List.copyOf(scopes);
     }
 
     /** Lints sources already in memory (tests, editors); they still form planning sets by folder. */
@@ -116,13 +139,44 @@ public final class Linter {
         long start = System.nanoTime();
         List<Job> jobsToRun = new ArrayList<>();
         for (SourceFile source : sources) {
-            jobsToRun.add(new Job(source.displayPath(), () -> new SourceLoader.Loaded(source, null)));
+            jobsToRun.add(new Job(source.displayPath(), () -> new SourceLoader.Loaded(source, null), false));
         }
         return run(jobsToRun, new ArrayList<>(), start, 0, new LongAdder(), new FileDiscovery(workingDirectory),
-                Progress.NONE);
+                Progress.NONE, List.of());
     }
 
-    private record Job(String display, java.util.concurrent.Callable<SourceLoader.Loaded> loader) {
+    private record Job(String display, java.util.concurrent.Callable<SourceLoader.Loaded> loader, boolean contextOnly) {
+    }
+
+    /**
+     * The Markdown files next to each file named on the command line (not in a named folder):
+     * {@code opsdoc check plan/cicd-pipeline.md} must not report the plan's other documents as
+     * missing. They are read for the set rules only (see {@link FileOutcome#contextOnly}).
+     */
+    private List<Path> siblingsOfNamedFiles(List<Path> paths, List<Path> checked, FileDiscovery discovery,
+            Config rootConfig) {
+        java.util.Set<Path> checkedSet = new java.util.HashSet<>(checked);
+        java.util.Set<Path> result = new java.util.TreeSet<>();
+        for (Path given : paths) {
+            Path file = workingDirectory.resolve(given).normalize();
+            Path folder = file.getParent();
+            if (!java.nio.file.Files.isRegularFile(file) || folder == null) {
+                continue;
+            }
+            try (java.util.stream.Stream<Path> listing = java.nio.file.Files.list(folder)) {
+                listing.map(Path::normalize)
+                        .filter(p -> FileDiscovery.isMarkdown(p) && java.nio.file.Files.isRegularFile(p)
+                                && !checkedSet.contains(p))
+                        .filter(p -> {
+                            String display = discovery.display(p);
+                            return !configs.configFor(p).ignored(display) && !rootConfig.ignored(display);
+                        })
+                        .forEach(result::add);
+            } catch (java.io.IOException | RuntimeException e) {
+                // The siblings only add context; without them the set rules see less, as before.
+            }
+        }
+        return List.copyOf(result);
     }
 
     /** Accumulators shared by the workers of one run. */
@@ -140,9 +194,22 @@ public final class Linter {
         /** Enabled rules with resolved options per configuration (by identity: one per folder at most). */
         private final Map<Config, List<ActiveRule>> active = new IdentityHashMap<>();
 
-        RunState(int ruleGroups, ExecutorService pool) {
+        /** Scopes of the checked paths; a file is read-limited to the first that holds it. */
+        final List<FileScope> scopes;
+
+        RunState(int ruleGroups, ExecutorService pool, List<FileScope> scopes) {
             this.ruleGroups = ruleGroups;
             this.pool = pool;
+            this.scopes = scopes;
+        }
+
+        FileScope scopeOf(Path file) {
+            for (FileScope scope : scopes) {
+                if (file != null && file.toAbsolutePath().normalize().startsWith(scope.root())) {
+                    return scope;
+                }
+            }
+            return FileScope.of(file == null ? workingDirectory : file, maxFileBytes);
         }
 
         synchronized List<ActiveRule> activeRules(Config config) {
@@ -178,28 +245,38 @@ public final class Linter {
     }
 
     private LintResult run(List<Job> work, List<Notice> notices, long start, long discoveryNanos, LongAdder reading,
-            FileDiscovery discovery, Progress progress) {
+            FileDiscovery discovery, Progress progress, List<FileScope> scopes) {
         List<FileOutcome> outcomes = new ArrayList<>();
         long setNanos;
         // Threads start on demand, so a pool of `jobs` costs nothing when fewer are needed.
         ExecutorService pool = Executors.newFixedThreadPool(jobs, workerFactory());
-        RunState state = new RunState(Math.max(1, jobs / Math.max(1, work.size())), pool);
+        RunState state = new RunState(Math.max(1, jobs / Math.max(1, work.size())), pool, scopes);
         try {
             List<Future<FileOutcome>> futures = new ArrayList<>();
             for (Job job : work) {
-                futures.add(pool.submit(() -> checkFile(job, state)));
+                futures.add(pool.submit(() -> job.contextOnly() ? readContext(job, state) : checkFile(job, state)));
             }
+            int checked = (int) work.stream().filter(j -> !j.contextOnly()).count();
             for (int i = 0; i < futures.size(); i++) {
+                boolean context = work.get(i).contextOnly();
                 try {
-                    outcomes.add(futures.get(i).get());
+                    FileOutcome outcome = futures.get(i).get();
+                    if (outcome != null) {
+                        outcomes.add(outcome);
+                    }
                 } catch (ExecutionException e) {
+                    if (context) {
+                        continue;
+                    }
                     notices.add(new Notice(work.get(i).display(), Notice.Kind.ERROR,
                             "internal error while checking: " + describe(e.getCause())));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
                 }
-                progress.filesChecked(i + 1, futures.size());
+                if (!context) {
+                    progress.filesChecked(Math.min(i + 1, checked), checked);
+                }
             }
             long setStart = System.nanoTime();
             List<Finding> setFindings = runSetRules(outcomes, notices, pool, state, discovery);
@@ -217,6 +294,9 @@ public final class Linter {
         Map<String, MarkdownDocument> documents = new HashMap<>();
         List<Finding> alreadySuppressed = new ArrayList<>();
         for (FileOutcome outcome : outcomes) {
+            if (outcome.contextOnly()) {
+                continue;
+            }
             notices.addAll(outcome.notices());
             if (outcome.source() != null) {
                 sources.put(outcome.source().displayPath(), outcome.source());
@@ -241,6 +321,19 @@ public final class Linter {
         return new LintResult(result, notices, sources, registry.all(), sources.size(), timings);
     }
 
+    /** A sibling read for the set rules: parsed and typed, no document rule, nothing reported; null when untyped or unreadable. */
+    private FileOutcome readContext(Job job, RunState state) throws Exception {
+        SourceLoader.Loaded loaded = job.loader().call();
+        if (!loaded.ok()) {
+            return null;
+        }
+        SourceFile source = loaded.source();
+        Config config = configs.configFor(source.path());
+        MarkdownDocument document = markdownParser.parse(source);
+        Optional<DocumentType> type = resolveType(document, config);
+        return type.isEmpty() ? null : new FileOutcome(source, document, type, config, List.of(), List.of(), true);
+    }
+
     private FileOutcome checkFile(Job job, RunState state) throws Exception {
         SourceLoader.Loaded loaded = job.loader().call();
         if (!loaded.ok()) {
@@ -252,13 +345,22 @@ public final class Linter {
         MarkdownDocument document;
         try {
             document = markdownParser.parse(source);
-        } catch (StackOverflowError e) {
+        } catch (RuntimeException | Error e) {
+            // Not a skip: the file was meant to be checked and was not, so the run must fail.
             return new FileOutcome(null, null, Optional.empty(), config, List.of(),
-                    List.of(new Notice(job.display(), Notice.Kind.SKIPPED, "skipped: Markdown nesting is too deep to check")));
+                    List.of(new Notice(job.display(), Notice.Kind.ERROR, "internal error while reading the Markdown: "
+                            + describe(e))));
         }
         long t1 = System.nanoTime();
         state.markdownNanos.add(t1 - t0);
         List<Notice> notices = new ArrayList<>();
+        int tooDeep = MarkdownParser.firstTooDeepLine(source.text());
+        if (tooDeep > 0) {
+            notices.add(new Notice(job.display(), Notice.Kind.SKIPPED, "partly checked: line " + tooDeep
+                    + " nests lists or block quotes deeper than " + MarkdownParser.MAX_NESTING
+                    + " levels or indents them more than " + MarkdownParser.MAX_LINE_PREFIX
+                    + " characters; the rest of such lines is read as plain text"));
+        }
         parseEmbedded(document, job.display(), notices);
         long t2 = System.nanoTime();
         state.embeddedNanos.add(t2 - t1);
@@ -302,11 +404,11 @@ public final class Linter {
         for (ActiveRule active : rules) {
             DocumentRule documentRule = (DocumentRule) active.rule();
             DocumentContext context = new DocumentCollector(active.meta(), document, type, config.types(),
-                    active.options(), active.level(), findings);
+                    active.options(), active.level(), findings, state.scopeOf(document.source().path()));
             long r0 = System.nanoTime();
             try {
                 documentRule.check(context);
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | Error e) {
                 notices.add(new Notice(display, Notice.Kind.ERROR,
                         "rule " + active.rule().id() + " failed on this file: " + describe(e)));
             }
@@ -341,7 +443,7 @@ public final class Linter {
                 } else if (block.isLanguage("hcl", "terraform", "tf")) {
                     block.hcl();
                 }
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | Error e) {
                 notices.add(new Notice(display, Notice.Kind.ERROR, "cannot parse the " + block.language()
                         + " block at line " + block.range().start().line() + ": " + describe(e)));
                 return;
@@ -370,6 +472,8 @@ public final class Linter {
                 byFolder.computeIfAbsent(folder == null ? Path.of("") : folder, k -> new ArrayList<>()).add(outcome);
             }
         }
+        // A folder of siblings only (the named file was untyped) has nothing to report on.
+        byFolder.values().removeIf(members -> members.stream().allMatch(FileOutcome::contextOnly));
         boolean anySetRule = registry.all().stream().anyMatch(r -> r instanceof SetRule);
         if (!anySetRule || byFolder.isEmpty()) {
             return List.of();
@@ -384,11 +488,13 @@ public final class Linter {
                 folders.add(discovery.display(entry.getKey()));
             }
         }
+        java.util.Set<String> contextFiles = new java.util.HashSet<>();
+        outcomes.stream().filter(FileOutcome::contextOnly).forEach(o -> contextFiles.add(o.source().displayPath()));
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < futures.size(); i++) {
             try {
                 SetOutcome outcome = futures.get(i).get();
-                findings.addAll(outcome.findings());
+                outcome.findings().stream().filter(f -> !contextFiles.contains(f.file())).forEach(findings::add);
                 notices.addAll(outcome.notices());
             } catch (ExecutionException e) {
                 notices.add(new Notice(folders.get(i), Notice.Kind.ERROR,
@@ -421,7 +527,7 @@ public final class Linter {
             long r0 = System.nanoTime();
             try {
                 setRule.check(new SetCollector(active.meta(), set, active.options(), active.level(), findings));
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | Error e) {
                 notices.add(new Notice(display, Notice.Kind.ERROR,
                         "rule " + active.rule().id() + " failed on this planning set: " + describe(e)));
             }
@@ -455,8 +561,12 @@ public final class Linter {
         if (e instanceof StackOverflowError) {
             return "input nested too deeply";
         }
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (give Java more with -Xmx, or lower --max-file-size)";
+        }
         String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+        // Parser messages can quote the document, secrets included.
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + SecretMask.mask(message.lines().findFirst().orElse("")));
     }
 
     private static ThreadFactory workerFactory() {
@@ -469,10 +579,11 @@ public final class Linter {
     }
 
     private record DocumentCollector(RuleMeta meta, MarkdownDocument document, Optional<DocumentType> type,
-            DocumentTypes types, RuleOptions options, Level level, List<Finding> sink) implements DocumentContext {
+            DocumentTypes types, RuleOptions options, Level level, List<Finding> sink, FileScope files)
+            implements DocumentContext {
         @Override
         public void report(Report report) {
-            sink.add(toFinding(meta, document.path(), report, level));
+            sink.add(toFinding(meta, document.path(), SecretMask.guard(report, document.source()), level));
         }
     }
 
@@ -480,7 +591,7 @@ public final class Linter {
             implements SetContext {
         @Override
         public void report(MarkdownDocument document, Report report) {
-            sink.add(toFinding(meta, document.path(), report, level));
+            sink.add(toFinding(meta, document.path(), SecretMask.guard(report, document.source()), level));
         }
     }
 

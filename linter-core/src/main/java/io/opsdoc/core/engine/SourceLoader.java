@@ -58,7 +58,9 @@ public final class SourceLoader {
             return new Loaded(null, new Notice(displayPath, Notice.Kind.ERROR,
                     "cannot read file: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())));
         } catch (OutOfMemoryError e) {
-            return skipped(displayPath, "skipped: not enough memory to read the file");
+            // An error, not a skip: the file is within the size limit and was meant to be checked.
+            return new Loaded(null, new Notice(displayPath, Notice.Kind.ERROR,
+                    "internal error: not enough memory to read the file (give Java more with -Xmx, or lower --max-file-size)"));
         }
     }
 

@@ -29,7 +29,8 @@ public final class FixApplier {
         }
         List<Candidate> candidates = new ArrayList<>();
         for (Finding finding : findings) {
-            if (finding.suppressed() || finding.fix().isEmpty() || finding.fix().get().edits().isEmpty()
+            if (finding.suppressed() || finding.fix().isEmpty() || !finding.fix().get().automatic()
+                    || finding.fix().get().edits().isEmpty()
                     || !finding.file().equals(source.displayPath())) {
                 continue;
             }

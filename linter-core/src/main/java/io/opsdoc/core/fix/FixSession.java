@@ -232,7 +232,8 @@ public final class FixSession {
     }
 
     private boolean fixable(Finding finding) {
-        return !finding.suppressed() && finding.fix().isPresent() && include.test(finding);
+        return !finding.suppressed() && finding.fix().isPresent() && finding.fix().get().automatic()
+                && include.test(finding);
     }
 
     /** Adds the files that creation fixes ask for, unless a file of that name exists already. */

@@ -2,12 +2,14 @@ package io.opsdoc.core.markdown;
 
 import io.opsdoc.core.embedded.HclBlock;
 import io.opsdoc.core.embedded.JsonBlock;
+import io.opsdoc.core.embedded.LanguageGuesser;
 import io.opsdoc.core.embedded.YamlBlock;
 import io.opsdoc.core.source.Position;
 import io.opsdoc.core.source.Range;
 import io.opsdoc.core.source.SourceFile;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A fenced or indented code block with the file offset of every content line, so positions
@@ -31,6 +33,8 @@ public final class CodeBlock {
     private volatile YamlBlock yaml;
     private volatile JsonBlock json;
     private volatile HclBlock hcl;
+    /** The guess for an untagged fence, computed once; null until asked. */
+    private volatile Optional<LanguageGuesser.Guess> guess;
 
     public CodeBlock(SourceFile source, boolean fenced, String info, boolean closed, boolean nested,
             Range range, Range openingFence, int[] lineOffsets, List<String> lines) {
@@ -77,6 +81,47 @@ public final class CodeBlock {
     /** Lower-cased first word of the info string; empty when the fence has no info string. */
     public String language() {
         return language;
+    }
+
+    /**
+     * The language rules should read the block as: the tag, or for a fenced block without an info
+     * string the language its content is confidently recognised as ({@link LanguageGuesser}),
+     * else empty. An untagged workflow, manifest or alert rule file is thereby checked like a
+     * tagged one; {@code markdown/code-block-language} still asks for the tag.
+     */
+    public String effectiveLanguage() {
+        if (!language.isEmpty() || !fenced || !info.isBlank()) {
+            return language;
+        }
+        return guessedLanguage().map(LanguageGuesser.Guess::tag).orElse("");
+    }
+
+    /** True when {@link #effectiveLanguage()} is one of {@code names}. */
+    public boolean isEffectively(String... names) {
+        String effective = effectiveLanguage();
+        for (String name : names) {
+            if (effective.equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** For a fenced block without an info string, what its content confidently is; computed once. */
+    public Optional<LanguageGuesser.Guess> guessedLanguage() {
+        if (!fenced || !info.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<LanguageGuesser.Guess> result = guess;
+        if (result == null) {
+            synchronized (this) {
+                if (guess == null) {
+                    guess = LanguageGuesser.builtIn().guess(this);
+                }
+                result = guess;
+            }
+        }
+        return result;
     }
 
     public boolean hasLanguage() {

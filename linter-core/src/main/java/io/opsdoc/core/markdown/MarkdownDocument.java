@@ -16,6 +16,7 @@ public final class MarkdownDocument {
     private final SourceFile source;
     private final List<Heading> headings;
     private final List<Section> sections;
+    private final int[] parents;
     private final List<CodeBlock> codeBlocks;
     private final List<Link> links;
     private final List<Table> tables;
@@ -23,6 +24,8 @@ public final class MarkdownDocument {
     private final List<ProseSegment> prose;
     private final List<HtmlComment> comments;
     private final Optional<FrontMatter> frontMatter;
+    /** Values derived from this document once (its planning facts), by key; never part of equality. */
+    private final java.util.concurrent.ConcurrentMap<Object, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     MarkdownDocument(SourceFile source, List<Heading> headings, List<Section> sections, List<CodeBlock> codeBlocks,
             List<Link> links, List<Table> tables, List<TaskItem> taskItems, List<ProseSegment> prose,
@@ -30,6 +33,7 @@ public final class MarkdownDocument {
         this.source = source;
         this.headings = List.copyOf(headings);
         this.sections = List.copyOf(sections);
+        this.parents = parents(this.sections);
         this.codeBlocks = List.copyOf(codeBlocks);
         this.links = List.copyOf(links);
         this.tables = List.copyOf(tables);
@@ -121,13 +125,52 @@ public final class MarkdownDocument {
 
     /** The innermost section holding {@code offset}, if any. */
     public Optional<Section> sectionAt(int offset) {
-        Section found = null;
-        for (Section s : sections) {
-            if (s.contains(offset) && (found == null || s.level() >= found.level())) {
-                found = s;
+        // Sections are in document order and nest: the innermost one holding the offset is the
+        // last that starts at or before it, or one of that one's enclosing sections. A binary
+        // search keeps this logarithmic; rules call it once per paragraph.
+        int low = 0;
+        int high = sections.size() - 1;
+        int last = -1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (sections.get(mid).range().start().offset() <= offset) {
+                last = mid;
+                low = mid + 1;
+            } else {
+                high = mid - 1;
             }
         }
-        return Optional.ofNullable(found);
+        for (int i = last; i >= 0; i = parents[i]) {
+            if (sections.get(i).contains(offset)) {
+                return Optional.of(sections.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The sections holding {@code offset}, innermost first. */
+    public List<Section> enclosingSections(int offset) {
+        List<Section> result = new ArrayList<>();
+        Optional<Section> innermost = sectionAt(offset);
+        for (int i = innermost.map(Section::index).orElse(-1); i >= 0; i = parents[i]) {
+            result.add(sections.get(i));
+        }
+        return result;
+    }
+
+    /** Index of each section's enclosing section, -1 for a top-level one. */
+    private static int[] parents(List<Section> sections) {
+        int[] parents = new int[sections.size()];
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        for (int i = 0; i < sections.size(); i++) {
+            int start = sections.get(i).range().start().offset();
+            while (!open.isEmpty() && !sections.get(open.peek()).contains(start)) {
+                open.pop();
+            }
+            parents[i] = open.isEmpty() ? -1 : open.peek();
+            open.push(i);
+        }
+        return parents;
     }
 
     /** Direct and indirect sub-sections of {@code parent}. */
@@ -169,5 +212,23 @@ public final class MarkdownDocument {
             sb.append(p.text()).append(' ');
         }
         return sb.toString();
+    }
+
+    /**
+     * A value derived from this immutable document, computed on first request and kept with it, so
+     * that every rule of a run reads the same facts without recomputing them. {@code key} names the
+     * computation (and its parameters); {@code compute} must not call back into this method with
+     * the same key.
+     */
+    public <T> T derived(Object key, Class<T> type, java.util.function.Function<MarkdownDocument, T> compute) {
+        Object value = derived.get(key);
+        if (value == null) {
+            value = compute.apply(this);
+            Object previous = derived.putIfAbsent(key, value);
+            if (previous != null) {
+                value = previous;
+            }
+        }
+        return type.cast(value);
     }
 }

@@ -4,6 +4,7 @@ import io.opsdoc.core.doctype.DocumentType;
 import io.opsdoc.core.doctype.DocumentTypes;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.source.Range;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /** What a {@link DocumentRule} sees of one file and how it reports. */
@@ -18,6 +19,16 @@ public interface DocumentContext {
     RuleOptions options();
 
     void report(Report report);
+
+    /**
+     * The files the rule may open besides this document (linked files, for instance): inside
+     * the checked repository or folder and within {@code --max-file-size}. Contexts that know
+     * no checked root use the repository (or folder) holding the document.
+     */
+    default FileScope files() {
+        Path path = document().source().path();
+        return FileScope.of(path == null ? Path.of("") : path, FileScope.DEFAULT_MAX_FILE_BYTES);
+    }
 
     default void report(Range range, String message) {
         report(Report.of(range, message));

@@ -34,4 +34,19 @@ class JsonBlockTest {
     void deepNestingIsRejectedCleanly() {
         assertThat(block("```json\n" + "[".repeat(10_000) + "\n```\n").json().kind()).isEqualTo(BlockKind.INVALID);
     }
+
+    @Test
+    void trailingCommasAreFoundWhenTheyAreTheOnlyProblem() {
+        String content = "{\n  \"a\": [1, 2,],\n  \"b\": \"x,]\",\n}\n";
+        CodeBlock block = block("```json\n" + content + "```\n");
+        assertThat(block.json().trailingCommas()).containsExactly(content.indexOf(",]"), content.lastIndexOf(",\n}"));
+    }
+
+    @Test
+    void noTrailingCommasWhenTheBlockHasOtherProblems() {
+        assertThat(block("```json\n{\"a\": 1, // note\n}\n```\n").json().trailingCommas()).as("comment").isEmpty();
+        assertThat(block("```json\n{a: 1,}\n```\n").json().trailingCommas()).as("unquoted key").isEmpty();
+        assertThat(block("```json\n{\"a\": 1}\n```\n").json().trailingCommas()).as("strict").isEmpty();
+        assertThat(block("```json\n{\"a\": 1,, }\n```\n").json().trailingCommas()).as("invalid").isEmpty();
+    }
 }

@@ -82,6 +82,18 @@ class LinterResilienceTest {
         }
     };
 
+    private static final DocumentRule OUT_OF_MEMORY = new DocumentRule() {
+        @Override
+        public RuleMeta meta() {
+            return testMeta("test/out-of-memory");
+        }
+
+        @Override
+        public void check(DocumentContext context) {
+            throw new OutOfMemoryError("Java heap space");
+        }
+    };
+
     private Linter linter(int jobs, Rule... rules) {
         return new Linter(new RuleRegistry(List.of(rules)), ConfigProvider.of(Config.defaults()), Suppressor.NONE, jobs,
                 dir, 1024 * 1024);
@@ -99,6 +111,28 @@ class LinterResilienceTest {
                 "rule test/throws failed on this file: IllegalStateException: boom",
                 "rule test/recurses failed on this file: input nested too deeply",
                 "rule test/set-throws failed on this planning set: IllegalArgumentException: set boom");
+    }
+
+    @Test
+    void internalErrorsEvenOutOfMemoryAreErrorNoticesNotSkips() {
+        LintResult result = linter(2, HEADINGS, RECURSES, OUT_OF_MEMORY).lintSources(List.of(
+                SourceFile.ofText("plan/cicd-pipeline.md", "# Pipeline\n")));
+
+        assertThat(result.findings()).extracting(f -> f.ruleId()).containsExactly("test/heading");
+        assertThat(result.errors()).extracting(n -> n.file() + ": " + n.message()).containsExactlyInAnyOrder(
+                "plan/cicd-pipeline.md: rule test/recurses failed on this file: input nested too deeply",
+                "plan/cicd-pipeline.md: rule test/out-of-memory failed on this file: out of memory"
+                        + " (give Java more with -Xmx, or lower --max-file-size)");
+        assertThat(result.errors()).allMatch(n -> n.kind() == Notice.Kind.ERROR);
+    }
+
+    @Test
+    void aMissingPathIsAnErrorNotice() {
+        LintResult result = linter(1, HEADINGS).lint(List.of(dir.resolve("nonexistent")));
+
+        assertThat(result.filesChecked()).isZero();
+        assertThat(result.errors()).extracting(n -> n.file() + ": " + n.message())
+                .containsExactly("nonexistent: no such file or directory");
     }
 
     @Test

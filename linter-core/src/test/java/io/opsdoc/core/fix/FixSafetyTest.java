@@ -18,7 +18,8 @@ class FixSafetyTest {
     @Test
     void rewritingOrRemovingALineIsNot() {
         assertThat(FixSafety.problem(DOC, DOC.replace("## Stages", "## Pipeline Stages")))
-                .hasValueSatisfying(m -> assertThat(m).contains("line 3").contains("## Stages"));
+                .as("the line is named by number, never quoted: it may hold a secret")
+                .hasValueSatisfying(m -> assertThat(m).contains("line 3").doesNotContain("## Stages"));
         assertThat(FixSafety.onlyAddsOrRetags(DOC, DOC.replace("key: value\n", ""))).isFalse();
         assertThat(FixSafety.onlyAddsOrRetags("a\nb\n", "b\na\n")).as("order matters").isFalse();
     }
@@ -37,5 +38,37 @@ class FixSafetyTest {
         assertThat(FixSafety.problem("a\n", "a")).isPresent();
         assertThat(FixSafety.problem("a\r\nb\r\n", "a\r\nb\r\nc\n")).hasValueSatisfying(m -> assertThat(m).contains("CRLF"));
         assertThat(FixSafety.problem("\uFEFFa\r\nb\r\n", "\uFEFFa\r\nnew\r\nb\r\n")).isEmpty();
+    }
+
+    private static final String JSON_DOC = "# Plan\n\n```json\n{\n  \"a\": [1, 2,],\n  \"b\": \"x, \",\n  \"c\": 3, // last\n  /* end */\n}\n```\n";
+
+    @Test
+    void removingATrailingCommaInAJsonBlockIsSafe() {
+        assertThat(FixSafety.problem(JSON_DOC, JSON_DOC.replace("[1, 2,]", "[1, 2]"))).isEmpty();
+        assertThat(FixSafety.problem(JSON_DOC, JSON_DOC.replace("3, // last", "3 // last"))).isEmpty();
+        String nested = "- step\n\n  ```json\n  {\"a\": 1,\n  }\n  ```\n";
+        assertThat(FixSafety.problem(nested, nested.replace("1,", "1"))).isEmpty();
+        String crlf = "```json\r\n{\"a\": 1,\r\n}\r\n```\r\n";
+        assertThat(FixSafety.problem(crlf, crlf.replace("1,", "1"))).isEmpty();
+    }
+
+    @Test
+    void otherDeletionsStayForbidden() {
+        assertThat(FixSafety.problem(JSON_DOC, JSON_DOC.replace("\"a\": [1, 2,]", "\"a\": [1 2,]")))
+                .as("a comma that separates values").isPresent();
+        assertThat(FixSafety.problem(JSON_DOC, JSON_DOC.replace("\"x, \"", "\"x \""))).as("inside a string").isPresent();
+        assertThat(FixSafety.problem(JSON_DOC, JSON_DOC.replace("[1, 2,]", "[1, 2]").replace("3, // last", "3 // last")
+                .replace("/* end */", "/* end")))
+                .as("anything else changed on top").isPresent();
+        String yaml = "```yaml\nitems: [1, 2,]\n```\n";
+        assertThat(FixSafety.problem(yaml, yaml.replace("2,]", "2]"))).as("outside a json block").isPresent();
+        String prose = "A list: [1, 2,]\n";
+        assertThat(FixSafety.problem(prose, prose.replace("2,]", "2]"))).as("in prose").isPresent();
+        String twoCommas = "```json\n[1,,\n]\n```\n";
+        assertThat(FixSafety.problem(twoCommas, twoCommas.replace(",,", ""))).as("two characters").isPresent();
+        String notClosing = "```json\n{\"a\": 1,\n\"b\": 2}\n```\n";
+        assertThat(FixSafety.problem(notClosing, notClosing.replace("1,", "1"))).as("a value follows").isPresent();
+        String afterFence = "```json\n[1,\n```\n]\n";
+        assertThat(FixSafety.problem(afterFence, afterFence.replace("1,", "1"))).as("bracket after the block").isPresent();
     }
 }

@@ -2,6 +2,8 @@ package io.opsdoc.core.fix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opsdoc.core.source.Position;
+import io.opsdoc.core.source.Range;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -73,6 +75,96 @@ class UnifiedDiffTest {
                 +two
                 +three
                 """);
+    }
+
+    @Test
+    void aLargeFixDiffPastTheMyersCostIsStillCorrectAndQuick() {
+        List<String> before = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            for (String line : List.of("### Step " + i, "", "```", "apiVersion: v1", "```", "")) {
+                before.add(line);
+                after.add(line.equals("```") && after.size() > 0 && !after.get(after.size() - 1).equals("apiVersion: v1")
+                        ? "```yaml" : line);
+            }
+            if (i % 100 == 0) {
+                after.add("## Added " + i);
+                after.add("");
+            }
+        }
+        long start = System.nanoTime();
+        String diff = UnifiedDiff.diff("a", "a", String.join("\n", before) + "\n", String.join("\n", after) + "\n");
+        assertThat(System.nanoTime() - start).as("nanoseconds").isLessThan(20_000_000_000L);
+        assertThat(patch(before, diff)).isEqualTo(after);
+        assertThat(diff).contains("-```\n+```yaml\n apiVersion: v1\n");
+        assertThat(UnifiedDiff.added(diff)).filteredOn(l -> l.startsWith("## Added")).hasSize(30);
+    }
+
+    /** Seeded: texts as fixes change them (lines added, bare fences tagged), diffed with the linear alignment. */
+    @Test
+    void theLinearAlignmentGivesACorrectDiffForFixLikeChanges() {
+        java.util.Random random = new java.util.Random(12);
+        List<String> pool = List.of("a", "b", "", "```", "~~~", "```yaml", "## S", "text");
+        for (int run = 0; run < 500; run++) {
+            List<String> before = new ArrayList<>();
+            List<String> after = new ArrayList<>();
+            int size = random.nextInt(30);
+            for (int i = 0; i < size; i++) {
+                while (random.nextInt(4) == 0) {
+                    after.add(pool.get(random.nextInt(pool.size())));
+                }
+                String line = pool.get(random.nextInt(pool.size()));
+                before.add(line);
+                after.add((line.equals("```") || line.equals("~~~")) && random.nextBoolean() ? line + "json" : line);
+            }
+            for (int cap : new int[] {0, 1, 3}) {
+                String a = before.isEmpty() ? "" : String.join("\n", before) + "\n";
+                String b = after.isEmpty() ? "" : String.join("\n", after) + "\n";
+                String diff = UnifiedDiff.diff("a", "a", a, b, LineMask.NONE, LineMask.NONE, cap);
+                if (before.equals(after)) {
+                    assertThat(diff).isEmpty();
+                } else {
+                    assertThat(patch(before, diff)).as("run %d cap %d", run, cap).isEqualTo(after);
+                }
+            }
+        }
+    }
+
+    @Test
+    void unrelatedTextsPastTheMyersCostDiffAsAReplacement() {
+        List<String> before = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        for (int i = 0; i < UnifiedDiff.MAX_MYERS_COST; i++) {
+            before.add("old " + i);
+            after.add("new " + i);
+        }
+        before.add("kept");
+        after.add("kept");
+        String diff = UnifiedDiff.diff("a", "a", String.join("\n", before) + "\n", String.join("\n", after) + "\n");
+        assertThat(patch(before, diff)).isEqualTo(after);
+    }
+
+    @Test
+    void maskedPartsAreHiddenOnEitherSideButStillCompared() {
+        String before = "a\nkey: AKIAIOSFODNN7EXAMPLE\n```\nx\n";
+        String after = "a\nkey: AKIAIOSFODNN7EXAMPLE\n```yaml\nx\ntoken=AKIAIOSFODNN7EXAMPLE\n";
+        LineMask oldMask = LineMask.of(List.of(range(2, 6, 26)));
+        LineMask newMask = LineMask.of(List.of(range(5, 7, 27)));
+        String diff = UnifiedDiff.diff("a", "a", before, after, oldMask, newMask);
+        assertThat(diff).doesNotContain("AKIA").contains(" key: ********\n").contains("+token=********\n")
+                .contains("-```\n+```yaml\n");
+        LineMask bothOnNewSide = LineMask.of(List.of(range(2, 6, 26), range(5, 7, 27)));
+        assertThat(UnifiedDiff.diff("a", "a", before, after, LineMask.NONE, bothOnNewSide))
+                .as("an unchanged line is hidden when either side names it").doesNotContain("key: AKIA");
+        assertThat(LineMask.of(List.of(new Range(new Position(1, 3, 2), new Position(2, 2, 9))))
+                .apply(1, "a secret")).isEqualTo("a ********");
+        assertThat(LineMask.of(List.of(Range.of(new Position(3, 1, 20)))).apply(3, "whole line"))
+                .as("an empty range hides its line").isEqualTo("********");
+    }
+
+    private static Range range(int line, int startColumn, int endColumn) {
+        return new Range(new Position(line, startColumn, 100 * line + startColumn),
+                new Position(line, endColumn, 100 * line + endColumn));
     }
 
     @Property(tries = 300)

@@ -6,21 +6,47 @@ import org.junit.jupiter.api.Test;
 
 class PrintableTest {
     @Test
-    void controlCharactersBecomeEscapes() {
-        assertThat(Printable.escape("a\nb\r\nc\td\u001b[31m")).isEqualTo("a\\nb\\r\\nc\\td\\e[31m");
-        assertThat(Printable.escape("x\u0000y\u007fz\u0085\u2028")).isEqualTo("x\\u0000y\\u007fz\\u0085\\u2028");
-    }
-
-    @Test
-    void printableTextIsReturnedAsIs() {
-        String text = "unknown rule 'markdown/x' – ünïcödé 😀 \\n stays";
+    void plainTextIsUnchanged() {
+        String text = "docs/planning/cicd-pipeline.md: Größe — 100% \\n ok, ünïcödé 日本 😀";
         assertThat(Printable.escape(text)).isSameAs(text);
-        assertThat(Printable.escape("")).isEmpty();
+        assertThat(Printable.isSafe(text)).isTrue();
     }
 
     @Test
-    void noLineOfAnEscapedTextStartsACommand() {
-        String forged = "X\n::error file=README.md,line=1::Build passed\r::warning::x";
-        assertThat(Printable.escape(forged).lines().toList()).hasSize(1);
+    void lineBreaksCannotStartANewLine() {
+        String forged = "X\n::error file=README.md,line=1::Build passed";
+        assertThat(Printable.escape(forged)).isEqualTo("X\\n::error file=README.md,line=1::Build passed")
+                .doesNotContain("\n");
+        assertThat(Printable.escape("a\r\nb\rc")).isEqualTo("a\\r\\nb\\rc");
+    }
+
+    @Test
+    void namedEscapes() {
+        assertThat(Printable.escape("\t\u001b[31mred")).isEqualTo("\\t\\e[31mred");
+    }
+
+    @Test
+    void otherControlsAndSeparatorsAsUnicodeEscapes() {
+        assertThat(Printable.escape("\u0000\u0007\u007f\u0085\u009b\u2028\u2029"))
+                .isEqualTo("\\u0000\\u0007\\u007f\\u0085\\u009b\\u2028\\u2029");
+        assertThat(Printable.escape("a\u202eb\u2066c")).isEqualTo("a\\u202eb\\u2066c");
+    }
+
+    @Test
+    void noUnsafeCharacterSurvivesAnyInput() {
+        StringBuilder every = new StringBuilder();
+        for (char c = 0; c < 0x3000; c++) {
+            every.append(c);
+        }
+        String escaped = Printable.escape(every.toString());
+        for (int i = 0; i < escaped.length(); i++) {
+            assertThat(Printable.isUnsafe(escaped.charAt(i))).as("char %d", (int) escaped.charAt(i)).isFalse();
+        }
+        assertThat(Printable.isSafe(escaped)).isTrue();
+    }
+
+    @Test
+    void nullIsPrintedAsNull() {
+        assertThat(Printable.escape(null)).isEqualTo("null");
     }
 }

@@ -1,5 +1,14 @@
 package io.opsdoc.rules.consistency;
 
+import io.opsdoc.core.facts.AlertExprs;
+import io.opsdoc.core.facts.Blocks;
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Sections;
+import io.opsdoc.core.facts.Durations;
+import io.opsdoc.core.facts.Percentages;
+import io.opsdoc.core.facts.MappedText;
+import io.opsdoc.core.facts.TextUnits;
+import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.embedded.YamlBlock;
 import io.opsdoc.core.embedded.YamlNodes;
@@ -113,12 +122,17 @@ final class AlertVsSloRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> monitoring = context.set().document(SetDocs.MONITORING);
-        if (monitoring.isEmpty()) {
-            return;
+        // Every monitoring document of the set (one per service) is checked on its own.
+        for (TypedDocument monitoring : context.set().documents()) {
+            if (monitoring.type().id().equals(DocumentFacts.MONITORING)) {
+                check(context, monitoring);
+            }
         }
-        MarkdownDocument doc = monitoring.get().document();
-        Optional<Section> section = SetDocs.section(monitoring.get(), "SLIs, SLOs, SLAs");
+    }
+
+    private void check(SetContext context, TypedDocument monitoring) {
+        MarkdownDocument doc = monitoring.document();
+        Optional<Section> section = Sections.find(doc, Optional.of(monitoring.type()), "SLIs, SLOs, SLAs");
         List<TextUnits.Unit> units = section.map(s -> TextUnits.of(doc, s)).orElseGet(() -> TextUnits.of(doc));
         List<Budget> budgets = new ArrayList<>();
         List<Budget> errorRates = new ArrayList<>();
@@ -142,7 +156,7 @@ final class AlertVsSloRule implements SetRule {
                         + "×); alert at " + percent(maxBurn * budget.budget()) + " or below, e.g. a burn-rate alert > ("
                         + Durations.number(maxBurn) + " * " + trim(budget.budget()) + ")";
                 context.report(doc, Report.of(tightest.range(), message)
-                        .withRelated(List.of(SetDocs.location(doc, budget.range(), budget.describe()))));
+                        .withRelated(List.of(new io.opsdoc.core.rule.Location(doc.path(), budget.range(), budget.describe()))));
             }
         });
         Map<Double, AlertThreshold> tightestPerQuantile = new TreeMap<>();
@@ -160,7 +174,7 @@ final class AlertVsSloRule implements SetRule {
                         + ", above the " + p + " objective of " + slo.get().written() + "; alert at "
                         + Durations.format(slo.get().seconds()) + " or below";
                 context.report(doc, Report.of(alert.range(), message)
-                        .withRelated(List.of(SetDocs.location(doc, slo.get().range(), p + " objective " + slo.get().written()))));
+                        .withRelated(List.of(new io.opsdoc.core.rule.Location(doc.path(), slo.get().range(), p + " objective " + slo.get().written()))));
             }
         }
     }
@@ -202,7 +216,7 @@ final class AlertVsSloRule implements SetRule {
                     for (Percentages.Found p : Percentages.targets(text)) {
                         String kind = sla ? "SLA" : "SLO";
                         budgets.add(new Budget(p.budget(), p.written() + "% availability " + kind, sla,
-                                SetDocs.range(doc, sentence, p.start(), p.end())));
+                                Blocks.range(doc, sentence, p.start(), p.end())));
                     }
                 }
             }
@@ -214,7 +228,7 @@ final class AlertVsSloRule implements SetRule {
                 for (Percentages.Found p : Percentages.find(text)) {
                     if (p.value() > 0 && p.value() < 10) {
                         errorRates.add(new Budget(p.fraction(), "error-rate objective of " + p.written() + "%", sla,
-                                SetDocs.range(doc, unit.text(), p.start(), p.end())));
+                                Blocks.range(doc, unit.text(), p.start(), p.end())));
                     }
                 }
             }
@@ -256,7 +270,7 @@ final class AlertVsSloRule implements SetRule {
             }
             if (best >= 0) {
                 out.add(new LatencySlo(quantiles.get(best), d.seconds(), d.text().strip(), sla,
-                        SetDocs.range(doc, unit, d.start(), d.end())));
+                        Blocks.range(doc, unit, d.start(), d.end())));
             }
         }
     }
@@ -274,7 +288,7 @@ final class AlertVsSloRule implements SetRule {
         Map<MappingNode, YamlBlock> blocks = new HashMap<>();
         Map<String, PromQlExpr> records = new HashMap<>();
         for (CodeBlock block : doc.codeBlocks()) {
-            if (!SetDocs.isYaml(block) || !block.yaml().valid()) {
+            if (!Blocks.isYaml(block) || !block.yaml().valid()) {
                 continue;
             }
             YamlBlock yaml = block.yaml();
@@ -310,12 +324,12 @@ final class AlertVsSloRule implements SetRule {
                     continue;
                 }
                 Range range = thresholdRange(doc, yaml, exprNode, exprText, root, c);
-                Optional<PromExprs.Measure> ratio = PromExprs.errorRatio(c.metricSide(), records);
+                Optional<AlertExprs.Measure> ratio = AlertExprs.errorRatio(c.metricSide(), records);
                 if (ratio.isPresent() && ratio.get().scale() > 0) {
                     ratios.add(new AlertThreshold(name, c.threshold() / ratio.get().scale(), 0, range));
                     continue;
                 }
-                PromExprs.latencyQuantile(c.metricSide()).filter(m -> m.scale() > 0).ifPresent(m ->
+                AlertExprs.latencyQuantile(c.metricSide()).filter(m -> m.scale() > 0).ifPresent(m ->
                         quantiles.add(new AlertThreshold(name, c.threshold() / m.scale(), m.quantile(), range)));
             }
         }

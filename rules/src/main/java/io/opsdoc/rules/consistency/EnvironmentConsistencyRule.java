@@ -1,6 +1,10 @@
 package io.opsdoc.rules.consistency;
 
 import io.opsdoc.core.Level;
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.EnvironmentFact;
+import io.opsdoc.core.facts.Environments;
+import io.opsdoc.core.facts.Sections;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
 import io.opsdoc.core.rule.Location;
@@ -8,7 +12,7 @@ import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
-import io.opsdoc.core.rule.TypedDocument;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,37 +69,66 @@ final class EnvironmentConsistencyRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> cicd = context.set().document(SetDocs.CICD);
-        Optional<TypedDocument> iac = context.set().document(SetDocs.IAC);
+        List<DocumentFacts> cicd = of(context, DocumentFacts.CICD);
+        List<DocumentFacts> iac = of(context, DocumentFacts.IAC);
         if (cicd.isEmpty() || iac.isEmpty()) {
             return;
         }
-        MarkdownDocument cicdDoc = cicd.get().document();
-        MarkdownDocument iacDoc = iac.get().document();
-        Optional<Section> management = SetDocs.section(iac.get(), "Environment Management");
-        Map<String, Environments.Mention> deployed = Environments.mentions(cicdDoc, Optional.empty(), false);
-        Map<String, Environments.Mention> provisioned = Environments.mentions(iacDoc, management, true);
+        // Several documents of one type (one pipeline per service) are read together.
+        Map<String, EnvironmentFact> deployed = union(cicd);
+        Map<String, EnvironmentFact> provisioned = union(iac);
         if (deployed.isEmpty() || provisioned.isEmpty()) {
             return;
         }
-        String where = management.map(Section::title).orElse(iacDoc.path());
-        for (String env : Environments.missing(deployed, provisioned)) {
-            Environments.Mention m = deployed.get(env);
-            String message = "The CI/CD plan deploys to " + env + " but " + where + " does not provision it"
-                    + " (it names " + String.join(", ", provisioned.keySet()) + "); add the " + env
-                    + " environment or stop deploying to it";
-            context.report(iacDoc, Report.of(SetDocs.anchor(iacDoc, management), message)
-                    .withRelated(List.of(new Location(cicdDoc.path(), m.range(), env + " in the CI/CD plan"))));
+        MarkdownDocument cicdDoc = cicd.get(0).document();
+        MarkdownDocument iacDoc = iac.get(0).document();
+        Optional<Section> management = iac.stream()
+                .map(f -> Sections.find(f.document(), context.set().types().get(IAC_TYPE), "Environment Management"))
+                .filter(Optional::isPresent).map(Optional::get).findFirst();
+        String where = management.map(s -> "'" + s.title().strip() + "'").orElse("the infrastructure plan");
+        for (String env : missing(deployed, provisioned)) {
+            EnvironmentFact m = deployed.get(env);
+            String message = "The CI/CD plan deploys to " + env + " but " + where + " provisions only "
+                    + String.join(", ", provisioned.keySet()) + "; add the " + env
+                    + " environment there or stop deploying to it";
+            context.report(iacDoc, Report.of(Sections.anchor(iacDoc, management), message)
+                    .withRelated(List.of(new Location(pathOf(cicd, m), m.range(), env + " in the CI/CD plan"))));
         }
         Optional<Section> cicdSection = cicdSection(cicdDoc);
-        for (String env : Environments.missing(provisioned, deployed)) {
-            Environments.Mention m = provisioned.get(env);
-            String message = where + " provisions " + env + " but the CI/CD plan never deploys to it (it names "
-                    + String.join(", ", deployed.keySet()) + "); add a deployment to " + env
+        for (String env : missing(provisioned, deployed)) {
+            EnvironmentFact m = provisioned.get(env);
+            String message = where + " provisions " + env + " but the CI/CD plan deploys only to "
+                    + String.join(", ", deployed.keySet()) + "; add a deployment to " + env
                     + " or drop the environment";
-            context.report(cicdDoc, Report.of(SetDocs.anchor(cicdDoc, cicdSection), message)
-                    .withRelated(List.of(new Location(iacDoc.path(), m.range(), env + " in the infrastructure plan"))));
+            context.report(cicdDoc, Report.of(Sections.anchor(cicdDoc, cicdSection), message)
+                    .withRelated(List.of(new Location(pathOf(iac, m), m.range(), env + " in the infrastructure plan"))));
         }
+    }
+
+    private static final String IAC_TYPE = DocumentFacts.IAC;
+
+    private static List<DocumentFacts> of(SetContext context, String type) {
+        return context.set().documents().stream().filter(d -> d.type().id().equals(type)).map(DocumentFacts::of).toList();
+    }
+
+    private static Map<String, EnvironmentFact> union(List<DocumentFacts> docs) {
+        Map<String, EnvironmentFact> result = new LinkedHashMap<>();
+        for (String env : Environments.core().keySet()) {
+            for (DocumentFacts f : docs) {
+                f.environments().stream().filter(e -> e.name().equals(env)).findFirst()
+                        .ifPresent(e -> result.putIfAbsent(env, e));
+            }
+        }
+        return result;
+    }
+
+    private static String pathOf(List<DocumentFacts> docs, EnvironmentFact fact) {
+        return docs.stream().filter(f -> f.environments().contains(fact)).findFirst().map(DocumentFacts::path)
+                .orElse(docs.get(0).path());
+    }
+
+    private static List<String> missing(Map<String, EnvironmentFact> from, Map<String, EnvironmentFact> in) {
+        return from.keySet().stream().filter(env -> !in.containsKey(env)).toList();
     }
 
     /** The CI/CD section about environments or deployment, where a missing environment belongs. */

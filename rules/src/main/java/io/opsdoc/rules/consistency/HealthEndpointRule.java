@@ -1,17 +1,16 @@
 package io.opsdoc.rules.consistency;
 
 import io.opsdoc.core.Level;
-import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.HealthEndpoints.Endpoint;
 import io.opsdoc.core.rule.Location;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
-import io.opsdoc.core.rule.TypedDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** Health-check paths and ports that one document states and the others contradict. */
@@ -40,7 +39,11 @@ final class HealthEndpointRule implements SetRule {
             rule does not demand one path: a path is reported when one document states it and **no
             other document** of the set states that path, while the others do state health paths.
             Likewise a port is reported when the other documents state the same path only with other
-            numeric ports and use that port for none of their health endpoints. With three or four documents agreeing, the odd one out is reported; when
+            numeric ports, whatever port another service's health endpoint uses. When the service is
+            known on both sides (the container name of a probe, the host of a URL), only endpoints of
+            the same service are compared. The monitoring tools' own endpoints (Prometheus
+            `/-/healthy`, Grafana `/api/health` on a Grafana host) are not the application's and are
+            left out. With three or four documents agreeing, the odd one out is reported; when
             only two documents disagree, both places are reported, each pointing at the other.
 
             **How to fix**: use the same endpoint everywhere, for example:
@@ -65,11 +68,9 @@ final class HealthEndpointRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        List<HealthEndpoints.Endpoint> all = new ArrayList<>();
-        for (TypedDocument typed : context.set().documents()) {
-            Optional<Section> healthSection = typed.type().id().equals(SetDocs.MONITORING)
-                    ? SetDocs.section(typed, "Health Checks") : Optional.empty();
-            all.addAll(HealthEndpoints.of(typed.document(), healthSection));
+        List<Endpoint> all = new ArrayList<>();
+        for (DocumentFacts facts : DocumentFacts.of(context.set())) {
+            facts.healthEndpoints().stream().filter(e -> !e.monitoringTool()).forEach(all::add);
         }
         Set<String> documents = new LinkedHashSet<>();
         all.forEach(e -> documents.add(e.doc().path()));
@@ -77,17 +78,14 @@ final class HealthEndpointRule implements SetRule {
             return;
         }
         Set<String> reported = new LinkedHashSet<>();
-        for (HealthEndpoints.Endpoint e : all) {
-            List<HealthEndpoints.Endpoint> others = all.stream().filter(o -> o.doc() != e.doc()).toList();
-            if (others.isEmpty()) {
-                continue;
-            }
-            List<HealthEndpoints.Endpoint> samePath = others.stream().filter(o -> o.path().equals(e.path())).toList();
+        for (Endpoint e : all) {
+            List<Endpoint> others = all.stream().filter(o -> o.doc() != e.doc()).toList();
+            List<Endpoint> samePath = others.stream().filter(o -> o.path().equals(e.path())).toList();
             if (samePath.isEmpty()) {
                 if (reported.add(e.doc().path() + "#" + e.pathRange().start().offset())) {
                     Set<String> otherPaths = new LinkedHashSet<>();
                     others.forEach(o -> otherPaths.add(o.path()));
-                    String message = "Health path " + e.path() + " (" + e.source() + ") is stated by no other document"
+                    String message = "Health path " + e.path() + " from the " + e.source() + " appears in no other document"
                             + " of the planning set, which use " + String.join(", ", otherPaths)
                             + "; use the same health endpoint everywhere";
                     context.report(e.doc(), Report.of(e.pathRange(), message).withRelated(related(others)));
@@ -97,26 +95,31 @@ final class HealthEndpointRule implements SetRule {
             if (e.port().isEmpty()) {
                 continue;
             }
-            List<HealthEndpoints.Endpoint> withPorts = samePath.stream().filter(o -> o.port().isPresent()).toList();
+            List<Endpoint> withPorts = samePath.stream()
+                    .filter(o -> o.port().isPresent() && sameService(e, o)).toList();
             boolean agrees = withPorts.stream().anyMatch(o -> o.port().getAsInt() == e.port().getAsInt());
-            // A port some other document uses for its health endpoints is not the odd one out:
-            // there the other side of the disagreement is reported.
-            boolean knownElsewhere = others.stream()
-                    .anyMatch(o -> o.port().isPresent() && o.port().getAsInt() == e.port().getAsInt());
-            if (!withPorts.isEmpty() && !agrees && !knownElsewhere && reported.add(e.doc().path() + "#" + e.portRange().start().offset())) {
+            if (withPorts.isEmpty() || agrees) {
+                continue;
+            }
+            if (reported.add(e.doc().path() + "#" + e.portRange().start().offset())) {
                 Set<String> ports = new LinkedHashSet<>();
                 withPorts.forEach(o -> ports.add(String.valueOf(o.port().getAsInt())));
-                String message = "Health endpoint " + e.path() + " is on port " + e.port().getAsInt() + " here ("
-                        + e.source() + ") but on port " + String.join(", ", ports)
+                String message = "Health endpoint " + e.path() + " is on port " + e.port().getAsInt() + " in the "
+                        + e.source() + " but on port " + String.join(", ", ports)
                         + " in the other documents; use the same port everywhere";
                 context.report(e.doc(), Report.of(e.portRange(), message).withRelated(related(withPorts)));
             }
         }
     }
 
-    private static List<Location> related(List<HealthEndpoints.Endpoint> endpoints) {
+    /** Endpoints of named services compare only with the same service; an unnamed side compares with any. */
+    private static boolean sameService(Endpoint a, Endpoint b) {
+        return a.service().isEmpty() || b.service().isEmpty() || a.service().equalsIgnoreCase(b.service());
+    }
+
+    private static List<Location> related(List<Endpoint> endpoints) {
         List<Location> result = new ArrayList<>();
-        for (HealthEndpoints.Endpoint o : endpoints) {
+        for (Endpoint o : endpoints) {
             String port = o.port().isPresent() ? " port " + o.port().getAsInt() : "";
             result.add(new Location(o.doc().path(), o.pathRange(), o.source() + ": " + o.path() + port));
             if (result.size() >= 8) {

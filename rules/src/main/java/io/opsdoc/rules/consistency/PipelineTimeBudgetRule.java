@@ -1,10 +1,11 @@
 package io.opsdoc.rules.consistency;
 
 import io.opsdoc.core.Level;
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Durations;
+import io.opsdoc.core.facts.TimedFact;
+import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.markdown.MarkdownDocument;
-import io.opsdoc.core.markdown.Section;
-import io.opsdoc.core.markdown.Table;
-import io.opsdoc.core.markdown.TableCell;
 import io.opsdoc.core.rule.Location;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
@@ -15,7 +16,6 @@ import io.opsdoc.core.source.Range;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Stage time targets of the pipeline performance section that do not fit the stated total. */
@@ -65,41 +65,27 @@ final class PipelineTimeBudgetRule implements SetRule {
         return META;
     }
 
-    /** A labelled duration of the section. */
-    record Item(String label, String text, Durations.Found duration, Range range) {
+    /** A stage target or the total, as the facts read them from the pipeline performance section. */
+    private record Item(String label, String text, double seconds, String written, Range range) {
+        static Item of(TimedFact f) {
+            return new Item(f.label(), f.context(), f.seconds(), f.written(), f.range());
+        }
     }
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> cicd = context.set().document(SetDocs.CICD);
-        if (cicd.isEmpty()) {
-            return;
-        }
-        MarkdownDocument doc = cicd.get().document();
-        Optional<Section> section = SetDocs.section(cicd.get(), "Pipeline Performance");
-        if (section.isEmpty()) {
-            return;
-        }
-        Vocabulary vocabulary = Vocabulary.get();
-        Pattern totalWords = vocabulary.words("pipeline.total-words");
-        Pattern notStage = vocabulary.words("pipeline.not-a-stage");
-        Pattern parallelWords = vocabulary.words("pipeline.parallel-words");
-        List<Item> items = new ArrayList<>();
-        List<Item> sentences = new ArrayList<>();
-        collect(doc, section.get(), items, sentences);
-        Item total = null;
-        List<Item> stages = new ArrayList<>();
-        for (Item item : items) {
-            if (totalWords.matcher(item.label()).find()) {
-                total = total == null ? item : total;
-            } else if (!notStage.matcher(item.label()).find() && !item.label().isBlank()) {
-                stages.add(item);
+        for (TypedDocument typed : context.set().documents()) {
+            if (typed.type().id().equals(DocumentFacts.CICD)) {
+                check(context, DocumentFacts.of(typed));
             }
         }
-        if (total == null) {
-            total = sentences.stream().filter(s -> totalWords.matcher(s.text()).find()
-                    && !notStage.matcher(s.text()).find()).findFirst().orElse(null);
-        }
+    }
+
+    private void check(SetContext context, DocumentFacts facts) {
+        MarkdownDocument doc = facts.document();
+        Pattern parallelWords = Vocabulary.get().words("pipeline.parallel-words");
+        Item total = facts.timings(TimedFact.PIPELINE_TOTAL).stream().findFirst().map(Item::of).orElse(null);
+        List<Item> stages = facts.timings(TimedFact.STAGE).stream().map(Item::of).toList();
         if (total == null || stages.size() < 2) {
             return;
         }
@@ -122,25 +108,25 @@ final class PipelineTimeBudgetRule implements SetRule {
             double sequential = 0;
             for (Item stage : stages) {
                 if (!marked.contains(stage)) {
-                    sequential += stage.duration().seconds();
+                    sequential += stage.seconds();
                     counted.add(stage);
                 }
             }
             Item longest = longest(marked);
             counted.add(longest);
-            path = sequential + longest.duration().seconds();
+            path = sequential + longest.seconds();
             how = "The longest path through the stages takes ";
         } else if (documentSaysParallel) {
             Item longest = longest(stages);
             counted.add(longest);
-            path = longest.duration().seconds();
+            path = longest.seconds();
             how = "Stage " + longest.label() + " alone takes ";
         } else {
             counted.addAll(stages);
-            path = stages.stream().mapToDouble(s -> s.duration().seconds()).sum();
+            path = stages.stream().mapToDouble(Item::seconds).sum();
             how = "Stage targets add up to ";
         }
-        double limit = total.duration().seconds();
+        double limit = total.seconds();
         if (path <= limit + 1e-6) {
             return;
         }
@@ -150,19 +136,33 @@ final class PipelineTimeBudgetRule implements SetRule {
             if (!parts.isEmpty()) {
                 parts.append(" + ");
             }
-            parts.append(stage.label()).append(' ').append(Durations.format(stage.duration().seconds()));
-            related.add(SetDocs.location(doc, stage.range(), stage.label() + ": " + stage.duration().text().strip()));
+            parts.append(stage.label()).append(' ').append(Durations.format(stage.seconds()));
+            related.add(new Location(doc.path(), stage.range(), stage.label() + ": " + stage.written()));
         }
-        String message = how + Durations.format(path) + (counted.size() > 1 ? " (" + parts + ")" : "")
+        String message = how + Durations.format(path) + (counted.size() > 1 ? ", that is " + parts + "," : "")
                 + " but the pipeline total is " + Durations.format(limit)
                 + "; raise the total or tighten the stage targets";
         context.report(doc, Report.of(total.range(), message).withRelated(related));
     }
 
+    /**
+     * True when a stage marked parallel names this one: its label, or most of the label's words
+     * ("static analysis" names "Lint and Static Analysis").
+     */
     private static boolean namedIn(Item stage, List<Item> marked) {
         String label = stage.label().toLowerCase(Locale.ROOT);
+        List<String> words = java.util.Arrays.stream(label.split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> w.length() >= 4 && !w.equals("with") && !w.equals("stage")).toList();
         for (Item m : marked) {
-            if (label.length() >= 3 && m != stage && m.text().toLowerCase(Locale.ROOT).contains(label)) {
+            if (m == stage) {
+                continue;
+            }
+            String text = m.text().toLowerCase(Locale.ROOT);
+            if (label.length() >= 3 && text.contains(label)) {
+                return true;
+            }
+            long named = words.stream().filter(w -> text.matches("(?s).*(?<![\\p{L}])" + java.util.regex.Pattern.quote(w) + "(?![\\p{L}]).*")).count();
+            if (!words.isEmpty() && named * 2 > words.size()) {
                 return true;
             }
         }
@@ -172,73 +172,10 @@ final class PipelineTimeBudgetRule implements SetRule {
     private static Item longest(List<Item> items) {
         Item best = items.get(0);
         for (Item i : items) {
-            if (i.duration().seconds() > best.duration().seconds()) {
+            if (i.seconds() > best.seconds()) {
                 best = i;
             }
         }
         return best;
-    }
-
-    private static void collect(MarkdownDocument doc, Section section, List<Item> items, List<Item> sentences) {
-        for (TextUnits.Unit unit : TextUnits.of(doc, section)) {
-            if (unit.kind() == TextUnits.Kind.ROW) {
-                rowItem(doc, unit).ifPresent(items::add);
-                continue;
-            }
-            if (unit.kind() == TextUnits.Kind.HEADING) {
-                continue;
-            }
-            for (MappedText sentence : unit.sentences()) {
-                String text = sentence.text();
-                Optional<Durations.Found> d = Durations.first(text);
-                if (d.isEmpty()) {
-                    continue;
-                }
-                Range range = SetDocs.range(doc, sentence, d.get().start(), d.get().end());
-                String stripped = text.stripLeading();
-                boolean listItem = stripped.matches("(?s)(?:[-*+]|\\d+[.)])\\s+.*");
-                int colon = text.indexOf(':');
-                if (listItem && colon >= 0 && colon < d.get().start()) {
-                    items.add(new Item(clean(text.substring(0, colon)), text, d.get(), range));
-                } else if (listItem) {
-                    items.add(new Item(clean(text.substring(0, d.get().start())), text, d.get(), range));
-                } else {
-                    sentences.add(new Item(clean(text), text, d.get(), range));
-                }
-            }
-        }
-    }
-
-    private static Optional<Item> rowItem(MarkdownDocument doc, TextUnits.Unit unit) {
-        Table table = unit.table();
-        List<TableCell> cells = table.rows().get(unit.row());
-        int column = table.column("target", "budget", "goal").orElse(-1);
-        if (column < 0 || column >= cells.size() || Durations.first(cells.get(column).text()).isEmpty()) {
-            column = -1;
-            for (int c = 1; c < cells.size(); c++) {
-                if (Durations.first(cells.get(c).text()).isPresent()) {
-                    column = c;
-                    break;
-                }
-            }
-        }
-        if (column <= 0 || column >= cells.size()) {
-            return Optional.empty();
-        }
-        MappedText cell = new MappedText();
-        TextUnits.appendCell(doc.source(), cells.get(column), cell);
-        Optional<Durations.Found> d = Durations.first(cell.text());
-        if (d.isEmpty()) {
-            return Optional.empty();
-        }
-        Range range = SetDocs.range(doc, cell, d.get().start(), d.get().end());
-        return Optional.of(new Item(clean(cells.get(0).text()), unit.text().text(), d.get(), range));
-    }
-
-    private static String clean(String label) {
-        String s = label.replaceAll("^\\s*(?:[-*+]|\\d+[.)])\\s+", "").replace("*", "").replace("_", " ").replace("`", "");
-        s = s.replaceAll("[:<>~\u2264\u2248]+\\s*$", "").strip();
-        s = s.replaceAll("(?i)\\s*(?:under|below|less than|at most|within)$", "").strip();
-        return s;
     }
 }

@@ -1,6 +1,9 @@
 package io.opsdoc.rules.criteria;
 
 import io.opsdoc.core.Level;
+import io.opsdoc.core.facts.AlertFact;
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Sections;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
 import io.opsdoc.core.rule.RuleMeta;
@@ -18,11 +21,12 @@ public final class AlertThresholdsRule implements SetRule {
             waits for a duration before firing (so a single scrape spike does not page anyone) and \
             carries a severity that routing can act on.
 
-            The rule reads every alerting rule of the monitoring document: Prometheus rules in YAML blocks \
-            (any mapping with `alert:` — `expr` must contain a comparison with a number such as `> 0.05` \
-            or `== 0`; `for` must be set; `labels.severity` or a `severity` key must be set) and rows of \
-            alert tables in the *Alerting* section (a condition/threshold column, and a duration and \
-            severity column or an inline "for 5m"). Without any alert definition, it reports the section.
+            The rule reads every alert of each monitoring document from the planning-set facts \
+            (`opsdoc facts`): Prometheus rules in YAML blocks, with `<<` merge keys resolved, where \
+            `expr` must compare with a number such as `> 0.05`, `== 0` or `> (14.4 * 0.001)`, `for` \
+            must be set and `labels.severity` or a `severity` key must be set; and rows of alert tables \
+            in any section, with an alert or alarm column, a condition or threshold column, and a \
+            duration and severity column or an inline "for 5m". Without any alert, it reports the section.
 
             **How to fix**: complete the rule:
 
@@ -44,36 +48,59 @@ public final class AlertThresholdsRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> monitoring = Evidence.document(context, "monitoring-strategy");
-        if (monitoring.isEmpty()) {
-            return;
-        }
-        MarkdownDocument doc = monitoring.get().document();
-        Optional<Section> alerting = Evidence.section(monitoring.get(), "Alerting");
-        List<AlertRules.Alert> alerts = AlertRules.of(doc, alerting);
-        if (alerts.isEmpty()) {
-            context.report(doc, Evidence.anchor(doc, alerting), "No alert rule defined in "
-                    + Evidence.where(alerting, "Alerting")
-                    + " (no YAML rule with `alert:` and no alert table with a condition column); define each alert with"
-                    + " a threshold, a `for` duration and a severity");
-            return;
-        }
-        for (AlertRules.Alert alert : alerts) {
-            List<String> missing = new ArrayList<>();
-            if (alert.expr().isEmpty() || !AlertRules.hasThreshold(alert.expr().get())) {
-                missing.add(alert.expr().isEmpty() ? "no condition" : "no threshold comparison in its condition");
+        for (TypedDocument monitoring : context.set().documents()) {
+            if (monitoring.type().id().equals(DocumentFacts.MONITORING)) {
+                check(context, monitoring);
             }
-            if (alert.duration().isEmpty()) {
+        }
+    }
+
+    private void check(SetContext context, TypedDocument monitoring) {
+        MarkdownDocument doc = monitoring.document();
+        Optional<Section> alerting = Sections.find(doc, Optional.of(monitoring.type()), "Alerting");
+        List<AlertFact> alerts = DocumentFacts.of(monitoring).alerts();
+        if (alerts.isEmpty()) {
+            context.report(doc, Sections.anchor(doc, alerting), "No alert rule is defined in "
+                    + Sections.where(alerting, "Alerting")
+                    + "; define each alert as a YAML rule or a table row with a threshold, a duration and a severity");
+            return;
+        }
+        for (AlertFact alert : alerts) {
+            List<String> missing = new ArrayList<>();
+            if (alert.expression().isEmpty() || !alert.hasThreshold()) {
+                missing.add(alert.expression().isEmpty() ? "no condition" : "no threshold comparison");
+            }
+            if (alert.forDuration().isEmpty()) {
                 missing.add(alert.fromTable() ? "no duration" : "no `for` duration");
             }
             if (alert.severity().isEmpty()) {
                 missing.add(alert.fromTable() ? "no severity" : "no severity label");
             }
             if (!missing.isEmpty()) {
-                context.report(doc, alert.range(), "Alert '" + alert.name() + "' has " + String.join(", ", missing)
-                        + "; give it a comparison with a number (e.g. `> 0.02`), a duration (e.g. `for: 10m`) and a"
-                        + " severity (e.g. `labels: {severity: page}`)");
+                context.report(doc, alert.range(), "Alert '" + alert.name() + "' has " + join(missing)
+                        + "; add " + fixes(missing, alert.fromTable()));
             }
         }
+    }
+
+    private static String join(List<String> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
+
+    private static String fixes(List<String> missing, boolean table) {
+        List<String> fixes = new ArrayList<>();
+        for (String m : missing) {
+            if (m.contains("threshold") || m.contains("condition")) {
+                fixes.add("a comparison with a number such as `> 0.02`");
+            } else if (m.contains("duration")) {
+                fixes.add(table ? "a duration such as 10 minutes" : "a duration such as `for: 10m`");
+            } else {
+                fixes.add(table ? "a severity" : "a severity label such as `severity: page`");
+            }
+        }
+        return join(fixes);
     }
 }

@@ -1,5 +1,6 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
@@ -38,8 +39,8 @@ public final class BackupRecoveryRule implements SetRule {
     @Override
     public RuleMeta meta() {
         List<OptionSpec> options = new ArrayList<>();
-        options.addAll(CriteriaVocabulary.get().options("backup-schedule", "Words and attributes that state a backup schedule or retention"));
-        options.addAll(CriteriaVocabulary.get().options("restore-procedure", "Words and commands of a restore procedure"));
+        options.addAll(Vocabulary.get().options("backup-schedule", "Words and attributes that state a backup schedule or retention"));
+        options.addAll(Vocabulary.get().options("restore-procedure", "Words and commands of a restore procedure"));
         return RuleMeta.of("criteria/backup-recovery", Level.WARNING,
                 "No backup schedule/retention or no restore procedure", HELP, List.of("criteria", "reliability"))
                 .withOptions(options.toArray(OptionSpec[]::new));
@@ -68,7 +69,7 @@ public final class BackupRecoveryRule implements SetRule {
             anchor = Evidence.titleRange(doc);
             where = "the deployment plan";
         }
-        Vocabulary v = CriteriaVocabulary.get();
+        Vocabulary v = Vocabulary.get();
         if (!Vocabulary.contains(haystack, v.effective(context.options(), "backup-schedule"))) {
             context.report(doc, anchor, "No backup schedule or retention found in " + where
                     + " or the other plans (no backup_retention_period, backup plan or stated schedule); state how"

@@ -1,6 +1,9 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.TimedFact;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
 import io.opsdoc.core.rule.RuleMeta;
@@ -14,9 +17,6 @@ import java.util.regex.Pattern;
 
 /** A disaster-recovery plan with RTO and RPO values must exist. */
 public final class DisasterRecoveryRule implements SetRule {
-    private static final String VALUE = "[^\\n]{0,80}?\\d+(?:\\.\\d+)?\\s*(?:ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\\b";
-    private static final Pattern RTO = Pattern.compile("(?:\\bRTO\\b|recovery time objective)" + VALUE, Pattern.CASE_INSENSITIVE);
-    private static final Pattern RPO = Pattern.compile("(?:\\bRPO\\b|recovery point objective)" + VALUE, Pattern.CASE_INSENSITIVE);
     private static final Pattern RTO_WORD = Pattern.compile("\\bRTO\\b|recovery time objective", Pattern.CASE_INSENSITIVE);
     private static final Pattern RPO_WORD = Pattern.compile("\\bRPO\\b|recovery point objective", Pattern.CASE_INSENSITIVE);
 
@@ -45,20 +45,23 @@ public final class DisasterRecoveryRule implements SetRule {
     public RuleMeta meta() {
         return RuleMeta.of("criteria/disaster-recovery", Level.WARNING, "No disaster-recovery plan with RTO and RPO",
                 HELP, List.of("criteria", "reliability")).withOptions(
-                        CriteriaVocabulary.get().options("dr-sections", "Headings of a disaster-recovery section")
+                        Vocabulary.get().options("dr-sections", "Headings of a disaster-recovery section")
                                 .toArray(io.opsdoc.core.rule.OptionSpec[]::new));
     }
 
     @Override
     public void check(SetContext context) {
         List<TypedDocument> docs = new ArrayList<>();
-        for (String type : List.of("infrastructure-as-code", "deployment-strategy", "monitoring-strategy")) {
-            Evidence.document(context, type).ifPresent(docs::add);
+        // Every plan of these types, also several of one type.
+        for (TypedDocument d : context.set().documents()) {
+            if (List.of("infrastructure-as-code", "deployment-strategy", "monitoring-strategy").contains(d.type().id())) {
+                docs.add(d);
+            }
         }
         if (docs.isEmpty()) {
             return;
         }
-        List<String> names = CriteriaVocabulary.get().effective(context.options(), "dr-sections");
+        List<String> names = Vocabulary.get().effective(context.options(), "dr-sections");
         MarkdownDocument drDoc = null;
         Section drSection = null;
         StringBuilder text = new StringBuilder();
@@ -73,8 +76,9 @@ public final class DisasterRecoveryRule implements SetRule {
                 }
             }
         }
-        boolean rto = RTO.matcher(text).find();
-        boolean rpo = RPO.matcher(text).find();
+        // RTO and RPO as the facts read them: prose, a column headed RTO/RPO or a row labelled so.
+        boolean rto = docs.stream().anyMatch(d -> !DocumentFacts.of(d).timings(TimedFact.RTO).isEmpty());
+        boolean rpo = docs.stream().anyMatch(d -> !DocumentFacts.of(d).timings(TimedFact.RPO).isEmpty());
         if (rto && rpo) {
             return;
         }

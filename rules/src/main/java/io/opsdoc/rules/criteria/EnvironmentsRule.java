@@ -1,5 +1,6 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
@@ -45,7 +46,7 @@ public final class EnvironmentsRule implements SetRule {
     public RuleMeta meta() {
         List<OptionSpec> options = new ArrayList<>();
         for (String[] env : ENVIRONMENTS) {
-            options.addAll(CriteriaVocabulary.get().options(env[0], "Names of the " + env[1] + " environment"));
+            options.addAll(Vocabulary.get().options(env[0], "Names of the " + env[1] + " environment"));
         }
         return RuleMeta.of("criteria/environments", Level.WARNING,
                 "Development, staging and production are not all documented", HELP, List.of("criteria", "environments"))
@@ -68,7 +69,7 @@ public final class EnvironmentsRule implements SetRule {
         deploy.ifPresent(d -> haystack.append(Evidence.text(d.document())).append('\n'));
         List<String> missing = new ArrayList<>();
         for (String[] env : ENVIRONMENTS) {
-            if (!Vocabulary.contains(haystack, CriteriaVocabulary.get().effective(context.options(), env[0]))) {
+            if (!Vocabulary.contains(haystack, Vocabulary.get().effective(context.options(), env[0]))) {
                 missing.add(env[1]);
             }
         }

@@ -1,5 +1,6 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.embedded.YamlNodes;
 import io.opsdoc.core.markdown.CodeBlock;
@@ -51,7 +52,7 @@ public final class InfrastructureAsCodeRule implements SetRule {
         return RuleMeta.of("criteria/infrastructure-as-code", Level.WARNING,
                 "No IaC tool named or no infrastructure actually defined in code blocks", HELP,
                 List.of("criteria", "iac")).withOptions(
-                        CriteriaVocabulary.get().options("iac-tools", "Infrastructure-as-code tool names").toArray(OptionSpec[]::new));
+                        Vocabulary.get().options("iac-tools", "Infrastructure-as-code tool names").toArray(OptionSpec[]::new));
     }
 
     @Override
@@ -63,7 +64,7 @@ public final class InfrastructureAsCodeRule implements SetRule {
         MarkdownDocument doc = iac.get().document();
         Optional<Section> overview = Evidence.section(iac.get(), "Infrastructure as Code Overview");
         Optional<Section> components = Evidence.section(iac.get(), "Infrastructure Components");
-        List<String> tools = CriteriaVocabulary.get().effective(context.options(), "iac-tools");
+        List<String> tools = Vocabulary.get().effective(context.options(), "iac-tools");
         if (!Vocabulary.contains(Evidence.text(doc), tools)) {
             context.report(doc, Evidence.anchor(doc, overview), "No infrastructure-as-code tool named in "
                     + Evidence.where(overview, "Infrastructure as Code Overview")

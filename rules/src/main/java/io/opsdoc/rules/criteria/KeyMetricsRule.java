@@ -1,5 +1,6 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
@@ -45,7 +46,7 @@ public final class KeyMetricsRule implements SetRule {
     public RuleMeta meta() {
         List<OptionSpec> options = new ArrayList<>();
         for (String[] s : SIGNALS) {
-            options.addAll(CriteriaVocabulary.get().options(s[0], "Words that identify the " + s[1]));
+            options.addAll(Vocabulary.get().options(s[0], "Words that identify the " + s[1]));
         }
         return RuleMeta.of("criteria/key-metrics", Level.WARNING,
                 "Monitoring misses one of request rate, error rate, latency percentiles, saturation", HELP,
@@ -65,7 +66,7 @@ public final class KeyMetricsRule implements SetRule {
                 Evidence.section(td, "Alerting"), Evidence.section(td, "SLIs, SLOs, SLAs"));
         String haystack = places.stream().anyMatch(Optional::isPresent) ? Evidence.text(doc, places) : Evidence.text(doc);
         for (String[] signal : SIGNALS) {
-            if (!Vocabulary.contains(haystack, CriteriaVocabulary.get().effective(context.options(), signal[0]))) {
+            if (!Vocabulary.contains(haystack, Vocabulary.get().effective(context.options(), signal[0]))) {
                 context.report(doc, Evidence.anchor(doc, metrics), "No " + signal[1] + " found in "
                         + Evidence.where(metrics, "Metrics Collection")
                         + ", the dashboards, alerts or SLIs and their code blocks; " + signal[2]);

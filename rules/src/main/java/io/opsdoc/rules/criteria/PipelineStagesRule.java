@@ -1,5 +1,6 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
@@ -54,7 +55,7 @@ public final class PipelineStagesRule implements SetRule {
     public RuleMeta meta() {
         List<OptionSpec> options = new ArrayList<>();
         for (Stage s : STAGES) {
-            options.addAll(CriteriaVocabulary.get().options(s.topic(), "Words that identify a " + s.label() + " stage"));
+            options.addAll(Vocabulary.get().options(s.topic(), "Words that identify a " + s.label() + " stage"));
         }
         return RuleMeta.of("criteria/pipeline-stages", Level.WARNING,
                 "The CI/CD plan lacks a stage: quality & security checks, build, test, artifact publish, deploy, post-deploy verification",
@@ -71,7 +72,7 @@ public final class PipelineStagesRule implements SetRule {
         Optional<Section> stages = Evidence.section(cicd.get(), "Pipeline Stages");
         String haystack = PipelineSteps.text(PipelineSteps.of(doc)) + "\n" + Evidence.text(doc, stages);
         for (Stage stage : STAGES) {
-            List<String> terms = CriteriaVocabulary.get().effective(context.options(), stage.topic());
+            List<String> terms = Vocabulary.get().effective(context.options(), stage.topic());
             if (!Vocabulary.contains(haystack, terms)) {
                 context.report(doc, Evidence.anchor(doc, stages), "No " + stage.label() + " stage found in "
                         + Evidence.where(stages, "Pipeline Stages")

@@ -1,5 +1,6 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.MarkdownDocument;
@@ -44,8 +45,8 @@ public final class RollbackRule implements SetRule {
     @Override
     public RuleMeta meta() {
         List<OptionSpec> options = new ArrayList<>();
-        options.addAll(CriteriaVocabulary.get().options("rollback-commands", "Commands that roll a release back"));
-        options.addAll(CriteriaVocabulary.get().options("rollback-tested", "Words saying that rollback is tested"));
+        options.addAll(Vocabulary.get().options("rollback-commands", "Commands that roll a release back"));
+        options.addAll(Vocabulary.get().options("rollback-tested", "Words saying that rollback is tested"));
         return RuleMeta.of("criteria/rollback", Level.ERROR,
                 "Rollback procedure missing, has no concrete commands, or is not stated to be tested", HELP,
                 List.of("criteria", "deployment")).withOptions(options.toArray(OptionSpec[]::new));
@@ -72,13 +73,13 @@ public final class RollbackRule implements SetRule {
                 commands = true;
             }
         }
-        commands |= Vocabulary.contains(text, CriteriaVocabulary.get().effective(context.options(), "rollback-commands"));
+        commands |= Vocabulary.contains(text, Vocabulary.get().effective(context.options(), "rollback-commands"));
         if (!commands) {
             context.report(doc, section.heading().range(), "The rollback procedure in '" + section.title().strip()
                     + "' has no concrete commands (no shell block, no `kubectl rollout undo`, `helm rollback` or"
                     + " `kubectl argo rollouts abort`); give the exact commands to run");
         }
-        List<String> tested = CriteriaVocabulary.get().effective(context.options(), "rollback-tested");
+        List<String> tested = Vocabulary.get().effective(context.options(), "rollback-tested");
         if (!Vocabulary.contains(text, tested) && !statedElsewhere(doc, tested)) {
             context.report(doc, section.heading().range(), "The rollback procedure in '" + section.title().strip()
                     + "' is not stated to be tested; say how it is rehearsed (e.g. a rollback drill in staging every"

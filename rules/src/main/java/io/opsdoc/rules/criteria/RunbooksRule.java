@@ -1,6 +1,9 @@
 package io.opsdoc.rules.criteria;
 
 import io.opsdoc.core.Level;
+import io.opsdoc.core.facts.AlertFact;
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Sections;
 import io.opsdoc.core.markdown.Link;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
@@ -16,16 +19,20 @@ import java.util.regex.Pattern;
 public final class RunbooksRule implements SetRule {
     private static final Pattern RUNBOOK = Pattern.compile("run[- ]?books?|play[- ]?books?", Pattern.CASE_INSENSITIVE);
 
+    /** "Runbook: https://wiki/..." inside an alert's message or a code block links a runbook too. */
+    private static final Pattern RUNBOOK_LINK = Pattern.compile("(?i)run[- ]?books?\\b[^\\n]{0,40}?https?://");
+
     private static final String HELP = """
             "Runbooks are created for common operations": whoever is paged at 3 a.m. finds, from the \
             alert, the page that says what to check and what to do. An alert without a runbook turns \
             every incident into research.
 
             The rule accepts as runbooks a section about runbooks in any document of the set (a heading \
-            with "Runbook" or "Playbook" and content) or links to runbooks. It reports each alert rule \
-            of the monitoring document without a `runbook_url` annotation (or runbook column) when the set \
-            has no runbook section or link, and the *Alerting* section when there are neither alerts \
-            nor runbooks.
+            with "Runbook" or "Playbook" and content), links to runbooks (also "Runbook: https://..." \
+            inside an alert message), or an alert with a runbook. When the set has none, it reports each \
+            row of an alert table of the monitoring documents, and the *Alerting* section once. A \
+            Prometheus alerting rule without a `runbook_url` is reported by \
+            `prometheus/alert-missing-runbook` only, so that one alert is never reported twice on one line.
 
             **How to fix**: link every alert to its runbook:
 
@@ -44,31 +51,36 @@ public final class RunbooksRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> monitoring = Evidence.document(context, "monitoring-strategy");
-        if (monitoring.isEmpty()) {
-            return;
-        }
         boolean runbooks = false;
         for (TypedDocument d : context.set().documents()) {
-            runbooks |= hasRunbooks(d.document());
+            runbooks |= hasRunbooks(d.document()) || DocumentFacts.of(d).alerts().stream().anyMatch(a -> a.runbook().isPresent());
         }
-        MarkdownDocument doc = monitoring.get().document();
-        Optional<Section> alerting = Evidence.section(monitoring.get(), "Alerting");
-        List<AlertRules.Alert> alerts = AlertRules.of(doc, alerting);
         if (runbooks) {
             return;
         }
-        for (AlertRules.Alert alert : alerts) {
-            if (alert.runbook().isEmpty()) {
-                context.report(doc, alert.range(), "Alert '" + alert.name() + "' points to no runbook (no runbook_url"
-                        + " annotation) and the planning set has no runbook section; add a runbook_url to the runbook"
-                        + " that says what to check and do");
+        // Every monitoring document of the set is checked (one per service, for instance).
+        for (TypedDocument monitoring : context.set().documents()) {
+            if (!monitoring.type().id().equals(DocumentFacts.MONITORING)) {
+                continue;
             }
-        }
-        if (alerts.isEmpty()) {
-            context.report(doc, Evidence.anchor(doc, alerting), "No runbooks: no runbook section or runbook link in the"
-                    + " planning set; write runbooks for the alerts and common operations and link them from "
-                    + Evidence.where(alerting, "Alerting"));
+            MarkdownDocument doc = monitoring.document();
+            Optional<Section> alerting = Sections.find(doc, Optional.of(monitoring.type()), "Alerting");
+            List<AlertFact> alerts = DocumentFacts.of(monitoring).alerts();
+            boolean yamlAlerts = false;
+            for (AlertFact alert : alerts) {
+                // A Prometheus rule without runbook_url is prometheus/alert-missing-runbook's finding; this
+                // rule reports the alert-table rows it alone can see, and the missing runbooks once.
+                if (alert.fromTable()) {
+                    context.report(doc, alert.range(), "Alert '" + alert.name() + "' has no runbook and the planning"
+                            + " set has no runbook section; add a runbook column that links what to check and do");
+                } else {
+                    yamlAlerts = true;
+                }
+            }
+            if (alerts.isEmpty() || yamlAlerts) {
+                context.report(doc, Sections.anchor(doc, alerting), "The planning set has no runbooks for the alerts in "
+                        + Sections.where(alerting, "Alerting") + "; write a runbook per alert and link it from the alert");
+            }
         }
     }
 
@@ -77,6 +89,9 @@ public final class RunbooksRule implements SetRule {
             if (RUNBOOK.matcher(s.title()).find() && !Evidence.text(doc, s).isBlank()) {
                 return true;
             }
+        }
+        if (RUNBOOK_LINK.matcher(doc.text()).find()) {
+            return true;
         }
         for (Link link : doc.links()) {
             if (RUNBOOK.matcher(link.url()).find() || RUNBOOK.matcher(link.text()).find()) {

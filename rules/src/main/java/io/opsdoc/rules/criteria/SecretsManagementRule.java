@@ -1,5 +1,6 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
@@ -44,8 +45,8 @@ public final class SecretsManagementRule implements SetRule {
     @Override
     public RuleMeta meta() {
         List<OptionSpec> options = new ArrayList<>();
-        options.addAll(CriteriaVocabulary.get().options("secret-stores", "Names of secrets stores"));
-        options.addAll(CriteriaVocabulary.get().options("plaintext-words", "Words that say a secret is kept in plain text"));
+        options.addAll(Vocabulary.get().options("secret-stores", "Names of secrets stores"));
+        options.addAll(Vocabulary.get().options("plaintext-words", "Words that say a secret is kept in plain text"));
         return RuleMeta.of("criteria/secrets-management", Level.WARNING,
                 "No secrets store named, or secrets handled in plain text", HELP,
                 List.of("criteria", "security", "secrets")).withOptions(options.toArray(OptionSpec[]::new));
@@ -59,10 +60,13 @@ public final class SecretsManagementRule implements SetRule {
         if (cicd.isEmpty() && iac.isEmpty() && deploy.isEmpty()) {
             return;
         }
-        Vocabulary v = CriteriaVocabulary.get();
+        Vocabulary v = Vocabulary.get();
         StringBuilder haystack = new StringBuilder();
-        for (Optional<TypedDocument> d : List.of(cicd, iac, deploy)) {
-            d.ifPresent(x -> haystack.append(Evidence.text(x.document())).append('\n'));
+        // Every plan of these types counts, also when the set holds several of one type.
+        for (TypedDocument d : context.set().documents()) {
+            if (List.of("cicd-pipeline", "infrastructure-as-code", "deployment-strategy").contains(d.type().id())) {
+                haystack.append(Evidence.text(d.document())).append('\n');
+            }
         }
         boolean store = Vocabulary.contains(haystack, v.effective(context.options(), "secret-stores"))
                 || CI_SECRET_REF.matcher(haystack).find();
@@ -79,6 +83,7 @@ public final class SecretsManagementRule implements SetRule {
         List<String> secretWords = v.terms("secret-words");
         List<String> plainWords = v.effective(context.options(), "plaintext-words");
         List<String> negations = v.terms("negations");
+        List<String> stores = v.effective(context.options(), "secret-stores");
         for (TypedDocument d : context.set().documents()) {
             MarkdownDocument doc = d.document();
             String text = proseOnly(doc);
@@ -90,8 +95,10 @@ public final class SecretsManagementRule implements SetRule {
                 Optional<Vocabulary.Match> secret = Vocabulary.find(sentence, secretWords);
                 Optional<Vocabulary.Match> plain = Vocabulary.find(sentence, plainWords);
                 // Only a negation before the plain-text word negates it ("never committed", not "... without setup").
+                // A sentence that puts the secret into a store ("a secret named X in the repository settings") is not plain text.
                 if (secret.isPresent() && plain.isPresent()
-                        && !Vocabulary.contains(sentence.substring(0, plain.get().end()), negations)) {
+                        && !Vocabulary.contains(sentence.substring(0, plain.get().end()), negations)
+                        && !Vocabulary.contains(sentence, stores)) {
                     int start = unitStart + Math.min(secret.get().start(), plain.get().start());
                     int end = unitStart + Math.max(secret.get().end(), plain.get().end());
                     context.report(doc, doc.source().range(start, end), "Secrets handled in plain text ('"

@@ -1,5 +1,6 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
@@ -40,9 +41,9 @@ public final class SecurityScanningRule implements SetRule {
     @Override
     public RuleMeta meta() {
         List<OptionSpec> options = new ArrayList<>();
-        options.addAll(CriteriaVocabulary.get().options("dependency-scanners", "Dependency vulnerability scanners"));
-        options.addAll(CriteriaVocabulary.get().options("sast-tools", "Static analysis security tools"));
-        options.addAll(CriteriaVocabulary.get().options("image-scanners", "Container image scanners"));
+        options.addAll(Vocabulary.get().options("dependency-scanners", "Dependency vulnerability scanners"));
+        options.addAll(Vocabulary.get().options("sast-tools", "Static analysis security tools"));
+        options.addAll(Vocabulary.get().options("image-scanners", "Container image scanners"));
         return RuleMeta.of("criteria/security-scanning", Level.WARNING,
                 "Pipeline misses dependency scanning, static analysis (SAST) or container image scanning", HELP,
                 List.of("criteria", "cicd", "security")).withOptions(options.toArray(OptionSpec[]::new));
@@ -57,7 +58,7 @@ public final class SecurityScanningRule implements SetRule {
         MarkdownDocument doc = cicd.get().document();
         Optional<Section> stages = Evidence.section(cicd.get(), "Pipeline Stages");
         String haystack = PipelineSteps.text(PipelineSteps.of(doc)) + "\n" + Evidence.text(doc);
-        Vocabulary v = CriteriaVocabulary.get();
+        Vocabulary v = Vocabulary.get();
         String where = Evidence.where(stages, "Pipeline Stages") + " or the pipeline's jobs and steps";
         if (!Vocabulary.contains(haystack, v.effective(context.options(), "dependency-scanners"))) {
             context.report(doc, Evidence.anchor(doc, stages), "No dependency vulnerability scan found in " + where

@@ -1,5 +1,6 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.embedded.YamlNodes;
 import io.opsdoc.core.markdown.CodeBlock;
@@ -44,8 +45,8 @@ public final class ZeroDowntimeRule implements SetRule {
     @Override
     public RuleMeta meta() {
         List<OptionSpec> options = new ArrayList<>();
-        options.addAll(CriteriaVocabulary.get().options("zd-strategies", "Names of zero-downtime strategies"));
-        options.addAll(CriteriaVocabulary.get().options("zd-health-gates", "Words that identify health gating"));
+        options.addAll(Vocabulary.get().options("zd-strategies", "Names of zero-downtime strategies"));
+        options.addAll(Vocabulary.get().options("zd-health-gates", "Words that identify health gating"));
         return RuleMeta.of("criteria/zero-downtime", Level.WARNING,
                 "No deployment strategy with a zero-downtime mechanism (rolling/blue-green/canary with health gating)",
                 HELP, List.of("criteria", "deployment")).withOptions(options.toArray(OptionSpec[]::new));
@@ -101,8 +102,8 @@ public final class ZeroDowntimeRule implements SetRule {
         if (text.isBlank()) {
             text = Evidence.text(doc);
         }
-        strategy |= Vocabulary.contains(text, CriteriaVocabulary.get().effective(context.options(), "zd-strategies"));
-        gate |= Vocabulary.contains(Evidence.text(doc), CriteriaVocabulary.get().effective(context.options(), "zd-health-gates"));
+        strategy |= Vocabulary.contains(text, Vocabulary.get().effective(context.options(), "zd-strategies"));
+        gate |= Vocabulary.contains(Evidence.text(doc), Vocabulary.get().effective(context.options(), "zd-health-gates"));
         if (!strategy && recreate != null) {
             context.report(doc, recreateBlock.yaml().range(recreate), "The only deployment strategy is `Recreate`,"
                     + " which stops every old pod before new ones start; use a RollingUpdate with maxUnavailable: 0,"

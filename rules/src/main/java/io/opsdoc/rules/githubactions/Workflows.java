@@ -38,7 +38,7 @@ final class Workflows {
     static List<Doc> documents(DocumentContext context) {
         List<Doc> docs = new ArrayList<>();
         for (CodeBlock block : context.document().codeBlocks()) {
-            if (!block.isLanguage("yaml", "yml")) {
+            if (!block.isEffectively("yaml", "yml")) {
                 continue;
             }
             YamlBlock yaml = block.yaml();

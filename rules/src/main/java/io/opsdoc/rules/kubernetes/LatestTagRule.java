@@ -5,21 +5,32 @@ import io.opsdoc.core.embedded.YamlNodes;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
 import io.opsdoc.core.rule.RuleMeta;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
-/** Container images with {@code :latest} or without any tag. */
+/**
+ * Container images with {@code :latest} or without any tag, in any Kubernetes object: built-in
+ * workloads, Argo Rollouts, Knative services, Tekton tasks and any custom resource that holds a
+ * container-like mapping with an {@code image}.
+ */
 final class LatestTagRule implements DocumentRule {
     static final String ID = "kubernetes/latest-tag";
 
-    /** Every kind that carries a pod template. */
-    private static final Set<String> KINDS = Set.of("Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
-            "Job", "CronJob");
+    /** Keys whose items are containers, whatever the resource kind. */
+    private static final Set<String> CONTAINER_LISTS = Set.of("containers", "initContainers", "ephemeralContainers",
+            "sidecars", "steps");
+    /** Keys that, next to `image`, make a mapping a container (Argo Workflows' `container:`, CRD fields). */
+    private static final Set<String> CONTAINER_KEYS = Set.of("name", "command", "args", "ports", "env", "envFrom",
+            "resources", "imagePullPolicy", "volumeMounts", "workingDir", "securityContext");
+    private static final int MAX_DEPTH = 24;
 
     private static final String HELP = """
             An image without a tag means `:latest`, and `:latest` is a moving pointer: two pods of
@@ -49,18 +60,47 @@ final class LatestTagRule implements DocumentRule {
 
     @Override
     public void check(DocumentContext context) {
-        for (Workloads.Workload workload : Workloads.find(context, KINDS)) {
-            for (MappingNode container : workload.containers(true)) {
-                Optional<Node> image = Workloads.get(container, "image").filter(n -> n instanceof ScalarNode);
-                if (image.isEmpty()) {
-                    continue;
-                }
-                String value = YamlNodes.scalar(image.get()).orElse("").strip();
-                problem(value).ifPresent(problem -> context.report(workload.block().range(image.get()),
-                        "image '" + value + "' of container '" + workload.containerName(container) + "' " + problem
-                                + "; pin a release tag or a digest (@sha256:...)"));
-            }
+        for (Workloads.Manifest manifest : Workloads.manifests(context)) {
+            Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            visit(context, manifest, manifest.object(), false, seen, 0);
         }
+    }
+
+    /** Walks the object; {@code listed} says the node is an item of a container list. */
+    private static void visit(DocumentContext context, Workloads.Manifest manifest, Node node, boolean listed,
+            Set<Node> seen, int depth) {
+        if (depth > MAX_DEPTH || !seen.add(node)) {
+            return;
+        }
+        if (node instanceof MappingNode map) {
+            Optional<Node> image = Workloads.get(map, "image").filter(n -> n instanceof ScalarNode);
+            if (image.isPresent() && (listed || depth > 0 && containerLike(map))) {
+                report(context, manifest, map, image.get());
+            }
+            for (NodeTuple tuple : map.getValue()) {
+                String key = YamlNodes.scalar(tuple.getKeyNode()).orElse("");
+                Node value = tuple.getValueNode();
+                if (CONTAINER_LISTS.contains(key)) {
+                    YamlNodes.items(value).forEach(item -> visit(context, manifest, item, true, seen, depth + 1));
+                } else {
+                    visit(context, manifest, value, false, seen, depth + 1);
+                }
+            }
+        } else {
+            YamlNodes.items(node).forEach(item -> visit(context, manifest, item, false, seen, depth + 1));
+        }
+    }
+
+    private static boolean containerLike(MappingNode map) {
+        return YamlNodes.keys(map).stream().anyMatch(CONTAINER_KEYS::contains);
+    }
+
+    private static void report(DocumentContext context, Workloads.Manifest manifest, MappingNode container, Node image) {
+        String value = YamlNodes.scalar(image).orElse("").strip();
+        String owner = Workloads.get(container, "name").flatMap(YamlNodes::scalar)
+                .map(name -> "of container '" + name + "'").orElse("in the " + manifest.kind());
+        problem(value).ifPresent(problem -> context.report(manifest.block().range(image),
+                "image '" + value + "' " + owner + " " + problem + "; pin a release tag or a digest (@sha256:...)"));
     }
 
     static Optional<String> problem(String image) {

@@ -77,11 +77,48 @@ final class Workloads {
         }
     }
 
+    /** Any Kubernetes object (a mapping with {@code apiVersion} and {@code kind}), with its block. */
+    record Manifest(YamlBlock block, String kind, MappingNode object) {
+    }
+
+    /** Every Kubernetes object of the document's YAML blocks, items of a {@code kind: List} included. */
+    static List<Manifest> manifests(DocumentContext context) {
+        List<Manifest> result = new ArrayList<>();
+        for (CodeBlock block : context.document().codeBlocks()) {
+            if (!block.isEffectively("yaml", "yml")) {
+                continue;
+            }
+            YamlBlock yaml = block.yaml();
+            if (!yaml.valid()) {
+                continue;
+            }
+            for (Node root : yaml.documents()) {
+                addManifests(yaml, root, result, 0);
+            }
+        }
+        return result;
+    }
+
+    private static void addManifests(YamlBlock yaml, Node node, List<Manifest> out, int depth) {
+        if (!(node instanceof MappingNode map) || depth > 4) {
+            return;
+        }
+        Optional<String> kind = get(map, "kind").flatMap(YamlNodes::scalar);
+        if (kind.isEmpty() || !has(map, "apiVersion") && !has(map, "spec")) {
+            return;
+        }
+        if (kind.get().endsWith("List") && has(map, "items")) {
+            YamlNodes.items(get(map, "items").orElse(null)).forEach(item -> addManifests(yaml, item, out, depth + 1));
+        } else {
+            out.add(new Manifest(yaml, kind.get(), map));
+        }
+    }
+
     /** Workloads of the given kinds, each object once even when aliases repeat it. */
     static List<Workload> find(DocumentContext context, Set<String> kinds) {
         List<Workload> result = new ArrayList<>();
         for (CodeBlock block : context.document().codeBlocks()) {
-            if (!block.isLanguage("yaml", "yml")) {
+            if (!block.isEffectively("yaml", "yml")) {
                 continue;
             }
             YamlBlock yaml = block.yaml();

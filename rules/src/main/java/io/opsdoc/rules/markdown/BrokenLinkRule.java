@@ -8,6 +8,8 @@ import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.MarkdownParser;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.FileScope;
+import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.source.SourceFile;
 import java.io.IOException;
@@ -61,6 +63,11 @@ public final class BrokenLinkRule implements DocumentRule {
             published, not on the folder it sits in), and templated destinations (`{{ }}`). Links of a \
             document that does not exist on disk (text passed in from an editor) are checked for \
             same-document fragments only.
+            - never read: targets outside the checked repository (the folder holding `.git`), or outside \
+            the checked folder when there is no repository, including symbolic links that lead outside; they \
+            get a note saying they were not checked, and nothing about them (not even whether they exist) is \
+            reported. Fragments into a Markdown file larger than `--max-file-size` also get a note instead of \
+            a check.
 
             **How to fix**: point the link at the file's current name and the heading's current anchor.
 
@@ -80,6 +87,7 @@ public final class BrokenLinkRule implements DocumentRule {
         MarkdownDocument document = context.document();
         SourceFile source = document.source();
         Path folder = folderOnDisk(source);
+        FileScope scope = context.files();
         // Parsed link targets of this one check: several links into the same file parse it once.
         Map<Path, Optional<Set<String>>> targets = new HashMap<>();
         Set<String> ownAnchors = anchors(document);
@@ -113,12 +121,25 @@ public final class BrokenLinkRule implements DocumentRule {
             } catch (InvalidPathException e) {
                 continue;
             }
+            if (!scope.contains(target)) {
+                // Never opened, not even tested for existence: the answer would tell what lies outside the tree.
+                context.report(Report.of(link.urlRange(), "link target '" + decodedPath + "' is outside the checked "
+                        + "repository or folder, so it was not checked; check it by hand or link to a file inside the tree")
+                        .withLevel(Level.NOTE));
+                continue;
+            }
             if (!Files.exists(target)) {
                 context.report(link.urlRange(), "link target '" + decodedPath + "' does not exist (relative to "
                         + "this document's folder); fix the path or the file name");
                 continue;
             }
             if (fragment.isEmpty() || !Files.isRegularFile(target) || !markdown(target)) {
+                continue;
+            }
+            if (!scope.readable(target)) {
+                context.report(Report.of(link.urlRange(), "link target '" + decodedPath + "' is larger than the "
+                        + scope.maxFileBytes() / (1024 * 1024) + " MB limit (--max-file-size), so the fragment '#"
+                        + decodedFragment + "' was not checked; check it by hand or raise the limit").withLevel(Level.NOTE));
                 continue;
             }
             Optional<Set<String>> anchors = targets.computeIfAbsent(target, BrokenLinkRule::anchorsOf);

@@ -1,6 +1,7 @@
 package io.opsdoc.rules.markdown;
 
 import io.opsdoc.core.Level;
+import io.opsdoc.core.embedded.LanguageGuesser;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
@@ -53,12 +54,11 @@ public final class CodeBlockLanguageRule implements DocumentRule {
 
     @Override
     public void check(DocumentContext context) {
-        LanguageGuesser guesser = LanguageGuesser.builtIn();
         for (CodeBlock block : context.document().codeBlocks()) {
             if (!block.fenced() || !block.info().isBlank()) {
                 continue;
             }
-            Optional<LanguageGuesser.Guess> guess = guesser.guess(block);
+            Optional<LanguageGuesser.Guess> guess = block.guessedLanguage();
             if (guess.isEmpty()) {
                 context.report(block.openingFence(),
                         "fenced code block has no language tag; add one after the opening fence "

@@ -10,7 +10,7 @@ import io.opsdoc.core.rule.SetRule;
 import io.opsdoc.core.rule.TypedDocument;
 import io.opsdoc.rules.criteria.Evidence;
 import io.opsdoc.rules.criteria.PipelineSteps;
-import io.opsdoc.rules.criteria.Vocabulary;
+import io.opsdoc.core.facts.Vocabulary;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,8 +48,8 @@ public final class BuildOnceRule implements SetRule {
     @Override
     public RuleMeta meta() {
         List<OptionSpec> options = new ArrayList<>();
-        options.addAll(PrinciplesVocabulary.get().options("image-builds", "Commands that build an image or artifact"));
-        options.addAll(PrinciplesVocabulary.get().options("deploy-commands", "Commands that deploy an image"));
+        options.addAll(Vocabulary.get().options("image-builds", "Commands that build an image or artifact"));
+        options.addAll(Vocabulary.get().options("deploy-commands", "Commands that deploy an image"));
         options.add(new OptionSpec("mutable-tags", "string-list", List.of("latest", "stable", "edge", "nightly", "main", "master"),
                 "Image tags that move and so cannot identify a deployed build"));
         return RuleMeta.of("principles/build-once", Level.WARNING,
@@ -61,8 +61,8 @@ public final class BuildOnceRule implements SetRule {
     public void check(SetContext context) {
         Optional<TypedDocument> cicd = Evidence.document(context, "cicd-pipeline");
         Optional<TypedDocument> deploy = Evidence.document(context, "deployment-strategy");
-        List<String> builds = PrinciplesVocabulary.get().effective(context.options(), "image-builds");
-        List<String> deploys = PrinciplesVocabulary.get().effective(context.options(), "deploy-commands");
+        List<String> builds = Vocabulary.get().effective(context.options(), "image-builds");
+        List<String> deploys = Vocabulary.get().effective(context.options(), "deploy-commands");
         Pattern mutable = mutableTag(context.options().strings("mutable-tags"));
         if (cicd.isPresent()) {
             MarkdownDocument doc = cicd.get().document();

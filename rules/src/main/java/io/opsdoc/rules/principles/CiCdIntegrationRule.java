@@ -11,7 +11,7 @@ import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
 import io.opsdoc.core.rule.TypedDocument;
 import io.opsdoc.rules.criteria.Evidence;
-import io.opsdoc.rules.criteria.Vocabulary;
+import io.opsdoc.core.facts.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +39,8 @@ public final class CiCdIntegrationRule implements SetRule {
     @Override
     public RuleMeta meta() {
         List<OptionSpec> options = new ArrayList<>();
-        options.addAll(PrinciplesVocabulary.get().options("ci-tools", "CI/CD tool names"));
-        options.addAll(PrinciplesVocabulary.get().options("repo-hosts", "Repository hosts and their integration words"));
+        options.addAll(Vocabulary.get().options("ci-tools", "CI/CD tool names"));
+        options.addAll(Vocabulary.get().options("repo-hosts", "Repository hosts and their integration words"));
         return RuleMeta.of("principles/ci-cd-integration", Level.NOTE,
                 "CI/CD tool not named or not integrated with the repository host", HELP, List.of("principles", "cicd"))
                 .withOptions(options.toArray(OptionSpec[]::new));
@@ -55,8 +55,8 @@ public final class CiCdIntegrationRule implements SetRule {
         MarkdownDocument doc = cicd.get().document();
         Optional<Section> overview = Evidence.section(cicd.get(), "CI/CD Overview");
         String text = Evidence.text(doc);
-        boolean tool = Vocabulary.contains(text, PrinciplesVocabulary.get().effective(context.options(), "ci-tools"));
-        boolean host = Vocabulary.contains(text, PrinciplesVocabulary.get().effective(context.options(), "repo-hosts"));
+        boolean tool = Vocabulary.contains(text, Vocabulary.get().effective(context.options(), "ci-tools"));
+        boolean host = Vocabulary.contains(text, Vocabulary.get().effective(context.options(), "repo-hosts"));
         for (CodeBlock block : doc.codeBlocks()) {
             if (!Evidence.isYaml(block) || !block.yaml().valid()) {
                 continue;

@@ -11,7 +11,7 @@ import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
 import io.opsdoc.core.rule.TypedDocument;
 import io.opsdoc.rules.criteria.Evidence;
-import io.opsdoc.rules.criteria.Vocabulary;
+import io.opsdoc.core.facts.Vocabulary;
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -45,7 +45,7 @@ public final class CloudAgnosticRule implements SetRule {
     public RuleMeta meta() {
         return RuleMeta.of("principles/cloud-agnostic", Level.WARNING,
                 "No local or portable alternative (Docker Compose, kind, LocalStack, ...) to the cloud setup", HELP,
-                List.of("principles", "portability")).withOptions(PrinciplesVocabulary.get()
+                List.of("principles", "portability")).withOptions(Vocabulary.get()
                         .options("local-alternatives", "Local or portable alternatives").toArray(OptionSpec[]::new));
     }
 
@@ -55,7 +55,7 @@ public final class CloudAgnosticRule implements SetRule {
         if (iac.isEmpty()) {
             return;
         }
-        List<String> terms = PrinciplesVocabulary.get().effective(context.options(), "local-alternatives");
+        List<String> terms = Vocabulary.get().effective(context.options(), "local-alternatives");
         for (TypedDocument d : context.set().documents()) {
             if (hasComposeFile(d.document()) || Vocabulary.contains(Evidence.text(d.document()), terms)) {
                 return;

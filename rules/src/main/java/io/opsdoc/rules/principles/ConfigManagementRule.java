@@ -9,7 +9,7 @@ import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
 import io.opsdoc.core.rule.TypedDocument;
 import io.opsdoc.rules.criteria.Evidence;
-import io.opsdoc.rules.criteria.Vocabulary;
+import io.opsdoc.core.facts.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +37,8 @@ public final class ConfigManagementRule implements SetRule {
     @Override
     public RuleMeta meta() {
         List<OptionSpec> options = new ArrayList<>();
-        options.addAll(PrinciplesVocabulary.get().options("per-environment-config", "Words for per-environment configuration"));
-        options.addAll(PrinciplesVocabulary.get().options("secret-stores", "Names of secrets stores"));
+        options.addAll(Vocabulary.get().options("per-environment-config", "Words for per-environment configuration"));
+        options.addAll(Vocabulary.get().options("secret-stores", "Names of secrets stores"));
         return RuleMeta.of("principles/config-management", Level.NOTE,
                 "No per-environment configuration / secrets strategy", HELP, List.of("principles", "configuration"))
                 .withOptions(options.toArray(OptionSpec[]::new));
@@ -62,13 +62,13 @@ public final class ConfigManagementRule implements SetRule {
         Optional<Section> anchor = cicd.isPresent() ? secretsSection : envSection;
         String where = cicd.isPresent() ? Evidence.where(secretsSection, "Environment Variables & Secrets")
                 : Evidence.where(envSection, "Environment Management");
-        if (!Vocabulary.contains(haystack, PrinciplesVocabulary.get().effective(context.options(), "per-environment-config"))
+        if (!Vocabulary.contains(haystack, Vocabulary.get().effective(context.options(), "per-environment-config"))
                 && !EnvironmentColumns.hasEnvironmentTable(iac.map(TypedDocument::document), envSection)) {
             context.report(doc, Evidence.anchor(doc, anchor), "No per-environment configuration strategy in " + where
                     + " or the environment management; say how configuration differs per environment (tfvars,"
                     + " overlays, values files)");
         }
-        if (!Vocabulary.contains(haystack, PrinciplesVocabulary.get().effective(context.options(), "secret-stores"))) {
+        if (!Vocabulary.contains(haystack, Vocabulary.get().effective(context.options(), "secret-stores"))) {
             context.report(doc, Evidence.anchor(doc, anchor), "No secrets strategy in " + where
                     + "; say where each environment's secrets are stored and how they are injected");
         }

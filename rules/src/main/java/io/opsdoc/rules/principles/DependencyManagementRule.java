@@ -10,7 +10,7 @@ import io.opsdoc.core.rule.SetRule;
 import io.opsdoc.core.rule.TypedDocument;
 import io.opsdoc.rules.criteria.Evidence;
 import io.opsdoc.rules.criteria.PipelineSteps;
-import io.opsdoc.rules.criteria.Vocabulary;
+import io.opsdoc.core.facts.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +38,8 @@ public final class DependencyManagementRule implements SetRule {
     @Override
     public RuleMeta meta() {
         List<OptionSpec> options = new ArrayList<>();
-        options.addAll(PrinciplesVocabulary.get().options("dependency-updates", "Dependency update tools and policies"));
-        options.addAll(PrinciplesVocabulary.get().options("vulnerability-scanning", "Dependency vulnerability scanners"));
+        options.addAll(Vocabulary.get().options("dependency-updates", "Dependency update tools and policies"));
+        options.addAll(Vocabulary.get().options("vulnerability-scanning", "Dependency vulnerability scanners"));
         return RuleMeta.of("principles/dependency-management", Level.NOTE,
                 "No dependency update or vulnerability scanning policy", HELP, List.of("principles", "dependencies"))
                 .withOptions(options.toArray(OptionSpec[]::new));
@@ -56,11 +56,11 @@ public final class DependencyManagementRule implements SetRule {
                 .append('\n').append(Evidence.text(doc));
         Evidence.document(context, "infrastructure-as-code").ifPresent(d -> haystack.append(Evidence.text(d.document())));
         Optional<Section> stages = Evidence.section(cicd.get(), "Pipeline Stages");
-        if (!Vocabulary.contains(haystack, PrinciplesVocabulary.get().effective(context.options(), "dependency-updates"))) {
+        if (!Vocabulary.contains(haystack, Vocabulary.get().effective(context.options(), "dependency-updates"))) {
             context.report(doc, Evidence.anchor(doc, stages), "No dependency update policy in the CI/CD plan (no"
                     + " Renovate, Dependabot version updates or update routine); say how dependencies are kept current");
         }
-        if (!Vocabulary.contains(haystack, PrinciplesVocabulary.get().effective(context.options(), "vulnerability-scanning"))) {
+        if (!Vocabulary.contains(haystack, Vocabulary.get().effective(context.options(), "vulnerability-scanning"))) {
             context.report(doc, Evidence.anchor(doc, stages), "No dependency vulnerability scanning in the CI/CD plan;"
                     + " add a scan of the dependencies (e.g. Snyk, OSV-Scanner, npm audit, Trivy)");
         }

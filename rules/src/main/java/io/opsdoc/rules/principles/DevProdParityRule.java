@@ -1,5 +1,6 @@
 package io.opsdoc.rules.principles;
 
+import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.embedded.YamlNodes;
 import io.opsdoc.core.markdown.CodeBlock;
@@ -59,7 +60,7 @@ public final class DevProdParityRule implements SetRule {
     @Override
     public RuleMeta meta() {
         return RuleMeta.of("principles/dev-prod-parity", Level.NOTE, "Environments differ in more than size/scale",
-                HELP, List.of("principles", "environments")).withOptions(PrinciplesVocabulary.get()
+                HELP, List.of("principles", "environments")).withOptions(Vocabulary.get()
                         .options("size-words", "Words of keys or row labels that may differ between environments")
                         .toArray(OptionSpec[]::new));
     }
@@ -76,7 +77,7 @@ public final class DevProdParityRule implements SetRule {
         }
         MarkdownDocument doc = iac.get().document();
         Optional<Section> section = Evidence.section(iac.get(), "Environment Management");
-        List<String> sizeWords = PrinciplesVocabulary.get().effective(context.options(), "size-words")
+        List<String> sizeWords = Vocabulary.get().effective(context.options(), "size-words")
                 .stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         List<Chunk> chunks = new ArrayList<>();
         for (CodeBlock block : Evidence.blocks(doc, section)) {

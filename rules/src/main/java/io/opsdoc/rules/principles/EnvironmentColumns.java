@@ -4,7 +4,7 @@ import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
 import io.opsdoc.core.markdown.Table;
 import io.opsdoc.core.markdown.TableCell;
-import io.opsdoc.rules.criteria.Vocabulary;
+import io.opsdoc.core.facts.Vocabulary;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +24,7 @@ final class EnvironmentColumns {
     static Optional<String> environmentOf(String text) {
         Optional<String> found = Optional.empty();
         for (String env : ENVIRONMENTS) {
-            if (Vocabulary.contains(text, PrinciplesVocabulary.get().terms("env-" + env))) {
+            if (Vocabulary.contains(text, Vocabulary.get().terms("env-" + env))) {
                 if (found.isPresent()) {
                     return Optional.empty();
                 }

@@ -10,7 +10,7 @@ import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
 import io.opsdoc.core.rule.TypedDocument;
 import io.opsdoc.rules.criteria.Evidence;
-import io.opsdoc.rules.criteria.Vocabulary;
+import io.opsdoc.core.facts.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,8 +52,8 @@ public final class IacVersionedRule implements SetRule {
     @Override
     public RuleMeta meta() {
         List<OptionSpec> options = new ArrayList<>();
-        options.addAll(PrinciplesVocabulary.get().options("versioned", "Words saying infrastructure code is versioned"));
-        options.addAll(PrinciplesVocabulary.get().options("remote-state", "Words naming a remote state backend"));
+        options.addAll(Vocabulary.get().options("versioned", "Words saying infrastructure code is versioned"));
+        options.addAll(Vocabulary.get().options("remote-state", "Words naming a remote state backend"));
         return RuleMeta.of("principles/iac-versioned", Level.NOTE,
                 "Infrastructure code not versioned / no remote state", HELP, List.of("principles", "iac"))
                 .withOptions(options.toArray(OptionSpec[]::new));
@@ -69,7 +69,7 @@ public final class IacVersionedRule implements SetRule {
         String text = Evidence.text(doc);
         Optional<Section> overview = Evidence.section(iac.get(), "Infrastructure as Code Overview");
         Optional<Section> state = Evidence.section(iac.get(), "State Management");
-        if (!Vocabulary.contains(text, PrinciplesVocabulary.get().effective(context.options(), "versioned"))) {
+        if (!Vocabulary.contains(text, Vocabulary.get().effective(context.options(), "versioned"))) {
             context.report(doc, Evidence.anchor(doc, overview), "The plan does not say that the infrastructure code is"
                     + " versioned (no repository, git or review workflow mentioned); say where the code lives and how"
                     + " changes are reviewed");
@@ -91,7 +91,7 @@ public final class IacVersionedRule implements SetRule {
                 }
             }
         }
-        remote |= Vocabulary.contains(text, PrinciplesVocabulary.get().effective(context.options(), "remote-state"));
+        remote |= Vocabulary.contains(text, Vocabulary.get().effective(context.options(), "remote-state"));
         if (!remote) {
             context.report(doc, Evidence.anchor(doc, state.or(() -> overview)), "No remote state found in "
                     + Evidence.where(state, "State Management") + " (no non-local backend block, no state service);"

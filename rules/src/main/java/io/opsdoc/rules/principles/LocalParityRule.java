@@ -9,7 +9,7 @@ import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
 import io.opsdoc.core.rule.TypedDocument;
 import io.opsdoc.rules.criteria.Evidence;
-import io.opsdoc.rules.criteria.Vocabulary;
+import io.opsdoc.core.facts.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +38,8 @@ public final class LocalParityRule implements SetRule {
     @Override
     public RuleMeta meta() {
         List<OptionSpec> options = new ArrayList<>();
-        options.addAll(PrinciplesVocabulary.get().options("local-sections", "Headings of a local development section"));
-        options.addAll(PrinciplesVocabulary.get().options("local-commands", "Commands that start the system locally"));
+        options.addAll(Vocabulary.get().options("local-sections", "Headings of a local development section"));
+        options.addAll(Vocabulary.get().options("local-commands", "Commands that start the system locally"));
         return RuleMeta.of("principles/local-parity", Level.NOTE, "No local development setup", HELP,
                 List.of("principles", "developer-experience")).withOptions(options.toArray(OptionSpec[]::new));
     }
@@ -50,8 +50,8 @@ public final class LocalParityRule implements SetRule {
         if (iac.isEmpty()) {
             return;
         }
-        List<String> sections = PrinciplesVocabulary.get().effective(context.options(), "local-sections");
-        List<String> commands = PrinciplesVocabulary.get().effective(context.options(), "local-commands");
+        List<String> sections = Vocabulary.get().effective(context.options(), "local-sections");
+        List<String> commands = Vocabulary.get().effective(context.options(), "local-commands");
         for (TypedDocument d : context.set().documents()) {
             MarkdownDocument doc = d.document();
             boolean section = doc.findSections(sections).stream().anyMatch(s -> !Evidence.text(doc, s).isBlank());

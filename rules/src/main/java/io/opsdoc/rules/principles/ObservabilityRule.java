@@ -9,7 +9,7 @@ import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
 import io.opsdoc.core.rule.TypedDocument;
 import io.opsdoc.rules.criteria.Evidence;
-import io.opsdoc.rules.criteria.Vocabulary;
+import io.opsdoc.core.facts.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,9 +40,9 @@ public final class ObservabilityRule implements SetRule {
     @Override
     public RuleMeta meta() {
         List<OptionSpec> options = new ArrayList<>();
-        options.addAll(PrinciplesVocabulary.get().options("logging", "Logging tools and words"));
-        options.addAll(PrinciplesVocabulary.get().options("metrics", "Metrics tools and words"));
-        options.addAll(PrinciplesVocabulary.get().options("tracing", "Tracing tools and words"));
+        options.addAll(Vocabulary.get().options("logging", "Logging tools and words"));
+        options.addAll(Vocabulary.get().options("metrics", "Metrics tools and words"));
+        options.addAll(Vocabulary.get().options("tracing", "Tracing tools and words"));
         return RuleMeta.of("principles/observability", Level.WARNING, "Logs, metrics and traces are not all covered",
                 HELP, List.of("principles", "monitoring")).withOptions(options.toArray(OptionSpec[]::new));
     }
@@ -65,7 +65,7 @@ public final class ObservabilityRule implements SetRule {
         for (String[] pillar : pillars) {
             Optional<Section> section = pillar[0] == null ? Optional.empty() : Evidence.section(td, pillar[0]);
             boolean covered = section.map(s -> !Evidence.text(doc, s).isBlank()).orElse(false)
-                    || Vocabulary.contains(text, PrinciplesVocabulary.get().effective(context.options(), pillar[1]));
+                    || Vocabulary.contains(text, Vocabulary.get().effective(context.options(), pillar[1]));
             if (!covered) {
                 context.report(doc, Evidence.anchor(doc, overview), "Observability misses " + pillar[2]
                         + ": nothing about them in the monitoring plan; " + pillar[3]);

@@ -11,7 +11,7 @@ import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
 import io.opsdoc.core.rule.TypedDocument;
 import io.opsdoc.rules.criteria.Evidence;
-import io.opsdoc.rules.criteria.Vocabulary;
+import io.opsdoc.core.facts.Vocabulary;
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -35,7 +35,7 @@ public final class OrchestrationRule implements SetRule {
     @Override
     public RuleMeta meta() {
         return RuleMeta.of("principles/orchestration", Level.NOTE, "No container orchestration choice stated", HELP,
-                List.of("principles", "containers")).withOptions(PrinciplesVocabulary.get()
+                List.of("principles", "containers")).withOptions(Vocabulary.get()
                         .options("orchestrators", "Container orchestrator names").toArray(OptionSpec[]::new));
     }
 
@@ -46,7 +46,7 @@ public final class OrchestrationRule implements SetRule {
         if (iac.isEmpty() && deploy.isEmpty()) {
             return;
         }
-        List<String> terms = PrinciplesVocabulary.get().effective(context.options(), "orchestrators");
+        List<String> terms = Vocabulary.get().effective(context.options(), "orchestrators");
         for (Optional<TypedDocument> d : List.of(iac, deploy)) {
             if (d.isPresent() && (Vocabulary.contains(Evidence.text(d.get().document()), terms)
                     || hasManifest(d.get().document()))) {

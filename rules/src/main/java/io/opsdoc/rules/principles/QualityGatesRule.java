@@ -10,7 +10,7 @@ import io.opsdoc.core.rule.SetRule;
 import io.opsdoc.core.rule.TypedDocument;
 import io.opsdoc.rules.criteria.Evidence;
 import io.opsdoc.rules.criteria.PipelineSteps;
-import io.opsdoc.rules.criteria.Vocabulary;
+import io.opsdoc.core.facts.Vocabulary;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,7 +38,7 @@ public final class QualityGatesRule implements SetRule {
     @Override
     public RuleMeta meta() {
         return RuleMeta.of("principles/quality-gates", Level.WARNING, "No lint/format/complexity gates in CI", HELP,
-                List.of("principles", "cicd", "quality")).withOptions(PrinciplesVocabulary.get()
+                List.of("principles", "cicd", "quality")).withOptions(Vocabulary.get()
                         .options("quality-tools", "Linters, formatters and quality-gate tools").toArray(OptionSpec[]::new));
     }
 
@@ -51,7 +51,7 @@ public final class QualityGatesRule implements SetRule {
         MarkdownDocument doc = cicd.get().document();
         Optional<Section> stages = Evidence.section(cicd.get(), "Pipeline Stages");
         String haystack = PipelineSteps.text(PipelineSteps.of(doc)) + "\n" + Evidence.text(doc, stages);
-        if (!Vocabulary.contains(haystack, PrinciplesVocabulary.get().effective(context.options(), "quality-tools"))) {
+        if (!Vocabulary.contains(haystack, Vocabulary.get().effective(context.options(), "quality-tools"))) {
             context.report(doc, Evidence.anchor(doc, stages), "No lint, format or complexity gate found in "
                     + Evidence.where(stages, "Pipeline Stages") + " or the pipeline's steps; add a blocking step that"
                     + " runs the linters and the formatter check");

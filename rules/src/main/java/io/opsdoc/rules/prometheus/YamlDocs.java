@@ -25,7 +25,7 @@ final class YamlDocs {
     static List<Doc> of(DocumentContext context) {
         List<Doc> docs = new ArrayList<>();
         for (CodeBlock block : context.document().codeBlocks()) {
-            if (!block.isLanguage("yaml", "yml")) {
+            if (!block.isEffectively("yaml", "yml")) {
                 continue;
             }
             YamlBlock yaml = block.yaml();

@@ -18,12 +18,16 @@ import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
+import io.opsdoc.core.secret.SecretPatterns;
 import io.opsdoc.core.source.Range;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -82,14 +86,19 @@ final class HardcodedSecretRule implements DocumentRule {
             - keys named like a secret (`password`, `DB_PASSWORD`, `client_secret`, `apiKey`,
               `auth_token`, `secret_access_key`…) whose value is a literal: in YAML and JSON
               (parsed), Terraform/HCL (`name = "literal"`), shell (`export DB_PASSWORD=…`,
-              `--password=…`, `kubectl create secret … --from-literal=password=…`) and `.env` blocks.
+              `--password=…`, `kubectl create secret … --from-literal=password=…`) and `.env` blocks;
+            - in prose, tables, inline code and untagged blocks: `password=…`, `The admin password: …`
+              (a secret-named key, `=` or `:`, and one value with letters and digits or symbols that, after a
+              colon, ends the sentence or line).
 
             Not reported: references (`var.db_password`, `${{ secrets.DB_PASSWORD }}`,
             `{{ .Values.db.password }}`, `${DB_PASSWORD}`, `$DB_PASSWORD`, `vault:…`, `arn:…:secretsmanager:…`,
             `secretKeyRef`/`valueFrom`), booleans and numbers (`manage_master_user_password = true`),
             commit SHAs and `sha256:` digests, obvious placeholders (`changeme`, `<password>`, `***`,
-            `REDACTED`, `your-password-here`, AWS's documented `…EXAMPLE` keys) and test credentials on
-            local hosts. The message names the kind of secret and the key, never the value, and
+            `REDACTED`, `your-password-here`, `some-secret`, elided values with `...`, AWS's documented
+            `…EXAMPLE` keys), type names (`password: string`), test credentials on local hosts, GitHub Actions
+            `permissions` (`id-token: write`) and prose that talks about secrets ("the password is stored in
+            Vault", "password: see 1Password", "add a secret named DEPLOY_KEY in the repository settings"). The message names the kind of secret and the key, never the value, and
             reports do not show the line.
 
             **How to fix**: revoke the credential (it is compromised once committed), then reference
@@ -152,6 +161,11 @@ final class HardcodedSecretRule implements DocumentRule {
         for (Hit hit : keys) {
             addUnlessOverlapping(accepted, hit);
         }
+        List<Hit> prose = new ArrayList<>();
+        prose(document, prose);
+        for (Hit hit : prose) {
+            addUnlessOverlapping(accepted, hit);
+        }
         accepted.sort(Comparator.comparingInt(Hit::start));
         for (Hit hit : accepted) {
             Range range = document.source().range(hit.start(), hit.end());
@@ -169,53 +183,42 @@ final class HardcodedSecretRule implements DocumentRule {
     }
 
     private static void findShapes(String text, List<Hit> hits) {
-        for (SecretPatterns.Shape shape : SecretPatterns.shapes()) {
-            if (!shape.mayOccurIn(text)) {
-                continue;
-            }
-            Matcher m = shape.pattern().matcher(text);
-            while (m.find()) {
-                if (!placeholderToken(m.group())) {
-                    hits.add(new Hit(m.start(), m.end(), shape.kind() + " in the document; revoke it and reference it "
-                            + "from a secrets manager or CI secret instead"));
-                }
-            }
+        for (SecretPatterns.Found found : SecretPatterns.shapesIn(text)) {
+            hits.add(new Hit(found.start(), found.end(), found.kind() + " in the document; revoke it and reference it "
+                    + "from a secrets manager or CI secret instead"));
         }
-        // Only the neighbourhood of each "://" can hold user:password@host; scanning just there
-        // keeps the rule linear on long prose lines.
-        Matcher url = SecretPatterns.urlCredentials().matcher(text).useTransparentBounds(true);
-        int searchFrom = 0;
-        int lastEnd = -1;
-        for (int scheme = text.indexOf("://"); scheme >= 0; scheme = text.indexOf("://", scheme + 3)) {
-            int from = Math.max(Math.max(searchFrom, lastEnd), scheme - 22);
-            int lineEnd = text.indexOf('\n', scheme);
-            int to = lineEnd < 0 ? text.length() : lineEnd;
-            if (from >= to) {
-                continue;
-            }
-            url.region(from, to);
-            if (!url.find() || url.start() > scheme) {
-                continue;
-            }
-            lastEnd = url.end();
-            String password = url.group("password");
-            String host = url.group("host");
-            if (SecretPatterns.localHost(host) || !SecretPatterns.literal(password)) {
-                continue;
-            }
-            hits.add(new Hit(url.start("password"), url.end("password"), "password embedded in a URL to host '"
-                    + host + "'; take the credentials from a secret or the environment instead"));
+        for (SecretPatterns.Found found : SecretPatterns.urlPasswordsIn(text)) {
+            hits.add(new Hit(found.start(), found.end(), "password embedded in a URL to host '"
+                    + found.host().orElse("") + "'; take the credentials from a secret or the environment instead"));
         }
     }
 
-    /** Documented or masked tokens: "example" and friends, or hardly any distinct characters after the prefix. */
-    private static boolean placeholderToken(String token) {
-        if (SecretPatterns.placeholder(token)) {
-            return true;
+    /**
+     * {@code password=hunter2} and {@code The admin password: hunter2} outside the code blocks
+     * read above (prose, tables, inline code, untagged blocks): those blocks are blanked so
+     * offsets stay those of the file.
+     */
+    private static void prose(MarkdownDocument document, List<Hit> hits) {
+        char[] text = document.text().toCharArray();
+        for (CodeBlock block : document.codeBlocks()) {
+            if (analysed(block.language())) {
+                int from = block.range().start().offset();
+                int to = Math.min(block.range().end().offset(), text.length);
+                for (int i = from; i < to; i++) {
+                    if (text[i] != '\n' && text[i] != '\r') {
+                        text[i] = ' ';
+                    }
+                }
+            }
         }
-        String body = token.length() > 4 ? token.substring(4) : token;
-        long distinct = body.chars().filter(Character::isLetterOrDigit).distinct().count();
-        return distinct <= 4;
+        for (SecretPatterns.Found found : SecretPatterns.assignmentsIn(new String(text))) {
+            hits.add(new Hit(found.start(), found.end(), keyMessage(found.kind(), found.key().orElse(found.kind()))));
+        }
+    }
+
+    private static boolean analysed(String language) {
+        return YAML.contains(language) || JSON.contains(language) || HCL.contains(language) || SHELL.contains(language)
+                || DOTENV.contains(language);
     }
 
     private static String keyMessage(String kind, String key) {
@@ -234,8 +237,15 @@ final class HardcodedSecretRule implements DocumentRule {
             return;
         }
         for (Node root : yaml.documents()) {
+            // GitHub Actions' `permissions:` maps scopes (id-token, contents) to access levels, never to secrets.
+            Set<Node> permissions = Collections.newSetFromMap(new IdentityHashMap<>());
             YamlNodes.walk(root, node -> {
                 if (node instanceof MappingNode map) {
+                    YamlNodes.get(map, "permissions").ifPresent(permissions::add);
+                }
+            });
+            YamlNodes.walk(root, node -> {
+                if (node instanceof MappingNode map && !permissions.contains(map)) {
                     yamlMapping(yaml, map, hits);
                 } else if (node instanceof SequenceNode seq) {
                     for (Node item : seq.getValue()) {

@@ -9,6 +9,7 @@ import io.opsdoc.core.rule.DocumentRule;
 import io.opsdoc.core.rule.RuleMeta;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,9 @@ final class PlaceholderRule implements DocumentRule {
     /** Angle brackets holding words only (no attributes, URLs or e-mail addresses). */
     /** The host pattern cannot match without this text; checking it first keeps long prose cheap. */
     private static final String HOST_ANCHOR = "example.";
+    private static final Pattern SHORTCODE = Pattern.compile("\\{\\{[<%].{0,300}?[>%]\\}\\}");
+    /** How far before a host an example cue ("e.g.", "such as") may stand. */
+    private static final int CUE_WINDOW = 40;
     private static final Pattern ANGLES = Pattern.compile("(?<![\\w\\\\])<([A-Za-z][A-Za-z0-9 _-]{0,59})>");
 
     private static final String HELP = """
@@ -42,6 +46,11 @@ final class PlaceholderRule implements DocumentRule {
             text asks to be filled in (`[insert date]`, `[your team]`, `[placeholder]`,
             `[SERVICE_NAME]`); links, task-list boxes, footnotes and `[1]` are not reported. Angle
             brackets count unless they hold a known HTML element (`<br>`, `<details>`).
+
+            Not reported: a word that is quoted or talked about ("the last 'TODO'", "the TODO
+            about caching", "TBD wording"), identifiers in brackets (`[G-1]`, `[ADR-014]`),
+            Hugo shortcodes (`{{< youtube id >}}`), and hosts given as samples: in quotes or
+            after "e.g.", "for example" or "such as".
 
             **How to fix**: replace the leftover with the real content:
 
@@ -68,15 +77,18 @@ final class PlaceholderRule implements DocumentRule {
         for (ProseSegment segment : document.prose()) {
             Matcher words = Placeholders.words().matcher(segment.text());
             while (words.find()) {
-                report(context, reported, segment.offset() + words.start(), segment.offset() + words.end(),
-                        "placeholder '" + words.group() + "' left in the text; replace it with the actual content");
+                if (!mention(text, segment.offset() + words.start(), segment.offset() + words.end())) {
+                    report(context, reported, segment.offset() + words.start(), segment.offset() + words.end(),
+                            "'" + words.group() + "' is left in the text; replace it with the actual content");
+                }
             }
             if (!segment.text().contains(HOST_ANCHOR)) {
                 continue;
             }
             Matcher hosts = Placeholders.host().matcher(segment.text());
             while (hosts.find()) {
-                reportHost(context, reported, segment.offset() + hosts.start(), segment.offset() + hosts.end(), hosts.group());
+                reportHost(context, reported, text, segment.offset() + hosts.start(), segment.offset() + hosts.end(),
+                        hosts.group());
             }
         }
         for (Link link : document.links()) {
@@ -91,33 +103,109 @@ final class PlaceholderRule implements DocumentRule {
             }
             Matcher hosts = Placeholders.host().matcher(url);
             while (hosts.find()) {
-                reportHost(context, reported, start + hosts.start(), start + hosts.end(), hosts.group());
+                reportHost(context, reported, text, start + hosts.start(), start + hosts.end(), hosts.group());
             }
         }
         ProseMask mask = new ProseMask(document);
+        List<int[]> shortcodes = shortcodes(text);
         Set<Integer> linkStarts = new HashSet<>();
         document.links().forEach(l -> linkStarts.add(l.range().start().offset()));
         Matcher brackets = BRACKETS.matcher(text);
         while (brackets.find()) {
             if (mask.isProse(brackets.start(), brackets.end()) && !linkStarts.contains(brackets.start())
-                    && Placeholders.bracketFillIn(brackets.group(1))) {
+                    && !inside(shortcodes, brackets.start()) && Placeholders.bracketFillIn(brackets.group(1))) {
                 report(context, reported, brackets.start(), brackets.end(), "template fill-in '" + brackets.group()
-                        + "' left in the text; replace it with the actual value");
+                        + "' is left in the text; replace it with the actual value");
             }
         }
         Matcher angles = ANGLES.matcher(text);
         while (angles.find()) {
             String firstWord = angles.group(1).split("[ ]", 2)[0];
-            if (mask.isProse(angles.start(), angles.end()) && !Placeholders.htmlElement(firstWord)) {
-                report(context, reported, angles.start(), angles.end(), "template fill-in '" + angles.group()
-                        + "' left in the text (renderers hide it as an unknown HTML tag); replace it with the actual value");
+            if (mask.isProse(angles.start(), angles.end()) && !inside(shortcodes, angles.start())
+                    && !Placeholders.htmlElement(firstWord)) {
+                report(context, reported, angles.start(), angles.end(), "'" + angles.group()
+                        + "' reads as an unknown HTML tag that renderers hide; replace it with the actual value"
+                        + " or put it in a code span");
             }
         }
     }
 
-    private static void reportHost(DocumentContext context, Set<Integer> reported, int start, int end, String host) {
+    private static void reportHost(DocumentContext context, Set<Integer> reported, String text, int start, int end,
+            String host) {
+        if (sample(text, start, end)) {
+            return;
+        }
         report(context, reported, start, end,
-                "placeholder host '" + host + "' (reserved for documentation); use the real host name");
+                "'" + host + "' is a host reserved for documentation; use the real host name");
+    }
+
+    /** A host in quotes or introduced as an example ("e.g. https://grafana.example.com") is a sample. */
+    private static boolean sample(String text, int start, int end) {
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        int urlStart = start;
+        while (urlStart > lineStart && !Character.isWhitespace(text.charAt(urlStart - 1))
+                && !Placeholders.quote(text.charAt(urlStart - 1))) {
+            urlStart--;
+        }
+        if (urlStart > lineStart && Placeholders.quote(text.charAt(urlStart - 1))) {
+            return true;
+        }
+        String before = text.substring(Math.max(lineStart, urlStart - CUE_WINDOW), urlStart).toLowerCase(Locale.ROOT);
+        return Placeholders.exampleCue(before);
+    }
+
+    /** A placeholder word that is quoted or talked about ("the TODO", "TBD wording") is a mention, not a leftover. */
+    private static boolean mention(String text, int start, int end) {
+        if (start > 0 && end < text.length() && Placeholders.quote(text.charAt(start - 1))
+                && Placeholders.quote(text.charAt(end))) {
+            return true;
+        }
+        String previous = wordBefore(text, start);
+        String next = wordAfter(text, end);
+        return Placeholders.mentionBefore(previous) || Placeholders.mentionAfter(next);
+    }
+
+    private static String wordBefore(String text, int start) {
+        int end = start;
+        while (end > 0 && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        int begin = end;
+        while (begin > 0 && Character.isLetter(text.charAt(begin - 1))) {
+            begin--;
+        }
+        return end - begin > 0 && end < start ? text.substring(begin, end) : "";
+    }
+
+    private static String wordAfter(String text, int end) {
+        int begin = end;
+        while (begin < text.length() && text.charAt(begin) == ' ') {
+            begin++;
+        }
+        int stop = begin;
+        while (stop < text.length() && Character.isLetter(text.charAt(stop))) {
+            stop++;
+        }
+        return begin > end ? text.substring(begin, stop) : "";
+    }
+
+    /** Hugo shortcodes ({{< youtube id >}}, {{% config_option name="a.[name]" %}}) are markup, not prose. */
+    private static List<int[]> shortcodes(String text) {
+        List<int[]> spans = new java.util.ArrayList<>();
+        Matcher m = SHORTCODE.matcher(text);
+        while (m.find()) {
+            spans.add(new int[] {m.start(), m.end()});
+        }
+        return spans;
+    }
+
+    private static boolean inside(List<int[]> spans, int offset) {
+        for (int[] span : spans) {
+            if (offset >= span[0] && offset < span[1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void report(DocumentContext context, Set<Integer> reported, int start, int end, String message) {

@@ -19,7 +19,8 @@ final class Placeholders {
 
     /** Loaded once, on first use. */
     private record Data(Pattern words, Pattern host, List<Pattern> bracketFillIns,
-            Set<String> htmlElements) {
+            Set<String> htmlElements, Set<String> mentionBefore, Set<String> mentionAfter, String quotes,
+            List<String> exampleCues) {
     }
 
     private static final class Holder {
@@ -47,6 +48,25 @@ final class Placeholders {
         return Holder.DATA.htmlElements().contains(name.toLowerCase(Locale.ROOT));
     }
 
+    /** Words that, right before a placeholder word, make it a mention ("the TODO"). */
+    static boolean mentionBefore(String word) {
+        return Holder.DATA.mentionBefore().contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    /** Words that, right after a placeholder word, make it a mention ("TBD wording"). */
+    static boolean mentionAfter(String word) {
+        return Holder.DATA.mentionAfter().contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    static boolean quote(char c) {
+        return Holder.DATA.quotes().indexOf(c) >= 0;
+    }
+
+    /** True when the text (lower-cased by the caller) contains a cue that introduces an example. */
+    static boolean exampleCue(String lowerText) {
+        return Holder.DATA.exampleCues().stream().anyMatch(lowerText::contains);
+    }
+
     @SuppressWarnings("unchecked")
     private static Data load() {
         try (InputStream in = Placeholders.class.getResourceAsStream(RESOURCE)) {
@@ -61,9 +81,15 @@ final class Placeholders {
             List<Pattern> fillIns = ((List<String>) root.get("bracket-fill-ins")).stream().map(Pattern::compile).toList();
             Set<String> elements = ((List<Object>) root.get("html-elements")).stream()
                     .map(e -> String.valueOf(e).toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-            return new Data(wordPattern, Pattern.compile((String) root.get("host")), fillIns, elements);
+            return new Data(wordPattern, Pattern.compile((String) root.get("host")), fillIns, elements,
+                    lower((List<Object>) root.get("mention-before")), lower((List<Object>) root.get("mention-after")),
+                    (String) root.get("quotes"), List.copyOf((List<String>) root.get("example-cues")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Set<String> lower(List<Object> words) {
+        return words.stream().map(w -> String.valueOf(w).toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 }

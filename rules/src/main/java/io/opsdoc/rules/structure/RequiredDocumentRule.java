@@ -84,8 +84,8 @@ final class RequiredDocumentRule implements SetRule {
             }
             String fileName = type.get().fileName();
             FileCreation creation = new FileCreation(set.folder().resolve(fileName), Scaffolds.document(type.get()));
-            String message = "the planning set in this folder lacks the " + type.get().title()
-                    + " document (" + typeId + "); add '" + fileName + "' next to this file";
+            String message = "the planning set in this folder has no " + type.get().title()
+                    + " document; add '" + fileName + "' next to this file";
             context.report(document, Report.of(at, message)
                     .withFix(Fix.create("create '" + fileName + "' with every required section", creation)));
         }

@@ -38,7 +38,7 @@ final class RequiredSectionRule implements DocumentRule {
             Each planning document type has sections a reader (and the other opsdoc rules) expect:
             a deployment strategy without *Rollback Procedures* or a monitoring strategy without
             *Alerting* leaves the most important questions unanswered. The required sections of each
-            type are listed by `opsdoc explain` and in the rule catalogue; they may appear at any
+            type are listed at the end of `opsdoc explain structure/required-section`; they may appear at any
             heading level and in any wording a reader would accept: case, punctuation, emoji, leading
             numbers ("3.", "Step 3:"), "&" versus "and", a trailing qualifier such as
             "Load Balancer (ALB)" and the built-in synonyms ("Rollback Plan") all match. A required
@@ -89,8 +89,8 @@ final class RequiredSectionRule implements DocumentRule {
             RequiredSection missing = entry.getKey();
             Optional<RequiredSection> parent = missing.parent().flatMap(type::section);
             if (parent.isPresent() && located.getOrDefault(parent.get(), Optional.empty()).isEmpty()) {
-                context.report(Report.of(at, "missing required section '" + missing.title() + "' (" + type.id()
-                        + "); add it under a '" + parent.get().title() + "' section"));
+                context.report(Report.of(at, "this " + type.title() + " document has no '" + missing.title()
+                        + "' section; add it inside a '" + parent.get().title() + "' section"));
                 continue;
             }
             Placement placement = place(document, type, located, missing);
@@ -99,12 +99,13 @@ final class RequiredSectionRule implements DocumentRule {
             String scaffold = Scaffolds.section(type, missing, placement.level(), present);
             TextEdit edit = insertion(document.text(), placement.offset(), scaffold);
             String heading = "#".repeat(placement.level()) + " " + missing.title();
-            String message = "missing required section '" + missing.title() + "' (" + type.id() + "); add a '"
-                    + heading + "' section " + placement.where();
+            String missingPart = "this " + type.title() + " document has no '" + missing.title() + "' section; ";
+            String message = missingPart + "add '" + heading + "' " + placement.where();
             if (insideUnclosedFence(document, placement.offset())) {
                 // Text inserted there would become part of the code block, never a section:
                 // offer no fix until markdown/unclosed-code-block is resolved.
-                context.report(Report.of(at, message + " (close the unclosed code fence first)"));
+                context.report(Report.of(at, missingPart + "close the unclosed code fence, then add '" + heading + "' "
+                        + placement.where()));
                 continue;
             }
             Fix fix = Fix.edit("insert a '" + heading + "' scaffold " + placement.where(), edit);

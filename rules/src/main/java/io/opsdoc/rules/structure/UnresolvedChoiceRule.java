@@ -34,6 +34,8 @@ final class UnresolvedChoiceRule implements DocumentRule {
     private static final List<String> CHOICE_HEADERS = List.of(
             "tool", "choice", "option", "technology", "provider", "platform", "selection", "decision", "vendor");
     private static final int MAX_WORDS = 5;
+    /** A threshold such as `> 20` or `>= 99.9`: the value is a quantity, not a name. */
+    private static final Pattern COMPARISON = Pattern.compile("[<>\u2264\u2265]=?\\s*\\d");
     private static final int MAX_LENGTH = 40;
 
     private static final String HELP = """
@@ -45,9 +47,17 @@ final class UnresolvedChoiceRule implements DocumentRule {
             Reported: a bold label followed by two or more alternatives separated by a slash with
             spaces on both sides, in a paragraph or list item; and a table cell holding only such
             alternatives when the row starts with a bold label or the column header names a choice
-            (Tool, Option, Provider, Platform, Technology, Decision, Vendor). A slash without spaces
+            (Tool, Option, Provider, Platform, Technology, Decision, Vendor). At least two of the
+            alternatives must be well-known options of one kind (clouds, CI servers, databases,
+            metrics backends, deployment strategies, ...): plans write `A / B` for many things
+            that are not choices, so names opsdoc does not know are not judged. A slash without spaces
             (`CI/CD`, `TCP/IP`, `and/or`) and slashes inside code spans are not choices; numeric
-            splits such as `90 / 10` are not reported.
+            splits such as `90 / 10` are not reported. Neither are rates and thresholds
+            (`> 20 failures / minute`, `$300 / month`), the parts of one environment
+            (`**Production**: Railway / Neon`, or a table row that starts with an environment), and
+            known tools of different kinds (`Next.js / FastAPI / PostgreSQL` and
+            `Prometheus / Grafana / Alertmanager` are stacks, not choices). The word lists are in
+            `choices.yaml`.
 
             **How to fix**: keep the option the plan actually uses, optionally with the reason:
 
@@ -83,12 +93,16 @@ final class UnresolvedChoiceRule implements DocumentRule {
                 continue;
             }
             Matcher m = LABELLED.matcher(source.lineText(line));
-            if (m.matches()) {
+            if (m.matches() && !Choices.environmentLabel(m.group(2))) {
                 check(context, document, mask, lineStart + m.start(3), m.group(3), m.group(2).strip(), reported);
             }
         }
         for (Table table : document.tables()) {
             for (List<TableCell> row : table.rows()) {
+                if (!row.isEmpty() && Choices.environmentLabel(row.get(0).text())) {
+                    // A per-environment row lists that environment's parts (`Production | Railway / Neon`).
+                    continue;
+                }
                 boolean boldLabel = !row.isEmpty() && rawText(source, row.get(0)).startsWith("**");
                 for (int i = 1; i < row.size(); i++) {
                     TableCell cell = row.get(i);
@@ -96,6 +110,9 @@ final class UnresolvedChoiceRule implements DocumentRule {
                     int start = cell.range().start().offset() + rawOffset(source, cell);
                     Matcher m = LABELLED.matcher(raw);
                     if (m.matches()) {
+                        if (Choices.environmentLabel(m.group(2))) {
+                            continue;
+                        }
                         check(context, document, mask, start + m.start(3), m.group(3), m.group(2).strip(), reported);
                     } else if (boldLabel || choiceHeader(table, i)) {
                         String label = boldLabel ? row.get(0).text().strip() : table.header().get(i).text().strip();
@@ -138,11 +155,14 @@ final class UnresolvedChoiceRule implements DocumentRule {
                 return;
             }
         }
+        if (rate(alternatives) || !sameKind(alternatives)) {
+            return;
+        }
         if (reported.add(start)) {
             String label2 = label.endsWith(":") ? label.substring(0, label.length() - 1).strip() : label;
             context.report(document.source().range(start, start + trimmed.length()),
-                    "unresolved choice for '" + label2 + "': " + alternatives.size()
-                            + " alternatives left open; keep the one the plan uses");
+                    "'" + label2 + "' still offers " + alternatives.size()
+                            + " alternatives; keep only the one the plan uses");
         }
     }
 
@@ -156,7 +176,26 @@ final class UnresolvedChoiceRule implements DocumentRule {
             return false;
         }
         String plain = text.replaceAll("[*_`]", "");
-        return !plain.isEmpty() && !Character.isDigit(plain.charAt(0)) && plain.split("\\s+").length <= MAX_WORDS;
+        // A name starts with a letter (or the dot of `.NET`); `> 20 failures` or `$300` is a quantity.
+        return !plain.isEmpty() && (Character.isLetter(plain.charAt(0)) || plain.charAt(0) == '.')
+                && plain.split("\\s+").length <= MAX_WORDS;
+    }
+
+    /** `errors / minute`, `> 20 failures / minute for 5m`: a unit after the slash or a comparison makes it a rate. */
+    private static boolean rate(List<String> alternatives) {
+        return alternatives.stream().anyMatch(a -> COMPARISON.matcher(a).find())
+                || alternatives.subList(1, alternatives.size()).stream()
+                        .anyMatch(a -> Choices.rateUnit(a.strip().split("[\\s,.;:)]+", 2)[0]));
+    }
+
+    /**
+     * A choice offers known alternatives of one kind (`AWS / Azure / GCP`): at least two of them
+     * known with the same kind and none with another. Known tools of different kinds
+     * (`Railway / Neon`) are the parts of a stack; unknown names are not judged.
+     */
+    private static boolean sameKind(List<String> alternatives) {
+        List<String> kinds = alternatives.stream().map(Choices::toolKind).flatMap(java.util.Optional::stream).toList();
+        return kinds.size() >= 2 && kinds.stream().distinct().count() == 1;
     }
 
     /** The separator's slash must be prose (not inside a code span). */

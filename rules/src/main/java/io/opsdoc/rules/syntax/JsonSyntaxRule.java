@@ -6,7 +6,9 @@ import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
 import io.opsdoc.core.rule.Report;
+import io.opsdoc.core.rule.Fix;
 import io.opsdoc.core.rule.RuleMeta;
+import io.opsdoc.core.rule.TextEdit;
 import java.util.List;
 
 /**
@@ -24,11 +26,15 @@ public final class JsonSyntaxRule implements DocumentRule {
             are used. The finding points at the exact line and column of the parse error inside the \
             Markdown file.
 
+            A `json` block whose only problem is one or more trailing commas (`"b": 2,` right before `}` or \
+            `]`) gets a warning at each comma with a suggested fix that deletes it (shown in SARIF and JSON \
+            reports); `opsdoc fix` does not apply it, because fix only ever adds lines or language tags.
+
             Blocks that are not strict JSON on purpose are reported as a note saying what they are, not as \
             an error:
 
-            - JSON with comments or trailing commas in a `json` fence: tag it `jsonc` (comments and trailing \
-            commas are then fine);
+            - JSON with comments in a `json` fence: tag it `jsonc` (comments and trailing commas are then \
+            fine);
             - object members without the enclosing braces (a fragment of a larger document);
             - several JSON values one after another (NDJSON / JSON Lines): tag it `jsonl`;
             - elided snippets (`...` lines) and templates (`{{ }}`, `{% %}`).
@@ -74,7 +80,7 @@ public final class JsonSyntaxRule implements DocumentRule {
                 });
                 case LENIENT -> {
                     if (dialect.equals("json")) {
-                        note(context, block, "JSON with comments or trailing commas (JSONC): tag the block `jsonc`");
+                        lenient(context, block, json);
                     }
                 }
                 case FRAGMENT -> note(context, block,
@@ -92,6 +98,37 @@ public final class JsonSyntaxRule implements DocumentRule {
                 }
             }
         }
+    }
+
+    /**
+     * A block that is strict JSON but for trailing commas gets a warning at each comma with a suggested
+     * (not automatic) fix that deletes it; comments (or other JSONC/JSON5 features) mean the block is JSONC.
+     */
+    private static void lenient(DocumentContext context, CodeBlock block, JsonBlock json) {
+        List<Integer> commas = json.trailingCommas();
+        if (commas.isEmpty()) {
+            note(context, block, "this block has comments or other JSONC features, which JSON does not allow;"
+                    + " tag it `jsonc` or remove them");
+            return;
+        }
+        String content = block.content();
+        for (int comma : commas) {
+            int[] at = block.lineColumnOf(comma);
+            int offset = block.fileOffset(at[0], at[1]);
+            char closing = closingAfter(content, comma + 1);
+            Fix fix = Fix.suggest("remove the trailing comma", new TextEdit(offset, offset + 1, ""));
+            context.report(Report.of(block.range(at[0], at[1], at[0], at[1] + 1),
+                    "trailing comma before '" + closing + "' is not allowed in JSON; remove it or tag the block `jsonc`")
+                    .withLevel(Level.WARNING).withFix(fix));
+        }
+    }
+
+    private static char closingAfter(String text, int from) {
+        int i = from;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i < text.length() ? text.charAt(i) : '}';
     }
 
     /** Jackson's messages name its own classes and settings; users need only the first part. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opsdoc.core.engine.Linter;
 import io.opsdoc.core.engine.RuleRegistry;
 import io.opsdoc.core.rule.Finding;
+import io.opsdoc.core.secret.SecretPatterns;
 import io.opsdoc.core.source.SourceFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

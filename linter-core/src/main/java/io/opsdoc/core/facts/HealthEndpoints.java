@@ -1,0 +1,387 @@
+package io.opsdoc.core.facts;
+
+import io.opsdoc.core.facts.MappedText;
+import io.opsdoc.core.facts.TextUnits;
+import io.opsdoc.core.facts.Vocabulary;
+import io.opsdoc.core.embedded.HclBlock;
+import io.opsdoc.core.embedded.YamlBlock;
+import io.opsdoc.core.embedded.YamlNodes;
+import io.opsdoc.core.hcl.HclAttribute;
+import io.opsdoc.core.hcl.HclBody;
+import io.opsdoc.core.markdown.CodeBlock;
+import io.opsdoc.core.markdown.MarkdownDocument;
+import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.source.Range;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/**
+ * Health-check endpoints stated in a document: Kubernetes probes, ingress/load-balancer health
+ * checks, Compose and Dockerfile healthchecks, health URLs in commands, and the monitoring
+ * document's health-check section.
+ */
+public final class HealthEndpoints {
+    private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://([^/\\s\"'`<>)]+)(/[^\\s\"'`<>)|]*)?");
+    private static final Pattern GET = Pattern.compile("(?<![\\p{L}])(?:GET|HEAD)\\s+`?(/[^\\s`\"'<>)|]*)");
+    private static final Pattern CODE_PATH = Pattern.compile("`(/[A-Za-z0-9_.~/-]*)`");
+    private static final Pattern PORT = Pattern.compile("(?i)(?<![\\p{L}])port\\b[^0-9\\n|]{0,12}?(\\d{2,5})(?!\\d)");
+    private static final Set<String> PROBES = Set.of("livenessProbe", "readinessProbe", "startupProbe");
+
+    private HealthEndpoints() {
+    }
+
+    /**
+     * A health endpoint statement.
+     *
+     * @param path normalised path
+     * @param port numeric port, when stated
+     */
+    public record Endpoint(MarkdownDocument doc, String source, String path, OptionalInt port, Range pathRange,
+            Range portRange, String service, boolean monitoringTool) {
+        Endpoint(MarkdownDocument doc, String source, String path, OptionalInt port, Range pathRange, Range portRange) {
+            this(doc, source, path, port, pathRange, portRange, "", isToolEndpoint(path, ""));
+        }
+
+        Endpoint withService(String name, String context) {
+            return new Endpoint(doc, source, path, port, pathRange, portRange, name,
+                    monitoringTool || isToolEndpoint(path, name + " " + context));
+        }
+    }
+
+    /**
+     * True for the endpoints of the monitoring tools themselves (Prometheus {@code /-/healthy},
+     * Grafana {@code /api/health} next to a Grafana host or port): they say nothing about the
+     * application's health endpoint.
+     */
+    static boolean isToolEndpoint(String path, String context) {
+        Vocabulary vocabulary = Vocabulary.get();
+        if (vocabulary.list("health.tool-paths").contains(path)) {
+            return true;
+        }
+        return vocabulary.words("health.tool-names").matcher(context).find();
+    }
+
+    public static List<Endpoint> of(MarkdownDocument doc, Optional<Section> healthSection) {
+        List<Endpoint> result = new ArrayList<>();
+        for (CodeBlock block : doc.codeBlocks()) {
+            if (Blocks.isYaml(block) && block.yaml().valid()) {
+                for (Node root : block.yaml().documents()) {
+                    yaml(doc, block.yaml(), root, result);
+                }
+            } else if (Blocks.isShell(block)) {
+                for (int i = 0; i < block.lines().size(); i++) {
+                    commandLine(doc, block, i, result);
+                }
+            } else if (block.isLanguage("hcl", "terraform", "tf") && block.hcl().valid()) {
+                hcl(doc, block.hcl(), block.hcl().body(), result);
+            } else if (block.isLanguage("http", "text", "") && healthSection.isPresent()
+                    && healthSection.get().containsInContent(block.range().start().offset())) {
+                for (int i = 0; i < block.lines().size(); i++) {
+                    Matcher m = GET.matcher(block.lines().get(i));
+                    if (m.find() && isHealthPath(m.group(1))) {
+                        Range r = block.range(i, m.start(1), i, m.end(1));
+                        result.add(new Endpoint(doc, "health-check section", normalise(m.group(1)), OptionalInt.empty(), r, r));
+                    }
+                }
+            }
+        }
+        healthSection.ifPresent(section -> prose(doc, section, result));
+        return result;
+    }
+
+    private static void yaml(MarkdownDocument doc, YamlBlock yaml, Node root, List<Endpoint> out) {
+        YamlNodes.walk(root, node -> {
+            if (!(node instanceof MappingNode map)) {
+                return;
+            }
+            for (NodeTuple t : map.getValue()) {
+                String key = YamlNodes.scalar(t.getKeyNode()).orElse("");
+                Node value = t.getValueNode();
+                if (PROBES.contains(key)) {
+                    probe(doc, yaml, map, key, value, out);
+                } else if (key.equals("annotations")) {
+                    annotations(doc, yaml, value, out);
+                } else if (key.equals("healthcheck") || key.equals("healthCheck")) {
+                    if (YamlNodes.get(value, "test").isPresent()) {
+                        scalars(YamlNodes.get(value, "test").get()).forEach(s -> urls(doc, yaml, s, "Compose healthcheck", out));
+                    }
+                    Optional<Node> path = YamlNodes.get(value, "requestPath").or(() -> YamlNodes.get(value, "path"));
+                    if (path.isPresent() && path.get() instanceof ScalarNode p && p.getValue().startsWith("/")) {
+                        Optional<Node> port = YamlNodes.get(value, "port");
+                        out.add(endpoint(doc, yaml, "load-balancer health check", p, port.orElse(null)));
+                    }
+                } else if (key.equals("run") || key.equals("script") || key.equals("command")) {
+                    scalars(value).forEach(s -> urls(doc, yaml, s, "command", out));
+                }
+            }
+        });
+    }
+
+    /** Load-balancer health checks: {@code health_check}/{@code http_health_check} blocks with a path and port. */
+    private static void hcl(MarkdownDocument doc, HclBlock hcl, HclBody body, List<Endpoint> out) {
+        for (io.opsdoc.core.hcl.HclBlock block : body.blocks()) {
+            if (block.type().equals("health_check") || block.type().equals("http_health_check")
+                    || block.type().equals("https_health_check")) {
+                Optional<HclAttribute> path = block.body().attribute("path").or(() -> block.body().attribute("request_path"));
+                Optional<String> value = path.flatMap(a -> a.value().literalString());
+                if (value.isPresent() && value.get().startsWith("/")) {
+                    Optional<HclAttribute> port = block.body().attribute("port");
+                    OptionalInt number = port.flatMap(a -> a.value().literalString()
+                            .or(() -> a.value().literalNumber().map(n -> n.toPlainString())))
+                            .map(HealthEndpoints::parsePort).orElse(OptionalInt.empty());
+                    Range pathRange = hcl.range(path.get().value().range());
+                    Range portRange = port.map(a -> hcl.range(a.value().range())).orElse(pathRange);
+                    out.add(new Endpoint(doc, "Terraform " + block.type(), normalise(value.get()), number, pathRange,
+                            portRange));
+                }
+            }
+            hcl(doc, hcl, block.body(), out);
+        }
+    }
+
+    private static List<ScalarNode> scalars(Node node) {
+        List<ScalarNode> result = new ArrayList<>();
+        if (node instanceof ScalarNode s) {
+            result.add(s);
+        }
+        for (Node item : YamlNodes.items(node)) {
+            if (item instanceof ScalarNode s) {
+                result.add(s);
+            }
+        }
+        return result;
+    }
+
+    private static void probe(MarkdownDocument doc, YamlBlock yaml, MappingNode container, String kind, Node probe,
+            List<Endpoint> out) {
+        Optional<Node> httpGet = YamlNodes.get(probe, "httpGet");
+        if (httpGet.isEmpty()) {
+            return;
+        }
+        Optional<Node> path = YamlNodes.get(httpGet.get(), "path");
+        if (path.isEmpty() || !(path.get() instanceof ScalarNode p)) {
+            return;
+        }
+        Node port = YamlNodes.get(httpGet.get(), "port").orElse(null);
+        OptionalInt number = OptionalInt.empty();
+        if (port instanceof ScalarNode s) {
+            number = parsePort(s.getValue());
+            if (number.isEmpty()) {
+                // A named port: resolve through the container's ports[].name.
+                for (Node item : YamlNodes.items(YamlNodes.get(container, "ports").orElse(null))) {
+                    if (YamlNodes.get(item, "name").flatMap(YamlNodes::scalar).filter(s.getValue()::equals).isPresent()) {
+                        number = YamlNodes.get(item, "containerPort").flatMap(YamlNodes::scalar)
+                                .map(HealthEndpoints::parsePort).orElse(OptionalInt.empty());
+                    }
+                }
+            }
+        }
+        Range pathRange = yaml.range(p);
+        String name = YamlNodes.get(container, "name").flatMap(YamlNodes::scalar).orElse("");
+        String image = YamlNodes.get(container, "image").flatMap(YamlNodes::scalar).orElse("");
+        out.add(new Endpoint(doc, "Kubernetes " + kind, normalise(p.getValue()), number, pathRange,
+                port == null ? pathRange : yaml.range(port)).withService(name, image));
+    }
+
+    private static void annotations(MarkdownDocument doc, YamlBlock yaml, Node annotations, List<Endpoint> out) {
+        ScalarNode path = null;
+        Node port = null;
+        for (NodeTuple t : YamlNodes.entries(annotations)) {
+            String key = YamlNodes.scalar(t.getKeyNode()).orElse("").toLowerCase(Locale.ROOT);
+            if ((key.endsWith("healthcheck-path") || key.endsWith("health-check-path")) && t.getValueNode() instanceof ScalarNode s) {
+                path = s;
+            } else if (key.endsWith("healthcheck-port") || key.endsWith("health-check-port")) {
+                port = t.getValueNode();
+            }
+        }
+        if (path != null && path.getValue().startsWith("/")) {
+            out.add(endpoint(doc, yaml, "ingress health check", path, port));
+        }
+    }
+
+    private static Endpoint endpoint(MarkdownDocument doc, YamlBlock yaml, String source, ScalarNode path, Node port) {
+        OptionalInt number = port instanceof ScalarNode s ? parsePort(s.getValue()) : OptionalInt.empty();
+        Range pathRange = yaml.range(path);
+        return new Endpoint(doc, source, normalise(path.getValue()), number, pathRange,
+                port == null ? pathRange : yaml.range(port));
+    }
+
+    /** Health URLs inside a YAML scalar (Compose test, workflow run script). */
+    private static void urls(MarkdownDocument doc, YamlBlock yaml, ScalarNode scalar, String source, List<Endpoint> out) {
+        Matcher m = URL.matcher(scalar.getValue());
+        Range scalarRange = yaml.range(scalar);
+        while (m.find()) {
+            String path = m.group(2) == null ? "/" : m.group(2);
+            if (!isHealthPath(path)) {
+                continue;
+            }
+            Range range = scalarRange;
+            int at = doc.text().indexOf(m.group(), scalarRange.start().offset());
+            if (at >= 0 && at < yaml.block().range().end().offset()) {
+                range = doc.source().range(at, at + m.group().length());
+            }
+            out.add(new Endpoint(doc, source, normalise(path), portOf(m.group(1)), range, range)
+                    .withService(host(m.group(1)), m.group(1) + " " + scalar.getValue()));
+        }
+    }
+
+    private static void commandLine(MarkdownDocument doc, CodeBlock block, int line0, List<Endpoint> out) {
+        String line = block.lines().get(line0);
+        Matcher m = URL.matcher(line);
+        while (m.find()) {
+            String path = m.group(2) == null ? "/" : m.group(2);
+            if (isHealthPath(path)) {
+                Range r = block.range(line0, m.start(), line0, m.end());
+                String source = line.toUpperCase(Locale.ROOT).contains("HEALTHCHECK") ? "Dockerfile HEALTHCHECK" : "command";
+                out.add(new Endpoint(doc, source, normalise(path), portOf(m.group(1)), r, r)
+                        .withService(host(m.group(1)), line));
+            }
+        }
+    }
+
+    private static void prose(MarkdownDocument doc, Section section, List<Endpoint> out) {
+        for (TextUnits.Unit unit : TextUnits.of(doc, section)) {
+            for (MappedText sentence : unit.sentences()) {
+                String text = sentence.text();
+                List<int[]> spans = new ArrayList<>();
+                List<String> paths = new ArrayList<>();
+                List<OptionalInt> urlPorts = new ArrayList<>();
+                List<String> hosts = new ArrayList<>();
+                Matcher u = URL.matcher(text);
+                while (u.find()) {
+                    String path = u.group(2) == null ? "/" : u.group(2);
+                    if (isHealthPath(path)) {
+                        spans.add(new int[] {u.start(2), u.end(2)});
+                        paths.add(path);
+                        urlPorts.add(portOf(u.group(1)));
+                        hosts.add(host(u.group(1)));
+                    }
+                }
+                for (Pattern p : List.of(GET, CODE_PATH)) {
+                    Matcher m = p.matcher(text);
+                    while (m.find()) {
+                        if (isHealthPath(m.group(1)) && !overlaps(spans, m.start(1), m.end(1))) {
+                            spans.add(new int[] {m.start(1), m.end(1)});
+                            paths.add(m.group(1));
+                            urlPorts.add(OptionalInt.empty());
+                            hosts.add("");
+                        }
+                    }
+                }
+                if (paths.isEmpty()) {
+                    continue;
+                }
+                Matcher port = PORT.matcher(text);
+                OptionalInt statedPort = OptionalInt.empty();
+                int[] portSpan = null;
+                if (port.find()) {
+                    statedPort = parsePort(port.group(1));
+                    portSpan = new int[] {port.start(1), port.end(1)};
+                    if (port.find()) {
+                        statedPort = OptionalInt.empty();
+                    }
+                }
+                // "GET /health on port 9090 ..., and /livez for liveness": the port belongs to the path
+                // written closest before it (else the first one after it), not to every path of the sentence.
+                int owner = -1;
+                if (portSpan != null) {
+                    for (int i = 0; i < spans.size(); i++) {
+                        if (spans.get(i)[1] <= portSpan[0] && (owner < 0 || spans.get(i)[0] > spans.get(owner)[0])) {
+                            owner = i;
+                        }
+                    }
+                    if (owner < 0) {
+                        for (int i = 0; i < spans.size(); i++) {
+                            if (owner < 0 || spans.get(i)[0] < spans.get(owner)[0]) {
+                                owner = i;
+                            }
+                        }
+                    }
+                }
+                for (int i = 0; i < paths.size(); i++) {
+                    Range pathRange = Blocks.range(doc, sentence, spans.get(i)[0], spans.get(i)[1]);
+                    OptionalInt p = urlPorts.get(i).isPresent() ? urlPorts.get(i) : i == owner ? statedPort : OptionalInt.empty();
+                    Range portRange = urlPorts.get(i).isPresent() || portSpan == null ? pathRange
+                            : Blocks.range(doc, sentence, portSpan[0], portSpan[1]);
+                    out.add(new Endpoint(doc, "health-check section", normalise(paths.get(i)), p, pathRange, portRange)
+                            .withService(hosts.get(i), text));
+                }
+            }
+        }
+    }
+
+    private static boolean overlaps(List<int[]> spans, int start, int end) {
+        for (int[] s : spans) {
+            if (start < s[1] && s[0] < end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A path that names a health endpoint by its last segment; {@code /metrics} never does. */
+    public static boolean isHealthPath(String path) {
+        String p = normalise(path);
+        if (p.equals("/metrics") || p.endsWith("/metrics")) {
+            return false;
+        }
+        String last = p.substring(p.lastIndexOf('/') + 1);
+        return Vocabulary.get().list("health.segments").contains(last) || last.contains("health");
+    }
+
+    public static String normalise(String path) {
+        String p = path.strip();
+        int q = p.indexOf('?');
+        if (q >= 0) {
+            p = p.substring(0, q);
+        }
+        int h = p.indexOf('#');
+        if (h >= 0) {
+            p = p.substring(0, h);
+        }
+        while (p.length() > 1 && (p.endsWith("/") || p.endsWith(".") || p.endsWith(","))) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p.toLowerCase(Locale.ROOT);
+    }
+
+    public static OptionalInt parsePort(String value) {
+        String v = value.strip();
+        if (v.matches("\\d{1,5}")) {
+            int n = Integer.parseInt(v);
+            if (n > 0 && n < 65536) {
+                return OptionalInt.of(n);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    private static OptionalInt portOf(String authority) {
+        int colon = authority.lastIndexOf(':');
+        if (colon < 0 || authority.endsWith("]")) {
+            return OptionalInt.empty();
+        }
+        return parsePort(authority.substring(colon + 1));
+    }
+
+    /**
+     * The service a URL's host names: a single-label host such as a Compose service ({@code api},
+     * {@code worker}); localhost and domain names say nothing about which service it is.
+     */
+    private static String host(String authority) {
+        String a = authority.substring(authority.indexOf('@') + 1);
+        int colon = a.lastIndexOf(':');
+        String host = (colon < 0 || a.endsWith("]") ? a : a.substring(0, colon)).toLowerCase(Locale.ROOT);
+        return host.contains(".") || host.startsWith("[") || host.equals("localhost") ? "" : host;
+    }
+}

@@ -1,0 +1,180 @@
+package io.opsdoc.core.facts;
+
+import io.opsdoc.core.rule.OptionSpec;
+import io.opsdoc.core.rule.RuleOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * The one vocabulary of opsdoc: named lists of terms (tool names, synonyms, cue words) read from
+ * {@code vocabulary.yaml} next to this class: {@code topic: [term, ...]}.
+ * Terms are literal phrases matched case-insensitively as whole words; a space in a term also
+ * matches a dash or underscore, so "docker compose" finds "docker-compose". Vocabulary is the last
+ * layer of evidence: rules look at sections, code blocks and tables first.
+ */
+public final class Vocabulary {
+    private final Map<String, List<String>> topics;
+    private final Map<String, Pattern> patterns;
+
+    private Vocabulary(Map<String, List<String>> topics) {
+        this.topics = Map.copyOf(topics);
+        Map<String, Pattern> compiled = new LinkedHashMap<>();
+        topics.forEach((topic, terms) -> compiled.put(topic, alternation(terms)));
+        this.patterns = Map.copyOf(compiled);
+    }
+
+    /** Loaded on first use, immutable afterwards (holder idiom). */
+    private static final class Holder {
+        static final Vocabulary INSTANCE = load(Vocabulary.class, "vocabulary.yaml");
+    }
+
+    /** The built-in vocabulary. */
+    public static Vocabulary get() {
+        return Holder.INSTANCE;
+    }
+
+    /** Loads {@code resource} next to {@code anchor}; fails loudly when the jar lacks it (a build error). */
+    public static Vocabulary load(Class<?> anchor, String resource) {
+        try (InputStream in = anchor.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " missing from the opsdoc jar");
+            }
+            Object root = new Load(LoadSettings.builder().build())
+                    .loadFromString(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            Map<String, List<String>> map = new LinkedHashMap<>();
+            if (root instanceof Map<?, ?> m) {
+                m.forEach((k, v) -> {
+                    List<String> terms = new ArrayList<>();
+                    if (v instanceof Collection<?> c) {
+                        c.forEach(t -> terms.add(String.valueOf(t)));
+                    }
+                    map.put(String.valueOf(k), List.copyOf(terms));
+                });
+            }
+            return new Vocabulary(map);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<String> terms(String topic) {
+        List<String> terms = topics.get(topic);
+        if (terms == null) {
+            throw new IllegalArgumentException("unknown vocabulary topic " + topic);
+        }
+        return terms;
+    }
+
+    /** The terms of {@code topic}, lower-cased. */
+    public List<String> list(String topic) {
+        return terms(topic).stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** One case-insensitive whole-word pattern matching any term of {@code topic}, longest first. */
+    public Pattern words(String topic) {
+        Pattern p = patterns.get(topic);
+        if (p == null) {
+            throw new IllegalArgumentException("unknown vocabulary topic " + topic);
+        }
+        return p;
+    }
+
+    /** One pattern for all of {@code terms}, longest term first so that "hashicorp vault" wins over "vault". */
+    public static Pattern alternation(Collection<String> terms) {
+        List<String> sorted = new ArrayList<>();
+        for (String t : terms) {
+            if (!t.isBlank()) {
+                sorted.add(t);
+            }
+        }
+        sorted.sort((a, b) -> b.length() - a.length());
+        StringBuilder sb = new StringBuilder("(?:");
+        for (int i = 0; i < sorted.size(); i++) {
+            if (i > 0) {
+                sb.append('|');
+            }
+            sb.append(pattern(sorted.get(i)).pattern());
+        }
+        if (sorted.isEmpty()) {
+            sb.append("(?!)");
+        }
+        return Pattern.compile(sb.append(')').toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /** The option that replaces the built-in list of {@code topic}. */
+    public OptionSpec option(String topic, String description) {
+        return new OptionSpec(topic, "string-list", terms(topic), description);
+    }
+
+    /** The option that extends the built-in list of {@code topic}. */
+    public static OptionSpec extraOption(String topic, String description) {
+        return new OptionSpec("extra-" + topic, "string-list", List.of(), description);
+    }
+
+    /** Both options for {@code topic}: replace and extend. */
+    public List<OptionSpec> options(String topic, String what) {
+        return List.of(option(topic, what + " (replaces the built-in list)"),
+                extraOption(topic, what + " added to the built-in list"));
+    }
+
+    /** The effective terms of {@code topic}: configured list (or the built-in one) plus {@code extra-topic}. */
+    public List<String> effective(RuleOptions options, String topic) {
+        List<String> result = options.stringsWithExtra(topic);
+        return result.isEmpty() ? terms(topic) : result;
+    }
+
+    /** A match of a term in a text. */
+    public record Match(String term, int start, int end) {
+    }
+
+    /** The earliest occurrence of any of {@code terms} in {@code text}. */
+    public static Optional<Match> find(CharSequence text, Collection<String> terms) {
+        Match best = null;
+        for (String term : terms) {
+            if (term.isBlank()) {
+                continue;
+            }
+            Matcher m = pattern(term).matcher(text);
+            if (m.find() && (best == null || m.start() < best.start())) {
+                best = new Match(term, m.start(), m.end());
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    public static boolean contains(CharSequence text, Collection<String> terms) {
+        return find(text, terms).isPresent();
+    }
+
+    public static Pattern pattern(String term) {
+        String t = term.strip().toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder();
+        if (Character.isLetterOrDigit(t.charAt(0))) {
+            sb.append("(?<![\\p{L}\\p{N}])");
+        }
+        String[] parts = t.split("\\s+");
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                sb.append("[\\s_-]+");
+            }
+            sb.append(Pattern.quote(parts[i]));
+        }
+        if (Character.isLetterOrDigit(t.charAt(t.length() - 1))) {
+            sb.append("(?![\\p{L}\\p{N}])");
+        }
+        return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+}

@@ -1,0 +1,400 @@
+package io.opsdoc.core.secret;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * The data table {@code secrets.yaml}: credential shapes, secret-named keys, and the values
+ * that are references or placeholders rather than secrets. One table serves the
+ * {@code security/hardcoded-secret} rule and {@link SecretMask}, so what the rule flags in a
+ * document is what every message and report masks.
+ */
+public final class SecretPatterns {
+    private static final String RESOURCE = "secrets.yaml";
+    private static final Pattern BOOLEAN_OR_NUMBER = Pattern.compile(
+            "(?i)true|false|yes|no|on|off|null|nil|none|~|[-+]?\\d+(?:\\.\\d+)?(?:e[-+]?\\d+)?|0x[0-9a-f]+");
+    private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
+    private static final Pattern VALUE_WORDS = Pattern.compile("[^a-z0-9]+");
+    /** Below this length a literal is not a credential worth reporting ("abc"). */
+    private static final int MIN_LITERAL_LENGTH = 4;
+    /** Characters a free-text value may end with that belong to the sentence, not to the value. */
+    private static final String SENTENCE_END = ".,;!?)";
+    /** Characters of program code that a credential written in prose does not contain. */
+    private static final String CODE_SYNTAX = "{}()[]&:";
+
+    /** One credential shape. */
+    public record Shape(String kind, Pattern pattern, List<String> anchors) {
+        /** False when none of the literal anchors occurs, so the regex cannot match: skip it cheaply. */
+        public boolean mayOccurIn(String text) {
+            if (anchors.isEmpty()) {
+                return true;
+            }
+            for (String anchor : anchors) {
+                if (text.contains(anchor)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * A secret found in text: {@code [start, end)} is the secret itself; {@code key} is the
+     * secret-named key it was assigned to, or empty for a credential recognised by its shape
+     * ({@code kind} then names the shape) or a password in a URL ({@code key} empty, {@code host} set).
+     */
+    public record Found(int start, int end, String kind, Optional<String> key, Optional<String> host) {
+    }
+
+    private record Data(List<Shape> shapes, Pattern urlCredentials, Set<String> localHosts, List<String> localSuffixes,
+            Set<String> lastWords, Set<String> lastPairs, Set<String> nonSecretWords, Set<String> nonSecretKeys,
+            List<Pattern> references, Set<String> placeholderValues, List<Pattern> placeholderPatterns,
+            Set<String> fillerWords, Pattern textAssignment, Set<String> textNonSecretValues, List<Pattern> maskPatterns,
+            Set<String> textNonSecretQueryKeys) {
+    }
+
+    private static final class Holder {
+        static final Data DATA = load();
+    }
+
+    private SecretPatterns() {
+    }
+
+    public static List<Shape> shapes() {
+        return Holder.DATA.shapes();
+    }
+
+    public static Pattern urlCredentials() {
+        return Holder.DATA.urlCredentials();
+    }
+
+    public static boolean localHost(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return Holder.DATA.localHosts().contains(h) || Holder.DATA.localSuffixes().stream().anyMatch(h::endsWith);
+    }
+
+    /**
+     * What kind of secret a key named {@code key} holds ("password", "token", "API key"...), or
+     * empty when the name does not denote a secret.
+     */
+    public static Optional<String> secretKind(String key) {
+        if (Holder.DATA.nonSecretKeys().contains(key.strip().toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        List<String> words = words(key);
+        if (words.isEmpty() || words.stream().anyMatch(Holder.DATA.nonSecretWords()::contains)) {
+            return Optional.empty();
+        }
+        String last = words.get(words.size() - 1);
+        if (words.size() >= 2) {
+            String pair = words.get(words.size() - 2) + " " + last;
+            if (Holder.DATA.lastPairs().contains(pair)) {
+                return Optional.of(pair.equals("api key") ? "API key" : pair);
+            }
+        }
+        if (Holder.DATA.lastWords().contains(last)) {
+            return Optional.of(switch (last) {
+                case "passwd", "pwd", "passphrase" -> "password";
+                case "apikey" -> "API key";
+                case "credentials" -> "credential";
+                default -> last;
+            });
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * True when the value only repeats its key or names what it stands for
+     * ({@code client_secret: client_secret_value}, {@code api_key: my-api-key},
+     * {@code client_secret: some-secret}, {@code secret: shhhh! it's a GitHub secret}):
+     * documentation filler, not a credential.
+     */
+    public static boolean echoesKey(String key, String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        String k = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String v = lower.replaceAll("[^a-z0-9]", "");
+        // "password123" keeps a real (weak) password; only filler words around the key name are an echo.
+        if (k.length() >= 4 && v.contains(k) && fillerOnly(v.replace(k, ""))) {
+            return true;
+        }
+        List<String> valueWords = List.of(VALUE_WORDS.split(lower)).stream().filter(w -> !w.isEmpty()).toList();
+        if (valueWords.isEmpty()) {
+            return false;
+        }
+        // Every word is a secret word or filler: "some-secret", "secret-password", "my_token".
+        boolean onlyNames = valueWords.stream().allMatch(w -> secretWord(w) || Holder.DATA.fillerWords().contains(w));
+        if (onlyNames && valueWords.stream().anyMatch(SecretPatterns::secretWord)) {
+            return true;
+        }
+        // A phrase that describes itself ("it's a GitHub secret") is a sentence, not a credential.
+        return value.strip().contains(" ") && valueWords.size() >= 3 && valueWords.stream().anyMatch(SecretPatterns::secretWord);
+    }
+
+    private static boolean secretWord(String word) {
+        return Holder.DATA.lastWords().contains(word) || word.equals("key");
+    }
+
+    private static boolean fillerOnly(String rest) {
+        String remaining = rest;
+        boolean changed = true;
+        while (!remaining.isEmpty() && changed) {
+            changed = false;
+            for (String filler : Holder.DATA.fillerWords()) {
+                if (remaining.startsWith(filler)) {
+                    remaining = remaining.substring(filler.length());
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        return remaining.isEmpty();
+    }
+
+    /** True when {@code value} is a literal that could be a real secret (not a reference, placeholder, flag or number). */
+    public static boolean literal(String value) {
+        String v = value.strip();
+        if (v.length() < MIN_LITERAL_LENGTH || BOOLEAN_OR_NUMBER.matcher(v).matches()) {
+            return false;
+        }
+        return !reference(v) && !placeholder(v);
+    }
+
+    public static boolean reference(String value) {
+        return Holder.DATA.references().stream().anyMatch(p -> p.matcher(value).find());
+    }
+
+    public static boolean placeholder(String value) {
+        String v = value.strip();
+        return Holder.DATA.placeholderValues().contains(v.toLowerCase(Locale.ROOT))
+                || Holder.DATA.placeholderPatterns().stream().anyMatch(p -> p.matcher(v).find());
+    }
+
+    /** Documented or masked tokens: "example" and friends, or hardly any distinct characters after the prefix. */
+    public static boolean placeholderToken(String token) {
+        if (placeholder(token)) {
+            return true;
+        }
+        String body = token.length() > 4 ? token.substring(4) : token;
+        long distinct = body.chars().filter(Character::isLetterOrDigit).distinct().count();
+        return distinct <= 4;
+    }
+
+    /** Lower-case words of a key: split at _, -, ., spaces and camelCase humps. */
+    public static List<String> words(String key) {
+        List<String> result = new ArrayList<>();
+        for (String part : key.split("[_\\-.\\s/:]+")) {
+            for (String word : CAMEL.split(part)) {
+                if (!word.isEmpty()) {
+                    result.add(word.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Credentials recognised by their shape anywhere in {@code text} (placeholders such as AWS's {@code …EXAMPLE} keys excluded). */
+    public static List<Found> shapesIn(String text) {
+        List<Found> result = new ArrayList<>();
+        for (Shape shape : shapes()) {
+            if (!shape.mayOccurIn(text)) {
+                continue;
+            }
+            Matcher m = shape.pattern().matcher(text);
+            while (m.find()) {
+                if (!placeholderToken(m.group())) {
+                    result.add(new Found(m.start(), m.end(), shape.kind(), Optional.empty(), Optional.empty()));
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Text that must not be printed even where the rule would not report it: webhook paths and
+     * token prefixes, placeholders included (the table's {@code mask-patterns}).
+     */
+    public static List<Found> maskedShapesIn(String text) {
+        List<Found> result = new ArrayList<>();
+        for (Pattern pattern : Holder.DATA.maskPatterns()) {
+            Matcher m = pattern.matcher(text);
+            while (m.find()) {
+                result.add(new Found(m.start(), m.end(), "secret", Optional.empty(), Optional.empty()));
+            }
+        }
+        return result;
+    }
+
+    /** Literal passwords in {@code user:password@host} URLs to hosts that are not local. */
+    public static List<Found> urlPasswordsIn(String text) {
+        List<Found> result = new ArrayList<>();
+        // Only the neighbourhood of each "://" can hold user:password@host; scanning just there
+        // keeps this linear on long prose lines.
+        Matcher url = urlCredentials().matcher(text).useTransparentBounds(true);
+        int lastEnd = -1;
+        for (int scheme = text.indexOf("://"); scheme >= 0; scheme = text.indexOf("://", scheme + 3)) {
+            int from = Math.max(lastEnd, scheme - 22);
+            int lineEnd = text.indexOf('\n', scheme);
+            int to = lineEnd < 0 ? text.length() : lineEnd;
+            if (from < 0) {
+                from = 0;
+            }
+            if (from >= to) {
+                continue;
+            }
+            url.region(from, to);
+            if (!url.find() || url.start() > scheme) {
+                continue;
+            }
+            lastEnd = url.end();
+            String password = url.group("password");
+            String host = url.group("host");
+            if (localHost(host) || !literal(password)) {
+                continue;
+            }
+            result.add(new Found(url.start("password"), url.end("password"), "password", Optional.empty(),
+                    Optional.of(host)));
+        }
+        return result;
+    }
+
+    /**
+     * {@code key=value} and {@code key: value} in free text (prose, tables, untagged blocks,
+     * messages) where the key is secret-named and the value looks like a credential:
+     * {@code password=hunter2}, {@code The admin password: hunter2}. Prose is not configuration,
+     * so the value must also look made up (letters with digits or symbols, not a product or
+     * algorithm name), and after a colon it must end the clause: "password: see 1Password" and
+     * "API key: 32-char hex string" are descriptions.
+     */
+    public static List<Found> assignmentsIn(String text) {
+        List<Found> result = new ArrayList<>();
+        if (text.indexOf('=') < 0 && text.indexOf(':') < 0) {
+            return result;
+        }
+        Matcher m = Holder.DATA.textAssignment().matcher(text);
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            // A match that is no secret may hold one in its value ("console: password=hunter2"):
+            // the next search starts right after its separator.
+            from = m.start("sep") + 1;
+            String key = m.group("key");
+            Optional<String> kind = secretKind(key);
+            if (kind.isEmpty()) {
+                // "The admin password": the one-word tail may be the key on its own.
+                int space = key.lastIndexOf(' ');
+                if (space < 0) {
+                    continue;
+                }
+                key = key.substring(space + 1);
+                kind = secretKind(key);
+                if (kind.isEmpty()) {
+                    continue;
+                }
+            }
+            int keyStart = m.start("key");
+            if (keyStart > 0 && (text.charAt(keyStart - 1) == '?' || text.charAt(keyStart - 1) == '&')
+                    && Holder.DATA.textNonSecretQueryKeys().contains(key.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            int start = m.start("value");
+            int end = m.end("value");
+            if (placeholder(m.group("value"))) {
+                // Checked before sentence punctuation is cut: "eyJhbGciOi..." is elided.
+                continue;
+            }
+            while (end > start && SENTENCE_END.indexOf(text.charAt(end - 1)) >= 0) {
+                end--;
+            }
+            String value = text.substring(start, end);
+            boolean colon = m.group("sep").equals(":");
+            if (!textSecretValue(key, value) || colon && !endsClause(text, m.end("value"))) {
+                continue;
+            }
+            result.add(new Found(start, end, kind.get(), Optional.of(key), Optional.empty()));
+            from = m.end("value");
+        }
+        return result;
+    }
+
+    /** True when {@code value}, written after a secret-named key in free text, looks like a credential. */
+    static boolean textSecretValue(String key, String value) {
+        if (!literal(value) || echoesKey(key, value)
+                || Holder.DATA.textNonSecretValues().contains(value.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        if (value.chars().anyMatch(c -> CODE_SYNTAX.indexOf(c) >= 0)) {
+            // Code, not a value: &syscall.Credential{Uid:, Devise.friendly_token.first(16).
+            return false;
+        }
+        boolean letter = value.chars().anyMatch(Character::isLetter);
+        boolean digitOrSymbol = value.chars().anyMatch(c -> Character.isDigit(c) || "!@#$%^&*+=_~".indexOf(c) >= 0);
+        return letter && digitOrSymbol;
+    }
+
+    /** After a "key: value", the value is the whole statement: line end, sentence punctuation or a table cell border follows. */
+    private static boolean endsClause(String text, int valueEnd) {
+        int i = valueEnd;
+        while (i < text.length() && (text.charAt(i) == '`' || text.charAt(i) == '"' || text.charAt(i) == '\'')) {
+            i++;
+        }
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i >= text.length() || text.charAt(i) == '\n' || text.charAt(i) == '\r' || text.charAt(i) == '|'
+                || text.startsWith("<!--", i) || text.charAt(i) == '(' || text.charAt(i) == '#';
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Data load() {
+        try (InputStream in = SecretPatterns.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            Map<String, Object> root = (Map<String, Object>) new Load(LoadSettings.builder().build())
+                    .loadFromString(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            List<Shape> shapes = new ArrayList<>();
+            for (Map<String, Object> item : (List<Map<String, Object>>) root.get("patterns")) {
+                shapes.add(new Shape(String.valueOf(item.get("kind")), Pattern.compile(String.valueOf(item.get("regex"))),
+                        strings(item, "anchors")));
+            }
+            return new Data(List.copyOf(shapes),
+                    Pattern.compile(String.valueOf(root.get("url-credentials"))),
+                    Set.copyOf(strings(root, "local-hosts")),
+                    strings(root, "local-host-suffixes"),
+                    Set.copyOf(strings(root, "secret-last-words")),
+                    Set.copyOf(strings(root, "secret-last-pairs")),
+                    Set.copyOf(strings(root, "non-secret-words")),
+                    Set.copyOf(strings(root, "non-secret-keys")),
+                    strings(root, "references").stream().map(Pattern::compile).toList(),
+                    lowerSet(strings(root, "placeholder-values")),
+                    strings(root, "placeholder-patterns").stream().map(Pattern::compile).toList(),
+                    lowerSet(strings(root, "filler-words")),
+                    Pattern.compile(String.valueOf(root.get("text-assignment"))),
+                    lowerSet(strings(root, "text-non-secret-values")),
+                    strings(root, "mask-patterns").stream().map(Pattern::compile).toList(),
+                    lowerSet(strings(root, "text-non-secret-query-keys")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Set<String> lowerSet(List<String> values) {
+        return Set.copyOf(values.stream().map(s -> s.toLowerCase(Locale.ROOT)).distinct().toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Map<String, Object> root, String key) {
+        return ((List<Object>) root.getOrDefault(key, List.of())).stream().map(String::valueOf).toList();
+    }
+}
