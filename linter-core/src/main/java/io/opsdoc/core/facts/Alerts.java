@@ -90,9 +90,17 @@ public final class Alerts {
         }
     }
 
-    /** A table without an alert/alarm column still lists alerts when its first header says so ("Alert name"). */
+    /**
+     * A table without an alert/alarm column still lists alerts when its first header names the
+     * entries ("Alert name", "Name", "Rule") and another column gives a severity, a runbook or who is
+     * paged; a plain "Rule" column alone (firewall rules, routing rules) is not enough.
+     */
     private static boolean headerSaysAlert(Table table) {
-        return !table.header().isEmpty() && table.header().get(0).text().toLowerCase(java.util.Locale.ROOT).contains("name")
+        if (table.header().isEmpty()) {
+            return false;
+        }
+        String first = table.header().get(0).text().strip().toLowerCase(java.util.Locale.ROOT);
+        return (first.contains("name") || first.equals("rule") || first.equals("rules"))
                 && table.column("severity", "runbook", "notify", "page").isPresent();
     }
 

@@ -360,8 +360,21 @@ public final class MarkdownParser {
             List<String> lines = new ArrayList<>(contentLines.size());
             for (int i = 0; i < contentLines.size(); i++) {
                 BasedSequence line = contentLines.get(i);
-                offsets[i] = line.getStartOffset();
+                int start = line.getStartOffset();
                 String text = line.toString();
+                // Where a list item or the code indentation consumed part of a tab, flexmark writes the
+                // rest of it as spaces that are not in the file. Keep the file's tab instead (as flexmark
+                // does elsewhere), so that every content column is a file column (found by MarkdownFuzzTest).
+                int virtual = 0;
+                while (virtual < text.length() && line.getIndexOffset(virtual) < 0) {
+                    virtual++;
+                }
+                if (virtual > 0) {
+                    boolean tab = start > 0 && source.text().charAt(start - 1) == '\t';
+                    start = tab ? start - 1 : start;
+                    text = (tab ? "\t" : "") + text.substring(virtual);
+                }
+                offsets[i] = start;
                 int end = text.length();
                 while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
                     end--;
@@ -369,7 +382,14 @@ public final class MarkdownParser {
                 lines.add(text.substring(0, end));
             }
             boolean nested = hasAncestor(node, ListItem.class, BlockQuote.class);
-            codeBlocks.add(new CodeBlock(source, fenced, info, closed, nested, range(node), fenceRange, offsets, lines));
+            // flexmark can end the node before trailing blank content lines (an unclosed fence in a list
+            // item); the block's range must still hold every content line (found by EmbeddedBlocksFuzzTest).
+            Range range = range(node);
+            int contentEnd = lines.isEmpty() ? 0 : offsets[lines.size() - 1] + lines.get(lines.size() - 1).length();
+            if (contentEnd > range.end().offset()) {
+                range = source.range(range.start().offset(), contentEnd);
+            }
+            codeBlocks.add(new CodeBlock(source, fenced, info, closed, nested, range, fenceRange, offsets, lines));
         }
 
         private void table(TableBlock table) {

@@ -375,7 +375,8 @@ final class PromQlLexer {
                 case '0', '1', '2', '3', '4', '5', '6', '7', 'x', 'u', 'U' -> {
                     int digits = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 2;
                     int base = (e >= '0' && e <= '7') ? 8 : 16;
-                    int code = base == 8 ? e - '0' : 0;
+                    // long: eight hex digits of \U overflow an int (found by PromQlParserFuzzTest)
+                    long code = base == 8 ? e - '0' : 0;
                     for (int i = 0; i < digits; i++) {
                         int d = p < len ? Character.digit(in.charAt(p), base) : -1;
                         if (d < 0) {
@@ -389,7 +390,7 @@ final class PromQlLexer {
                         return error("escape sequence is an invalid Unicode code point", escStart, p);
                     }
                     // \x and octal escapes denote bytes in Go; without a byte string we keep the code unit.
-                    value.appendCodePoint(code);
+                    value.appendCodePoint((int) code);
                 }
                 default -> {
                     if (e == quote) {

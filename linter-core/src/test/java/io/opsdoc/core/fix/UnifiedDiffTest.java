@@ -6,12 +6,10 @@ import io.opsdoc.core.source.Position;
 import io.opsdoc.core.source.Range;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class UnifiedDiffTest {
     @Test
@@ -167,21 +165,38 @@ class UnifiedDiffTest {
                 new Position(line, endColumn, 100 * line + endColumn));
     }
 
-    @Property(tries = 300)
-    void applyingTheDiffGivesTheNewText(@ForAll("lines") List<String> before, @ForAll("lines") List<String> after) {
-        String a = String.join("\n", before) + (before.isEmpty() ? "" : "\n");
-        String b = String.join("\n", after) + (after.isEmpty() ? "" : "\n");
-        String diff = UnifiedDiff.diff("a", "b", a, b);
-        if (before.equals(after)) {
-            assertThat(diff).isEmpty();
-            return;
+    /**
+     * Patching the old text with the diff gives the new text, for 300 pairs of generated texts
+     * (three fixed seeds, so a failure names its seed and reproduces). Few distinct lines make
+     * repeated lines, and so ambiguous alignments, likely.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 20_260_312, 7_919})
+    void applyingTheDiffGivesTheNewText(long seed) {
+        Random random = new Random(seed);
+        for (int i = 0; i < 100; i++) {
+            List<String> before = lines(random);
+            List<String> after = random.nextInt(5) == 0 ? new ArrayList<>(before) : lines(random);
+            String a = String.join("\n", before) + (before.isEmpty() ? "" : "\n");
+            String b = String.join("\n", after) + (after.isEmpty() ? "" : "\n");
+            String diff = UnifiedDiff.diff("a", "b", a, b);
+            if (before.equals(after)) {
+                assertThat(diff).as("seed %d, case %d", seed, i).isEmpty();
+            } else {
+                assertThat(patch(before, diff)).as("seed %d, case %d:%n%s", seed, i, diff).isEqualTo(after);
+            }
         }
-        assertThat(patch(before, diff)).isEqualTo(after);
     }
 
-    @Provide
-    Arbitrary<List<String>> lines() {
-        return Arbitraries.of("a", "b", "c", "", "```", "d e").list().ofMaxSize(25);
+    private static final List<String> LINES = List.of("a", "b", "c", "", "```", "d e");
+
+    private static List<String> lines(Random random) {
+        int size = random.nextInt(26);
+        List<String> lines = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            lines.add(LINES.get(random.nextInt(LINES.size())));
+        }
+        return lines;
     }
 
     /** A minimal unified-diff applier that also checks context and hunk headers. */

@@ -55,6 +55,27 @@ class MarkdownParserTest {
         assertThat(quote.position(0, 1)).isEqualTo(new Position(9, 4, text.indexOf("\"k\"")));
     }
 
+    /** Found by MarkdownFuzzTest: a tab partly consumed by the list item shifted the code's columns by one. */
+    @Test
+    void tabPartlyConsumedByAListItemDoesNotShiftCodeColumns() {
+        String text = "- item\n\n\t\tcode x\n\t\tmore\n";
+        CodeBlock block = parse(text).codeBlocks().get(0);
+        assertThat(block.lines()).containsExactly("\tcode x", "\tmore");
+        assertThat(block.position(0, 6)).isEqualTo(new Position(3, 8, text.indexOf("x")));
+        assertThat(block.position(1, 1)).isEqualTo(new Position(4, 3, text.indexOf("more")));
+    }
+
+    /** Found by EmbeddedBlocksFuzzTest: flexmark ended the block before its trailing blank content lines. */
+    @Test
+    void blockRangeHoldsEveryContentLine() {
+        String text = "- item\n\n\t```json\n\t{\r\r\r<}.\n\t```\n";
+        for (CodeBlock block : parse(text).codeBlocks()) {
+            int last = block.lineCount() - 1;
+            assertThat(block.range().end().offset()).as("%s", block.lines())
+                    .isGreaterThanOrEqualTo(block.fileOffset(last, block.lines().get(last).length()));
+        }
+    }
+
     @Test
     void crlfAndBomDoNotShiftColumns() {
         String text = "\uFEFF# T\r\n\r\n```yaml\r\nkey: value\r\n```\r\n";

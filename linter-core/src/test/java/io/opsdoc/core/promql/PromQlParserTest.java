@@ -347,6 +347,17 @@ class PromQlParserTest {
         assertThat(r.error().orElseThrow().offset()).isEqualTo("x{a=\"😀\"} +".length());
     }
 
+    /** Found by PromQlParserFuzzTest: eight hex digits overflowed an int and reached the internal-error guard. */
+    @Test
+    void escapeBeyondUnicodeIsASyntaxError() {
+        for (String expr : List.of("x{a=\"\\UBECCCCCC\"}", "x{a=\"\\U80000000\"}", "x{a=\"\\U00110000\"}")) {
+            PromQlResult r = PromQlParser.parse(expr);
+            assertThat(r.error()).as(expr).get().extracting(PromQlError::message)
+                    .isEqualTo("escape sequence is an invalid Unicode code point");
+        }
+        assertThat(PromQlParser.parse("x{a=\"\\U0001F680\"}").ok()).isTrue();
+    }
+
     @Test
     void whitespaceNewlinesAndComments() {
         String src = "sum by (job) (\n  rate(x[5m]) # requests\n)\n# done\n  > 1";

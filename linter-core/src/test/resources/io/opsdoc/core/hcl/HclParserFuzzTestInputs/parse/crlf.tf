@@ -1,0 +1,5 @@
+resource "null_resource" "x" {
+  triggers = {
+    a = "b"
+  }
+}

@@ -1,0 +1,10 @@
+locals {
+  script = <<-EOT
+    #!/bin/sh
+    echo "${var.name}"
+    %{ for s in var.servers ~}
+    server ${s}
+    %{ endfor ~}
+    %{ if var.debug }debug%{ else }quiet%{ endif }
+  EOT
+}
