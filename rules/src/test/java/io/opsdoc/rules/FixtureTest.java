@@ -13,10 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -28,8 +26,9 @@ import org.junit.jupiter.api.TestFactory;
  * <p>Layout: {@code src/test/resources/fixtures/FAMILY/NAME/} for rule {@code FAMILY/NAME}, holding
  * {@code valid.md} (must yield no finding of the rule) and {@code invalid.md} (must yield exactly
  * the marked findings), or folders {@code valid/} and {@code invalid/} holding a whole planning
- * set. A fixable rule also has {@code invalid.fixed.md} (or {@code invalid.fixed/}): the text after
- * applying its fixes.
+ * set. A rule whose metadata says {@code fixable} has {@code invalid.fixed.md} (or
+ * {@code invalid.fixed/}): the text after applying its fixes; a rule that is not fixable must not
+ * have one.
  *
  * <p>Shared sets: instead of a {@code valid/} folder, a rule may hold {@code valid.link} and further
  * {@code valid-NAME.link} files, each containing one relative path (from the rule's folder) to a
@@ -37,17 +36,20 @@ import org.junit.jupiter.api.TestFactory;
  * fixture of its own. Folders under {@code fixtures/} whose name starts with {@code _} hold such
  * shared material and are not rule families.
  *
- * <p>Markers: a line containing {@code expect: RULE-ID} (in an HTML comment, a YAML/HCL
- * {@code #} comment or a {@code //} comment), optionally {@code expect: RULE-ID@COLUMN}, expects
- * a finding of that rule starting on that line; several ids are separated by commas.
- * {@code expect-next-line: RULE-ID} expects it on the following line (for lines that cannot
- * carry a comment); {@code expect-line-N: RULE-ID} on line N. Only findings of the rule under test
- * are compared, so fixtures can be realistic.
+ * <p>Markers (see {@link FixtureMarkers}): a comment {@code expect: RULE-ID} (an HTML comment, or a
+ * {@code #}, {@code //} or {@code --} comment to the end of the line), optionally
+ * {@code expect: RULE-ID@COLUMN}, expects a finding of that rule starting on that line; several ids
+ * are separated by commas, and a repeated id expects that many findings. {@code expect-next-line:}
+ * expects it on the following line (for lines that cannot carry a comment); {@code expect-line-N:}
+ * on line N. Markers are replaced by spaces before linting (positions do not move), so rules never
+ * see them; a line that looks like a marker but does not parse, or names an unknown rule, fails.
+ *
+ * <p>Comparison: the findings of the rule under test must equal the expectations as a multiset of
+ * (file, line, column when the marker gives one, rule id). Findings of other rules are ignored, so
+ * fixtures can be realistic.
  */
 class FixtureTest {
     static final Path ROOT = Path.of("src/test/resources/fixtures");
-    private static final Pattern MARKER = Pattern.compile(
-            "expect(-next-line|-line-(\\d+))?:\\s*([a-z0-9-]+/[a-z0-9-]+(?:@\\d+)?(?:\\s*,\\s*[a-z0-9-]+/[a-z0-9-]+(?:@\\d+)?)*)");
 
     private final RuleRegistry registry = RuleRegistry.load();
 
@@ -93,6 +95,22 @@ class FixtureTest {
         assertThat(missing).as("rules without valid and invalid fixtures").isEmpty();
     }
 
+    /** A golden {@code invalid.fixed} exists exactly for the rules whose metadata says fixable. */
+    @Test
+    void goldenExactlyForFixableRules() {
+        List<String> problems = new ArrayList<>();
+        for (var rule : registry.all()) {
+            Path dir = ROOT.resolve(rule.id());
+            boolean golden = Files.exists(dir.resolve("invalid.fixed.md")) || Files.isDirectory(dir.resolve("invalid.fixed"));
+            if (rule.meta().fixable() && !golden) {
+                problems.add(rule.id() + " is fixable but has no invalid.fixed.md or invalid.fixed/");
+            } else if (!rule.meta().fixable() && golden) {
+                problems.add(rule.id() + " is not fixable but has a golden invalid.fixed");
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
     private List<Path> ruleDirectories() throws IOException {
         List<Path> result = new ArrayList<>();
         if (!Files.isDirectory(ROOT)) {
@@ -120,33 +138,54 @@ class FixtureTest {
 
     private void check(String ruleId, Path target, String variant) throws IOException {
         assertThat(registry.get(ruleId)).as("rule %s exists", ruleId).isPresent();
-        List<SourceFile> sources = sources(target);
-        LintResult result = lint(sources);
-        TreeSet<String> actual = new TreeSet<>();
-        TreeSet<String> actualWithColumns = new TreeSet<>();
-        for (Finding f : result.findings()) {
-            if (f.ruleId().equals(ruleId)) {
-                actual.add(f.file() + ":" + f.line() + " " + f.ruleId());
-                actualWithColumns.add(f.file() + ":" + f.line() + ":" + f.column() + " " + f.ruleId());
+        List<Fixture> fixtures = fixtures(target);
+        List<SourceFile> sources = fixtures.stream().map(Fixture::source).toList();
+        List<String> expected = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Fixture fixture : fixtures) {
+            problems.addAll(fixture.markers().problems());
+            for (FixtureMarkers.Expectation e : fixture.markers().expectations()) {
+                if (registry.get(e.ruleId()).isEmpty()) {
+                    problems.add(fixture.source().displayPath() + ":" + e.line() + ": marker names unknown rule "
+                            + e.ruleId());
+                } else if (e.ruleId().equals(ruleId)) {
+                    expected.add(key(fixture.source().displayPath(), e.line(), e.column(), e.ruleId()));
+                }
             }
         }
+        assertThat(problems).as("marker problems in %s", target).isEmpty();
+        LintResult result = lint(sources);
         assertThat(result.notices()).as("notices").isEmpty();
-        TreeSet<String> expected = new TreeSet<>();
-        TreeSet<String> expectedColumns = new TreeSet<>();
-        for (SourceFile source : sources) {
-            collectMarkers(source, ruleId, expected, expectedColumns);
-        }
+        List<Finding> actual = result.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
         if (variant.equals("valid")) {
-            assertThat(actualWithColumns).as("findings of %s in valid fixture %s", ruleId, target).isEmpty();
-            assertThat(expected).as("valid fixtures carry no expect markers").isEmpty();
-            return;
+            assertThat(expected).as("valid fixtures carry no expect markers of %s", ruleId).isEmpty();
+        } else {
+            assertThat(expected).as("invalid fixture %s must mark at least one expected finding", target).isNotEmpty();
         }
-        assertThat(expected).as("invalid fixture %s must mark at least one expected finding", target).isNotEmpty();
-        String details = String.join("\n", actualWithColumns);
-        assertThat(actual).as("findings of %s in %s; got:\n%s", ruleId, target, details).isEqualTo(expected);
-        for (String withColumn : expectedColumns) {
-            assertThat(actualWithColumns).as("finding with exact column").contains(withColumn);
+        List<String> missing = new ArrayList<>(expected);
+        List<String> unexpected = new ArrayList<>();
+        // Markers with a column consume the finding at that exact column first; markers without
+        // one then take any remaining finding on their line. Each finding matches one marker.
+        List<Finding> rest = new ArrayList<>();
+        for (Finding f : actual) {
+            if (!missing.remove(key(f.file(), f.line(), f.column(), f.ruleId()))) {
+                rest.add(f);
+            }
         }
+        for (Finding f : rest) {
+            if (!missing.remove(key(f.file(), f.line(), 0, f.ruleId()))) {
+                unexpected.add(key(f.file(), f.line(), f.column(), f.ruleId()) + " " + f.message());
+            }
+        }
+        Collections.sort(missing);
+        assertThat(missing.isEmpty() && unexpected.isEmpty())
+                .as("findings of %s in %s%nexpected but not reported:%n  %s%nreported but not expected:%n  %s",
+                        ruleId, target, String.join("\n  ", missing), String.join("\n  ", unexpected))
+                .isTrue();
+    }
+
+    private static String key(String file, int line, int column, String ruleId) {
+        return file + ":" + line + (column > 0 ? ":" + column : "") + " " + ruleId;
     }
 
     private void checkFix(String ruleId, Path ruleDir) throws IOException {
@@ -171,12 +210,19 @@ class FixtureTest {
             if (file.created() && !Files.exists(expectedPath)) {
                 continue;
             }
-            String expectedText = Files.readString(expectedPath, StandardCharsets.UTF_8);
+            // The golden is compared after the same marker stripping as the fixture it was made from.
+            String expectedText = FixtureMarkers.parse(file.displayPath(),
+                    Files.readString(expectedPath, StandardCharsets.UTF_8)).strippedText();
             assertThat(file.text()).as("fixed text of %s", file.displayPath()).isEqualTo(expectedText);
         }
     }
 
     private LintResult lint(List<SourceFile> sources) {
+        return lint(registry, sources);
+    }
+
+    /** Lints as a real run at default configuration does. */
+    static LintResult lint(RuleRegistry registry, List<SourceFile> sources) {
         // Inline suppressions apply as in a real run (their unused ones are config/unused-suppression findings).
         var defaults = io.opsdoc.core.config.ConfigProvider.of(io.opsdoc.core.config.Config.defaults());
         return new Linter(registry, defaults, new io.opsdoc.core.suppress.InlineSuppressor(defaults),
@@ -184,7 +230,15 @@ class FixtureTest {
                 .lintSources(sources);
     }
 
+    /** A fixture file with its markers; the source is the stripped text the rules see. */
+    record Fixture(SourceFile source, FixtureMarkers markers) {
+    }
+
     static List<SourceFile> sources(Path target) {
+        return fixtures(target).stream().map(Fixture::source).toList();
+    }
+
+    static List<Fixture> fixtures(Path target) {
         try {
             List<Path> files;
             Path base = Files.isDirectory(target) ? target : target.getParent();
@@ -195,43 +249,15 @@ class FixtureTest {
             } else {
                 files = List.of(target);
             }
-            List<SourceFile> result = new ArrayList<>();
+            List<Fixture> result = new ArrayList<>();
             for (Path file : files) {
                 String display = base.relativize(file).toString().replace('\\', '/');
-                result.add(SourceFile.of(file.toAbsolutePath(), display, Files.readString(file, StandardCharsets.UTF_8)));
+                FixtureMarkers markers = FixtureMarkers.parse(display, Files.readString(file, StandardCharsets.UTF_8));
+                result.add(new Fixture(SourceFile.of(file.toAbsolutePath(), display, markers.strippedText()), markers));
             }
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void collectMarkers(SourceFile source, String ruleId, TreeSet<String> lines, TreeSet<String> columns) {
-        for (int line = 1; line <= source.lineCount(); line++) {
-            Matcher m = MARKER.matcher(source.lineText(line));
-            while (m.find()) {
-                int target = line;
-                if ("-next-line".equals(m.group(1))) {
-                    target = line + 1;
-                } else if (m.group(2) != null) {
-                    target = Integer.parseInt(m.group(2));
-                }
-                for (String item : m.group(3).split(",")) {
-                    String id = item.strip();
-                    String column = null;
-                    int at = id.indexOf('@');
-                    if (at >= 0) {
-                        column = id.substring(at + 1);
-                        id = id.substring(0, at);
-                    }
-                    if (id.equals(ruleId)) {
-                        lines.add(source.displayPath() + ":" + target + " " + id);
-                        if (column != null) {
-                            columns.add(source.displayPath() + ":" + target + ":" + column + " " + id);
-                        }
-                    }
-                }
-            }
         }
     }
 }
