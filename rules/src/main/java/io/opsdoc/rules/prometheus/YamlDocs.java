@@ -1,39 +1,18 @@
 package io.opsdoc.rules.prometheus;
 
-import io.opsdoc.core.embedded.YamlBlock;
 import io.opsdoc.core.embedded.YamlNodes;
-import io.opsdoc.core.markdown.CodeBlock;
-import io.opsdoc.core.rule.DocumentContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
- * The parsed yaml/yml blocks of a document, and merge-key aware lookups: Prometheus and
+ * Merge-key aware lookups: Prometheus and
  * Alertmanager read YAML with go-yaml, which honours {@code <<: *anchor}, while SnakeYAML Engine
  * (YAML 1.2) leaves the merge key as an ordinary entry.
  */
 final class YamlDocs {
     private YamlDocs() {
-    }
-
-    /** One YAML document of a block. */
-    record Doc(YamlBlock block, Node root) {
-    }
-
-    static List<Doc> of(DocumentContext context) {
-        List<Doc> docs = new ArrayList<>();
-        for (CodeBlock block : context.document().codeBlocks()) {
-            if (!block.isEffectively("yaml", "yml")) {
-                continue;
-            }
-            YamlBlock yaml = block.yaml();
-            if (yaml.valid()) {
-                yaml.documents().forEach(root -> docs.add(new Doc(yaml, root)));
-            }
-        }
-        return docs;
     }
 
     static Optional<Node> get(Node node, String key) {
