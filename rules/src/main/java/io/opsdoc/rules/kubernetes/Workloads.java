@@ -142,14 +142,10 @@ final class Workloads {
     }
 
     static boolean has(Node node, String key) {
-        return get(node, key).isPresent();
+        return YamlNodes.hasMerged(node, key);
     }
 
     static Optional<Node> path(Node node, String... keys) {
-        Optional<Node> current = Optional.ofNullable(node);
-        for (String key : keys) {
-            current = current.flatMap(n -> get(n, key));
-        }
-        return current;
+        return YamlNodes.pathMerged(node, keys);
     }
 }

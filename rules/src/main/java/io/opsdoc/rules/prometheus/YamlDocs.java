@@ -1,7 +1,6 @@
 package io.opsdoc.rules.prometheus;
 
 import io.opsdoc.core.embedded.YamlNodes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -20,7 +19,7 @@ final class YamlDocs {
     }
 
     static boolean has(Node node, String key) {
-        return get(node, key).isPresent();
+        return YamlNodes.hasMerged(node, key);
     }
 
     static Optional<String> scalar(Node node, String key) {
@@ -29,11 +28,6 @@ final class YamlDocs {
 
     /** Keys of a mapping including those merged in with {@code <<}. */
     static List<String> keys(Node node) {
-        List<String> keys = new ArrayList<>(YamlNodes.keys(node));
-        keys.remove("<<");
-        for (Node source : YamlNodes.mergeSources(node)) {
-            YamlNodes.keys(source).stream().filter(k -> !keys.contains(k) && !k.equals("<<")).forEach(keys::add);
-        }
-        return keys;
+        return YamlNodes.keysMerged(node);
     }
 }
