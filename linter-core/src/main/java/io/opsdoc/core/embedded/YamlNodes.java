@@ -79,6 +79,29 @@ public final class YamlNodes {
         return Optional.empty();
     }
 
+    public static boolean hasMerged(Node node, String key) {
+        return getMerged(node, key).isPresent();
+    }
+
+    /** Follows a path of mapping keys, looking into {@code <<} merges at every step. */
+    public static Optional<Node> pathMerged(Node node, String... keys) {
+        Optional<Node> current = Optional.ofNullable(node);
+        for (String key : keys) {
+            current = current.flatMap(n -> getMerged(n, key));
+        }
+        return current;
+    }
+
+    /** Scalar keys of a mapping in order, then those of its direct {@code <<} merge sources that it does not override. */
+    public static List<String> keysMerged(Node node) {
+        List<String> keys = new ArrayList<>(keys(node));
+        keys.remove("<<");
+        for (Node source : mergeSources(node)) {
+            keys(source).stream().filter(k -> !keys.contains(k) && !k.equals("<<")).forEach(keys::add);
+        }
+        return keys;
+    }
+
     /** The mappings merged into {@code node} with {@code <<} (one mapping or a sequence of them). */
     public static List<Node> mergeSources(Node node) {
         Optional<Node> merge = get(node, "<<");

@@ -1,5 +1,6 @@
 package io.opsdoc.core.facts;
 
+import io.opsdoc.core.embedded.YamlDocument;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.source.Range;
@@ -11,13 +12,12 @@ public final class Blocks {
             "shellsession", "sh-session", "powershell", "ps", "ps1", "pwsh", "fish", "cmd", "bat", "ksh", "terminal",
             "dockerfile", "docker");
     public static final Set<String> HCL = Set.of("hcl", "terraform", "tf", "tfvars", "hcl2");
-    public static final Set<String> YAML = Set.of("yaml", "yml");
 
     private Blocks() {
     }
 
     public static boolean isYaml(CodeBlock block) {
-        return YAML.contains(block.language());
+        return YamlDocument.isYaml(block, YamlDocument.Tags.TAGGED);
     }
 
     /** Shell-like blocks whose lines are commands (Dockerfiles included: their RUN/HEALTHCHECK lines are). */

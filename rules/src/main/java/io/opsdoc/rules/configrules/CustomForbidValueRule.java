@@ -2,6 +2,7 @@ package io.opsdoc.rules.configrules;
 
 import io.opsdoc.core.config.CustomRuleDefinition;
 import io.opsdoc.core.embedded.YamlBlock;
+import io.opsdoc.core.embedded.YamlDocument;
 import io.opsdoc.core.embedded.YamlNodes;
 import io.opsdoc.core.markdown.Section;
 import io.opsdoc.core.rule.DocumentContext;
@@ -45,14 +46,12 @@ final class CustomForbidValueRule implements DocumentRule {
         long deadline = CustomRuleSupport.deadline();
         String full = String.join(".", definition.path());
         try {
-            for (YamlBlock yaml : YamlPaths.blocks(context.document(), limit.flatMap(s -> s))) {
-                for (Node document : yaml.documents()) {
-                    if (!YamlPaths.applies(definition, document)) {
-                        continue;
-                    }
-                    for (YamlPaths.Hit hit : YamlPaths.resolve(document, definition.path())) {
-                        check(context, yaml, hit, full, deadline);
-                    }
+            for (YamlDocument doc : YamlPaths.documents(context.document(), limit.flatMap(s -> s))) {
+                if (!YamlPaths.applies(definition, doc.root())) {
+                    continue;
+                }
+                for (YamlPaths.Hit hit : YamlPaths.resolve(doc.root(), definition.path())) {
+                    check(context, doc.block(), hit, full, deadline);
                 }
             }
         } catch (BoundedText.TooSlow e) {

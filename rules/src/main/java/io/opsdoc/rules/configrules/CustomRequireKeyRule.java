@@ -1,13 +1,12 @@
 package io.opsdoc.rules.configrules;
 
 import io.opsdoc.core.config.CustomRuleDefinition;
-import io.opsdoc.core.embedded.YamlBlock;
+import io.opsdoc.core.embedded.YamlDocument;
 import io.opsdoc.core.markdown.Section;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
 import io.opsdoc.core.rule.RuleMeta;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * {@code kind: require-key}: in every embedded YAML document that meets the {@code where}
@@ -39,15 +38,13 @@ final class CustomRequireKeyRule implements DocumentRule {
             return;
         }
         String full = String.join(".", definition.path());
-        for (YamlBlock yaml : YamlPaths.blocks(context.document(), limit.flatMap(s -> s))) {
-            for (Node document : yaml.documents()) {
-                if (!YamlPaths.applies(definition, document)) {
-                    continue;
-                }
-                YamlPaths.missing(document, definition.path(), (anchor, segment, found) ->
-                        context.report(yaml.range(anchor), CustomRuleSupport.message(definition, "path", full)
-                                .replace("{missing}", segment)));
+        for (YamlDocument doc : YamlPaths.documents(context.document(), limit.flatMap(s -> s))) {
+            if (!YamlPaths.applies(definition, doc.root())) {
+                continue;
             }
+            YamlPaths.missing(doc.root(), definition.path(), (anchor, segment, found) ->
+                    context.report(doc.block().range(anchor), CustomRuleSupport.message(definition, "path", full)
+                            .replace("{missing}", segment)));
         }
     }
 }

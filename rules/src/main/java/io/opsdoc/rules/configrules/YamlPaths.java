@@ -1,9 +1,8 @@
 package io.opsdoc.rules.configrules;
 
 import io.opsdoc.core.config.CustomRuleDefinition;
-import io.opsdoc.core.embedded.YamlBlock;
+import io.opsdoc.core.embedded.YamlDocument;
 import io.opsdoc.core.embedded.YamlNodes;
-import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
 import java.util.ArrayList;
@@ -31,15 +30,12 @@ final class YamlPaths {
         void missing(Node anchor, String segment, String foundPath);
     }
 
-    /** Valid YAML blocks ({@code yaml}/{@code yml}) of the document, limited to a section when given. */
-    static List<YamlBlock> blocks(MarkdownDocument document, Optional<Section> section) {
-        List<YamlBlock> result = new ArrayList<>();
-        for (CodeBlock block : section.map(document::blocksIn).orElse(document.codeBlocks())) {
-            if (block.isLanguage("yaml", "yml") && block.yaml().valid()) {
-                result.add(block.yaml());
-            }
-        }
-        return result;
+    /**
+     * YAML documents of the blocks tagged {@code yaml}/{@code yml}, limited to a section when given;
+     * custom rules match what the user tagged, untagged fences are not guessed at.
+     */
+    static List<YamlDocument> documents(MarkdownDocument document, Optional<Section> section) {
+        return YamlDocument.of(section.map(document::blocksIn).orElse(document.codeBlocks()), YamlDocument.Tags.TAGGED);
     }
 
     static List<Hit> resolve(Node root, List<String> path) {

@@ -1,9 +1,9 @@
 package io.opsdoc.rules.criteria;
 
-import io.opsdoc.core.doctype.RequiredSection;
+import io.opsdoc.core.facts.Blocks;
+import io.opsdoc.core.facts.ProseMask;
+import io.opsdoc.core.facts.Sections;
 import io.opsdoc.core.markdown.CodeBlock;
-import io.opsdoc.core.markdown.Heading;
-import io.opsdoc.core.markdown.HtmlComment;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
 import io.opsdoc.core.markdown.Table;
@@ -12,7 +12,6 @@ import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.TypedDocument;
 import io.opsdoc.core.source.Range;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,11 +24,6 @@ import java.util.regex.Pattern;
  * blanked out so that suppression or fixture comments never count as evidence).
  */
 public final class Evidence {
-    public static final Set<String> SHELL = Set.of("bash", "sh", "shell", "console", "zsh", "shell-session",
-            "shellsession", "sh-session", "powershell", "ps1", "pwsh", "fish", "cmd", "bat", "ksh", "terminal");
-    public static final Set<String> HCL = Set.of("hcl", "terraform", "tf", "tfvars", "hcl2");
-    public static final Set<String> YAML = Set.of("yaml", "yml");
-
     /** A Terraform-style block header: {@code resource "aws_db_instance" "main" {}. */
     private static final Pattern HCL_RESOURCE = Pattern.compile(
             "^\\s*(resource|data|module)\\s+\"([A-Za-z0-9_-]+)\"", Pattern.MULTILINE);
@@ -43,10 +37,7 @@ public final class Evidence {
 
     /** The section required as {@code title} by the document's type (title or aliases), or one named by {@code extra}. */
     public static Optional<Section> section(TypedDocument doc, String title, String... extra) {
-        List<String> names = new ArrayList<>();
-        doc.type().section(title).map(RequiredSection::names).ifPresentOrElse(names::addAll, () -> names.add(title));
-        names.addAll(Arrays.asList(extra));
-        return doc.document().findSection(names);
+        return Sections.find(doc.document(), Optional.of(doc.type()), title, extra);
     }
 
     /** Sections whose heading matches any of {@code names}. */
@@ -56,28 +47,27 @@ public final class Evidence {
 
     /** The heading of {@code section}, else the document title, else line 1. */
     public static Range anchor(MarkdownDocument doc, Optional<Section> section) {
-        return section.map(s -> s.heading().range()).orElseGet(() -> titleRange(doc));
+        return Sections.anchor(doc, section);
     }
 
-    /** The first level-1 heading, else line 1. */
+    /** Where a finding about the whole document points: the document title (see {@link Sections#anchor}). */
     public static Range titleRange(MarkdownDocument doc) {
-        return doc.headings().stream().filter(h -> h.level() == 1).findFirst().map(Heading::range)
-                .orElseGet(() -> doc.source().lineRange(1));
+        return Sections.anchor(doc, Optional.empty());
     }
 
     /** How a message names the place that was searched. */
     public static String where(Optional<Section> section, String expected) {
-        return section.map(s -> "'" + s.title().strip() + "'").orElse("the document (it has no '" + expected + "' section)");
+        return Sections.where(section, expected);
     }
 
     /** Whole document text with HTML comments blanked. */
     public static String text(MarkdownDocument doc) {
-        return blank(doc, doc.text(), 0);
+        return ProseMask.withoutComments(doc, doc.text(), 0);
     }
 
     /** Section content (sub-sections included) with HTML comments blanked. */
     public static String text(MarkdownDocument doc, Section section) {
-        return blank(doc, doc.text(section), section.contentRange().start().offset());
+        return ProseMask.withoutComments(doc, doc.text(section), section.contentRange().start().offset());
     }
 
     /** Text of the section when present, else of the whole document. */
@@ -94,40 +84,20 @@ public final class Evidence {
         return sb.toString();
     }
 
-    private static String blank(MarkdownDocument doc, String text, int base) {
-        StringBuilder sb = null;
-        for (HtmlComment c : doc.comments()) {
-            int s = c.range().start().offset() - base;
-            int e = c.range().end().offset() - base;
-            if (e <= 0 || s >= text.length()) {
-                continue;
-            }
-            if (sb == null) {
-                sb = new StringBuilder(text);
-            }
-            for (int i = Math.max(0, s); i < Math.min(text.length(), e); i++) {
-                if (sb.charAt(i) != '\n') {
-                    sb.setCharAt(i, ' ');
-                }
-            }
-        }
-        return sb == null ? text : sb.toString();
-    }
-
     public static List<CodeBlock> blocks(MarkdownDocument doc, Optional<Section> section) {
         return section.map(doc::blocksIn).orElseGet(doc::codeBlocks);
     }
 
     public static boolean isShell(CodeBlock block) {
-        return SHELL.contains(block.language());
+        return Blocks.isShell(block);
     }
 
     public static boolean isHcl(CodeBlock block) {
-        return HCL.contains(block.language());
+        return Blocks.isHcl(block);
     }
 
     public static boolean isYaml(CodeBlock block) {
-        return YAML.contains(block.language());
+        return Blocks.isYaml(block);
     }
 
     /**

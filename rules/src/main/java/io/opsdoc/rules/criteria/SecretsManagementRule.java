@@ -1,7 +1,8 @@
 package io.opsdoc.rules.criteria;
 
-import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
+import io.opsdoc.core.facts.ProseMask;
+import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
 import io.opsdoc.core.rule.OptionSpec;
@@ -86,7 +87,7 @@ public final class SecretsManagementRule implements SetRule {
         List<String> stores = v.effective(context.options(), "secret-stores");
         for (TypedDocument d : context.set().documents()) {
             MarkdownDocument doc = d.document();
-            String text = proseOnly(doc);
+            String text = ProseMask.proseText(doc);
             Matcher separators = SEPARATOR.matcher(text);
             int unitStart = 0;
             while (unitStart < text.length()) {
@@ -108,26 +109,5 @@ public final class SecretsManagementRule implements SetRule {
                 unitStart = unitEnd == text.length() ? unitEnd : Math.max(separators.end(), unitEnd + 1);
             }
         }
-    }
-
-    /** The document text with code blocks, headings and HTML comments blanked and code-span ticks removed. */
-    private static String proseOnly(MarkdownDocument doc) {
-        StringBuilder sb = new StringBuilder(Evidence.text(doc));
-        List<io.opsdoc.core.source.Range> blanks = new ArrayList<>();
-        doc.codeBlocks().forEach(b -> blanks.add(b.range()));
-        doc.headings().forEach(h -> blanks.add(h.range()));
-        for (io.opsdoc.core.source.Range r : blanks) {
-            for (int i = r.start().offset(); i < Math.min(sb.length(), r.end().offset()); i++) {
-                if (sb.charAt(i) != '\n') {
-                    sb.setCharAt(i, ' ');
-                }
-            }
-        }
-        for (int i = 0; i < sb.length(); i++) {
-            if (sb.charAt(i) == '`') {
-                sb.setCharAt(i, ' ');
-            }
-        }
-        return sb.toString();
     }
 }

@@ -1,8 +1,9 @@
 package io.opsdoc.rules.criteria;
 
-import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
+import io.opsdoc.core.embedded.YamlDocument;
 import io.opsdoc.core.embedded.YamlNodes;
+import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
@@ -64,37 +65,34 @@ public final class ZeroDowntimeRule implements SetRule {
         boolean gate = false;
         Node recreate = null;
         CodeBlock recreateBlock = null;
-        for (CodeBlock block : doc.codeBlocks()) {
-            if (!Evidence.isYaml(block) || !block.yaml().valid()) {
-                continue;
-            }
-            for (Node root : block.yaml().documents()) {
-                String kind = YamlNodes.scalarAt(root, "kind").orElse("");
-                Optional<Node> spec = YamlNodes.get(root, "spec");
-                boolean[] probe = {false};
-                YamlNodes.walk(root, n -> probe[0] |= YamlNodes.has(n, "readinessProbe"));
-                gate |= probe[0];
-                if (kind.equals("Deployment") || kind.equals("StatefulSet")) {
-                    String type = spec.flatMap(s -> YamlNodes.scalarAt(s, "strategy", "type")).orElse("RollingUpdate");
-                    if (type.equals("Recreate")) {
-                        recreate = spec.flatMap(s -> YamlNodes.path(s, "strategy", "type")).orElse(root);
-                        recreateBlock = block;
-                    } else {
-                        strategy = true;
-                    }
-                } else if (kind.equals("Rollout")) {
-                    Optional<Node> st = spec.flatMap(s -> YamlNodes.get(s, "strategy"));
-                    if (st.map(s -> YamlNodes.has(s, "canary") || YamlNodes.has(s, "blueGreen")).orElse(false)) {
-                        strategy = true;
-                    }
-                    boolean[] analysis = {false};
-                    st.ifPresent(s -> YamlNodes.walk(s, n -> analysis[0] |= YamlNodes.has(n, "analysis")
-                            || YamlNodes.has(n, "prePromotionAnalysis") || YamlNodes.has(n, "templates")));
-                    gate |= analysis[0];
-                } else if (kind.equals("Canary")) {
+        for (YamlDocument yamlDoc : YamlDocument.of(doc.codeBlocks(), YamlDocument.Tags.TAGGED)) {
+            Node root = yamlDoc.root();
+            CodeBlock block = yamlDoc.code();
+            String kind = YamlNodes.scalarAt(root, "kind").orElse("");
+            Optional<Node> spec = YamlNodes.get(root, "spec");
+            boolean[] probe = {false};
+            YamlNodes.walk(root, n -> probe[0] |= YamlNodes.has(n, "readinessProbe"));
+            gate |= probe[0];
+            if (kind.equals("Deployment") || kind.equals("StatefulSet")) {
+                String type = spec.flatMap(s -> YamlNodes.scalarAt(s, "strategy", "type")).orElse("RollingUpdate");
+                if (type.equals("Recreate")) {
+                    recreate = spec.flatMap(s -> YamlNodes.path(s, "strategy", "type")).orElse(root);
+                    recreateBlock = block;
+                } else {
                     strategy = true;
-                    gate |= spec.map(s -> YamlNodes.has(s, "analysis")).orElse(false);
                 }
+            } else if (kind.equals("Rollout")) {
+                Optional<Node> st = spec.flatMap(s -> YamlNodes.get(s, "strategy"));
+                if (st.map(s -> YamlNodes.has(s, "canary") || YamlNodes.has(s, "blueGreen")).orElse(false)) {
+                    strategy = true;
+                }
+                boolean[] analysis = {false};
+                st.ifPresent(s -> YamlNodes.walk(s, n -> analysis[0] |= YamlNodes.has(n, "analysis")
+                        || YamlNodes.has(n, "prePromotionAnalysis") || YamlNodes.has(n, "templates")));
+                gate |= analysis[0];
+            } else if (kind.equals("Canary")) {
+                strategy = true;
+                gate |= spec.map(s -> YamlNodes.has(s, "analysis")).orElse(false);
             }
         }
         Optional<Section> overview = Evidence.section(deployment.get(), "Deployment Strategy Overview");

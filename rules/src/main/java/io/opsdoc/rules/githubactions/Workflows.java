@@ -1,8 +1,7 @@
 package io.opsdoc.rules.githubactions;
 
-import io.opsdoc.core.embedded.YamlBlock;
+import io.opsdoc.core.embedded.YamlDocument;
 import io.opsdoc.core.embedded.YamlNodes;
-import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.rule.DocumentContext;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,33 +22,12 @@ final class Workflows {
     private Workflows() {
     }
 
-    /** One parsed YAML document of a yaml/yml block, with the block that maps its positions. */
-    record Doc(YamlBlock block, Node root) {
-    }
-
     /** A step or job that names an action or reusable workflow in {@code uses:}. */
-    record Uses(Doc doc, ScalarNode value) {
+    record Uses(YamlDocument doc, ScalarNode value) {
     }
 
     /** A step whose {@code run:} is a scalar. */
-    record Run(Doc doc, ScalarNode value) {
-    }
-
-    static List<Doc> documents(DocumentContext context) {
-        List<Doc> docs = new ArrayList<>();
-        for (CodeBlock block : context.document().codeBlocks()) {
-            if (!block.isEffectively("yaml", "yml")) {
-                continue;
-            }
-            YamlBlock yaml = block.yaml();
-            if (!yaml.valid()) {
-                continue;
-            }
-            for (Node root : yaml.documents()) {
-                docs.add(new Doc(yaml, root));
-            }
-        }
-        return docs;
+    record Run(YamlDocument doc, ScalarNode value) {
     }
 
     /**
@@ -119,7 +97,7 @@ final class Workflows {
     /** Every scalar {@code uses:} of steps and jobs (reusable workflow calls), in document order. */
     static List<Uses> uses(DocumentContext context) {
         List<Uses> result = new ArrayList<>();
-        for (Doc doc : documents(context)) {
+        for (YamlDocument doc : YamlDocument.of(context.document())) {
             Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
             List<ScalarNode> values = new ArrayList<>();
             for (MappingNode job : jobs(doc.root())) {
@@ -139,7 +117,7 @@ final class Workflows {
     /** Every scalar {@code run:} of a step. */
     static List<Run> runs(DocumentContext context) {
         List<Run> result = new ArrayList<>();
-        for (Doc doc : documents(context)) {
+        for (YamlDocument doc : YamlDocument.of(context.document())) {
             for (MappingNode step : steps(doc.root())) {
                 YamlNodes.get(step, "run").filter(n -> n instanceof ScalarNode).map(ScalarNode.class::cast)
                         .ifPresent(v -> result.add(new Run(doc, v)));

@@ -1,13 +1,14 @@
 package io.opsdoc.rules.kubernetes;
 
 import io.opsdoc.core.embedded.YamlBlock;
+import io.opsdoc.core.embedded.YamlDocument;
 import io.opsdoc.core.embedded.YamlNodes;
-import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.rule.DocumentContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -84,17 +85,8 @@ final class Workloads {
     /** Every Kubernetes object of the document's YAML blocks, items of a {@code kind: List} included. */
     static List<Manifest> manifests(DocumentContext context) {
         List<Manifest> result = new ArrayList<>();
-        for (CodeBlock block : context.document().codeBlocks()) {
-            if (!block.isEffectively("yaml", "yml")) {
-                continue;
-            }
-            YamlBlock yaml = block.yaml();
-            if (!yaml.valid()) {
-                continue;
-            }
-            for (Node root : yaml.documents()) {
-                addManifests(yaml, root, result, 0);
-            }
+        for (YamlDocument doc : YamlDocument.of(context.document())) {
+            addManifests(doc.block(), doc.root(), result, 0);
         }
         return result;
     }
@@ -117,18 +109,12 @@ final class Workloads {
     /** Workloads of the given kinds, each object once even when aliases repeat it. */
     static List<Workload> find(DocumentContext context, Set<String> kinds) {
         List<Workload> result = new ArrayList<>();
-        for (CodeBlock block : context.document().codeBlocks()) {
-            if (!block.isEffectively("yaml", "yml")) {
-                continue;
-            }
-            YamlBlock yaml = block.yaml();
-            if (!yaml.valid()) {
-                continue;
-            }
-            Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-            for (Node root : yaml.documents()) {
-                collect(yaml, root, kinds, seen, result, 0);
-            }
+        // Aliases repeat objects within one block, never across blocks.
+        Map<YamlBlock, Set<Node>> seen = new IdentityHashMap<>();
+        for (YamlDocument doc : YamlDocument.of(context.document())) {
+            Set<Node> seenInBlock = seen.computeIfAbsent(doc.block(),
+                    b -> Collections.newSetFromMap(new IdentityHashMap<>()));
+            collect(doc.block(), doc.root(), kinds, seenInBlock, result, 0);
         }
         return result;
     }
@@ -156,14 +142,10 @@ final class Workloads {
     }
 
     static boolean has(Node node, String key) {
-        return get(node, key).isPresent();
+        return YamlNodes.hasMerged(node, key);
     }
 
     static Optional<Node> path(Node node, String... keys) {
-        Optional<Node> current = Optional.ofNullable(node);
-        for (String key : keys) {
-            current = current.flatMap(n -> get(n, key));
-        }
-        return current;
+        return YamlNodes.pathMerged(node, keys);
     }
 }

@@ -1,7 +1,9 @@
 package io.opsdoc.rules.principles;
 
 import io.opsdoc.core.Level;
+import io.opsdoc.core.embedded.YamlDocument;
 import io.opsdoc.core.embedded.YamlNodes;
+import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
@@ -11,7 +13,6 @@ import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
 import io.opsdoc.core.rule.TypedDocument;
 import io.opsdoc.rules.criteria.Evidence;
-import io.opsdoc.core.facts.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,21 +58,18 @@ public final class CiCdIntegrationRule implements SetRule {
         String text = Evidence.text(doc);
         boolean tool = Vocabulary.contains(text, Vocabulary.get().effective(context.options(), "ci-tools"));
         boolean host = Vocabulary.contains(text, Vocabulary.get().effective(context.options(), "repo-hosts"));
-        for (CodeBlock block : doc.codeBlocks()) {
-            if (!Evidence.isYaml(block) || !block.yaml().valid()) {
-                continue;
+        for (YamlDocument yamlDoc : YamlDocument.of(doc.codeBlocks(), YamlDocument.Tags.TAGGED)) {
+            Node root = yamlDoc.root();
+            CodeBlock block = yamlDoc.code();
+            boolean workflow = YamlNodes.has(root, "jobs") && (YamlNodes.has(root, "on") || YamlNodes.has(root, "true"));
+            boolean gitlab = YamlNodes.has(root, "stages");
+            tool |= workflow || gitlab;
+            Optional<Node> on = YamlNodes.get(root, "on").or(() -> YamlNodes.get(root, "true"));
+            if (on.isPresent()) {
+                String triggers = String.join(" ", YamlNodes.keys(on.get())) + " " + YamlNodes.scalar(on.get()).orElse("");
+                host |= triggers.contains("pull_request") || triggers.contains("push");
             }
-            for (Node root : block.yaml().documents()) {
-                boolean workflow = YamlNodes.has(root, "jobs") && (YamlNodes.has(root, "on") || YamlNodes.has(root, "true"));
-                boolean gitlab = YamlNodes.has(root, "stages");
-                tool |= workflow || gitlab;
-                Optional<Node> on = YamlNodes.get(root, "on").or(() -> YamlNodes.get(root, "true"));
-                if (on.isPresent()) {
-                    String triggers = String.join(" ", YamlNodes.keys(on.get())) + " " + YamlNodes.scalar(on.get()).orElse("");
-                    host |= triggers.contains("pull_request") || triggers.contains("push");
-                }
-                host |= gitlab && block.content().contains("merge_request_event");
-            }
+            host |= gitlab && block.content().contains("merge_request_event");
         }
         if (!tool) {
             context.report(doc, Evidence.anchor(doc, overview), "No CI/CD tool named in "

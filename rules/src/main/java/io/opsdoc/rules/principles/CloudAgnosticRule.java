@@ -1,8 +1,9 @@
 package io.opsdoc.rules.principles;
 
 import io.opsdoc.core.Level;
+import io.opsdoc.core.embedded.YamlDocument;
 import io.opsdoc.core.embedded.YamlNodes;
-import io.opsdoc.core.markdown.CodeBlock;
+import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
 import io.opsdoc.core.rule.OptionSpec;
@@ -11,7 +12,6 @@ import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
 import io.opsdoc.core.rule.TypedDocument;
 import io.opsdoc.rules.criteria.Evidence;
-import io.opsdoc.core.facts.Vocabulary;
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -69,15 +69,12 @@ public final class CloudAgnosticRule implements SetRule {
     }
 
     static boolean hasComposeFile(MarkdownDocument doc) {
-        for (CodeBlock block : doc.codeBlocks()) {
-            if (Evidence.isYaml(block) && block.yaml().valid()) {
-                for (Node root : block.yaml().documents()) {
-                    Optional<Node> services = YamlNodes.get(root, "services");
-                    if (services.isPresent() && YamlNodes.entries(services.get()).stream().anyMatch(
-                            t -> YamlNodes.has(t.getValueNode(), "image") || YamlNodes.has(t.getValueNode(), "build"))) {
-                        return true;
-                    }
-                }
+        for (YamlDocument yamlDoc : YamlDocument.of(doc.codeBlocks(), YamlDocument.Tags.TAGGED)) {
+            Node root = yamlDoc.root();
+            Optional<Node> services = YamlNodes.get(root, "services");
+            if (services.isPresent() && YamlNodes.entries(services.get()).stream().anyMatch(
+                    t -> YamlNodes.has(t.getValueNode(), "image") || YamlNodes.has(t.getValueNode(), "build"))) {
+                return true;
             }
         }
         return false;

@@ -1,6 +1,7 @@
 package io.opsdoc.rules.prometheus;
 
 import io.opsdoc.core.embedded.YamlBlock;
+import io.opsdoc.core.embedded.YamlDocument;
 import io.opsdoc.core.embedded.YamlNodes;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.source.Range;
@@ -50,7 +51,7 @@ final class AlertRules {
 
     static List<Group> groups(DocumentContext context) {
         List<Group> groups = new ArrayList<>();
-        for (YamlDocs.Doc doc : YamlDocs.of(context)) {
+        for (YamlDocument doc : YamlDocument.of(context.document())) {
             groupNodes(doc.root()).forEach(g -> groups.add(new Group(doc.block(), g)));
         }
         return groups;
@@ -58,7 +59,7 @@ final class AlertRules {
 
     static List<RuleNode> rules(DocumentContext context) {
         List<RuleNode> rules = new ArrayList<>();
-        for (YamlDocs.Doc doc : YamlDocs.of(context)) {
+        for (YamlDocument doc : YamlDocument.of(context.document())) {
             Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
             List<MappingNode> groups = groupNodes(doc.root());
             if (groups.isEmpty() && YamlNodes.isMap(doc.root()) && YamlDocs.has(doc.root(), "rules")) {

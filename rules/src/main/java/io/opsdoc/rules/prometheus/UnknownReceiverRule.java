@@ -2,6 +2,7 @@ package io.opsdoc.rules.prometheus;
 
 import io.opsdoc.core.Level;
 import io.opsdoc.core.embedded.YamlBlock;
+import io.opsdoc.core.embedded.YamlDocument;
 import io.opsdoc.core.embedded.YamlNodes;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
@@ -62,7 +63,7 @@ final class UnknownReceiverRule implements DocumentRule {
 
     @Override
     public void check(DocumentContext context) {
-        for (YamlDocs.Doc doc : YamlDocs.of(context)) {
+        for (YamlDocument doc : YamlDocument.of(context.document())) {
             for (MappingNode config : configs(doc.root())) {
                 checkConfig(context, doc.block(), config);
             }

@@ -1,16 +1,12 @@
 package io.opsdoc.rules.prometheus;
 
-import io.opsdoc.core.embedded.YamlBlock;
 import io.opsdoc.core.embedded.YamlNodes;
-import io.opsdoc.core.markdown.CodeBlock;
-import io.opsdoc.core.rule.DocumentContext;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
- * The parsed yaml/yml blocks of a document, and merge-key aware lookups: Prometheus and
+ * Merge-key aware lookups: Prometheus and
  * Alertmanager read YAML with go-yaml, which honours {@code <<: *anchor}, while SnakeYAML Engine
  * (YAML 1.2) leaves the merge key as an ordinary entry.
  */
@@ -18,30 +14,12 @@ final class YamlDocs {
     private YamlDocs() {
     }
 
-    /** One YAML document of a block. */
-    record Doc(YamlBlock block, Node root) {
-    }
-
-    static List<Doc> of(DocumentContext context) {
-        List<Doc> docs = new ArrayList<>();
-        for (CodeBlock block : context.document().codeBlocks()) {
-            if (!block.isEffectively("yaml", "yml")) {
-                continue;
-            }
-            YamlBlock yaml = block.yaml();
-            if (yaml.valid()) {
-                yaml.documents().forEach(root -> docs.add(new Doc(yaml, root)));
-            }
-        }
-        return docs;
-    }
-
     static Optional<Node> get(Node node, String key) {
         return YamlNodes.getMerged(node, key);
     }
 
     static boolean has(Node node, String key) {
-        return get(node, key).isPresent();
+        return YamlNodes.hasMerged(node, key);
     }
 
     static Optional<String> scalar(Node node, String key) {
@@ -50,11 +28,6 @@ final class YamlDocs {
 
     /** Keys of a mapping including those merged in with {@code <<}. */
     static List<String> keys(Node node) {
-        List<String> keys = new ArrayList<>(YamlNodes.keys(node));
-        keys.remove("<<");
-        for (Node source : YamlNodes.mergeSources(node)) {
-            YamlNodes.keys(source).stream().filter(k -> !keys.contains(k) && !k.equals("<<")).forEach(keys::add);
-        }
-        return keys;
+        return YamlNodes.keysMerged(node);
     }
 }

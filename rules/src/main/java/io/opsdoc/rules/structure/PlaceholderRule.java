@@ -1,6 +1,7 @@
 package io.opsdoc.rules.structure;
 
 import io.opsdoc.core.Level;
+import io.opsdoc.core.facts.ProseMask;
 import io.opsdoc.core.markdown.Link;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.ProseSegment;

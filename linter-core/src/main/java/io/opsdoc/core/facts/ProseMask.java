@@ -1,21 +1,26 @@
-package io.opsdoc.rules.structure;
+package io.opsdoc.core.facts;
 
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.HtmlComment;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.source.Range;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
+import java.util.List;
 
 /**
- * Which offsets of a document are not prose: code blocks, code spans, HTML comments and front
- * matter. Needed for constructs that the Markdown parser does not hand out as prose text
- * ({@code <your-team>} parses as inline HTML, {@code [insert date]} loses its brackets).
+ * The one prose mask: which offsets of a document are not prose (code blocks, code spans, HTML
+ * comments and front matter), and the document text with non-prose parts blanked for rules that
+ * search text. Needed for constructs that the Markdown parser does not hand out as prose text
+ * ({@code <your-team>} parses as inline HTML, {@code [insert date]} loses its brackets). Blanking
+ * keeps line breaks and length, so offsets into the blanked text are file offsets.
  */
-final class ProseMask {
+public final class ProseMask {
     private final BitSet excluded = new BitSet();
     private final BitSet comments = new BitSet();
 
-    ProseMask(MarkdownDocument document) {
+    public ProseMask(MarkdownDocument document) {
         String text = document.text();
         for (CodeBlock block : document.codeBlocks()) {
             mark(block.range());
@@ -29,20 +34,58 @@ final class ProseMask {
         markCodeSpans(text);
     }
 
-    boolean isProse(int offset) {
+    public boolean isProse(int offset) {
         return !excluded.get(offset);
     }
 
     /** True when no offset in [start, end) is excluded. */
-    boolean isProse(int start, int end) {
+    public boolean isProse(int start, int end) {
         int next = excluded.nextSetBit(start);
         return next < 0 || next >= end;
     }
 
     /** The first offset in [start, end) inside an HTML comment, or {@code end}. */
-    int commentStart(int start, int end) {
+    public int commentStart(int start, int end) {
         int next = comments.nextSetBit(start);
         return next < 0 || next >= end ? end : next;
+    }
+
+    /** {@code text}, which starts at file offset {@code base}, with HTML comments blanked. */
+    public static String withoutComments(MarkdownDocument doc, String text, int base) {
+        return blank(text, base, doc.comments().stream().map(HtmlComment::range).toList());
+    }
+
+    /**
+     * The whole document text with HTML comments, code blocks and headings blanked and the
+     * backticks of code spans removed (their content still reads as prose).
+     */
+    public static String proseText(MarkdownDocument doc) {
+        List<Range> ranges = new ArrayList<>();
+        doc.comments().forEach(c -> ranges.add(c.range()));
+        doc.codeBlocks().forEach(b -> ranges.add(b.range()));
+        doc.headings().forEach(h -> ranges.add(h.range()));
+        return blank(doc.text(), 0, ranges).replace('`', ' ');
+    }
+
+    /** {@code text}, which starts at file offset {@code base}, with every character of {@code ranges} but line breaks blanked. */
+    public static String blank(String text, int base, Collection<Range> ranges) {
+        StringBuilder sb = null;
+        for (Range range : ranges) {
+            int s = range.start().offset() - base;
+            int e = range.end().offset() - base;
+            if (e <= 0 || s >= text.length()) {
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(text);
+            }
+            for (int i = Math.max(0, s); i < Math.min(text.length(), e); i++) {
+                if (sb.charAt(i) != '\n') {
+                    sb.setCharAt(i, ' ');
+                }
+            }
+        }
+        return sb == null ? text : sb.toString();
     }
 
     private void mark(Range range) {
