@@ -120,8 +120,14 @@ public final class Environments {
             }
             for (int i = 0; i < block.lines().size(); i++) {
                 String line = block.lines().get(i);
+                // Every pattern needs its alias literally (ASCII case aside): a cheap test first,
+                // as long documents have many code lines and the environments many aliases.
+                String lowerLine = line.toLowerCase(Locale.ROOT);
                 for (Map.Entry<String, List<String>> env : core.entrySet()) {
                     for (String alias : env.getValue()) {
+                        if (!lowerLine.contains(alias.toLowerCase(Locale.ROOT))) {
+                            continue;
+                        }
                         Pattern p = allCode && !WEAK.contains(alias) ? Patterns.PLAIN.get(alias) : Patterns.CONTEXTUAL.get(alias);
                         Matcher m = p.matcher(line);
                         while (m.find()) {
