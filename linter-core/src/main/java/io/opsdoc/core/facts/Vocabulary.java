@@ -169,9 +169,19 @@ public final class Vocabulary {
     /** The earliest occurrence of any of {@code terms} in {@code text}. */
     public static Optional<Match> find(CharSequence text, Collection<String> terms) {
         Match best = null;
+        String lower = null;
         for (String term : terms) {
             if (term.isBlank()) {
                 continue;
+            }
+            // Compiling a term's pattern costs more than looking for its first word; ASCII terms
+            // (all built-in ones) can be ruled out that way first.
+            String firstWord = term.strip().toLowerCase(Locale.ROOT).split("\\s+", 2)[0];
+            if (firstWord.chars().allMatch(c -> c < 0x80)) {
+                lower = lower == null ? text.toString().toLowerCase(Locale.ROOT) : lower;
+                if (!lower.contains(firstWord)) {
+                    continue;
+                }
             }
             Matcher m = pattern(term).matcher(text);
             if (m.find() && (best == null || m.start() < best.start())) {
