@@ -25,7 +25,7 @@ public final class MarkdownDocument {
     private final List<HtmlComment> comments;
     private final Optional<FrontMatter> frontMatter;
     /** Values derived from this document once (its planning facts), by key; never part of equality. */
-    private final java.util.concurrent.ConcurrentMap<Object, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentMap<Object, java.util.concurrent.FutureTask<?>> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     MarkdownDocument(SourceFile source, List<Heading> headings, List<Section> sections, List<CodeBlock> codeBlocks,
             List<Link> links, List<Table> tables, List<TaskItem> taskItems, List<ProseSegment> prose,
@@ -221,14 +221,28 @@ public final class MarkdownDocument {
      * the same key.
      */
     public <T> T derived(Object key, Class<T> type, java.util.function.Function<MarkdownDocument, T> compute) {
-        Object value = derived.get(key);
-        if (value == null) {
-            value = compute.apply(this);
-            Object previous = derived.putIfAbsent(key, value);
-            if (previous != null) {
-                value = previous;
-            }
+        // Set rules run in parallel and ask for the same facts at once: the first request computes
+        // them, the others wait for that result instead of computing them again.
+        java.util.concurrent.FutureTask<Object> task = new java.util.concurrent.FutureTask<>(() -> compute.apply(this));
+        java.util.concurrent.FutureTask<?> existing = derived.putIfAbsent(key, task);
+        java.util.concurrent.FutureTask<?> owner = existing == null ? task : existing;
+        if (existing == null) {
+            task.run();
         }
-        return type.cast(value);
+        try {
+            return type.cast(owner.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while deriving " + key, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 }
