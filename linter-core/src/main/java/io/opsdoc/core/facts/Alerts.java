@@ -67,24 +67,35 @@ public final class Alerts {
         if (condition.isEmpty() || nameColumn.isEmpty() && !headerSaysAlert(table)) {
             return;
         }
-        OptionalInt duration = table.column("duration", "for", "window", "pending", "evaluation");
+        // CloudWatch writes the evaluation as "Period" ("5 × 1 min" = EvaluationPeriods × Period).
+        OptionalInt duration = table.column("duration", "for", "window", "pending", "evaluation", "period");
         OptionalInt severity = table.column("severity", "priority", "level", "page");
         OptionalInt runbook = table.column("runbook", "playbook");
         int nameAt = nameColumn.orElse(0);
+        OptionalInt threshold = table.column("threshold");
+        OptionalInt metric = table.column("metric");
         for (List<TableCell> row : table.rows()) {
             if (row.isEmpty() || nameAt >= row.size()) {
                 continue;
             }
             String cond = cell(row, condition);
-            // A "Metric" cell beside the threshold completes the condition ("error rate" + "> 5%").
-            OptionalInt metric = table.column("metric");
+            // A "Metric" or "Query" cell beside a separate "Threshold" column completes the condition
+            // ("error rate" + "> 5%"); the comparison is read from the threshold cell first.
+            String limit = threshold.isPresent() && threshold.getAsInt() != condition.getAsInt()
+                    ? cell(row, threshold) : "";
             String full = metric.isPresent() && metric.getAsInt() != condition.getAsInt()
                     ? cell(row, metric) + " " + cond : cond;
+            if (!limit.isEmpty()) {
+                full = full + " " + limit;
+            }
             Optional<String> dur = blankToEmpty(cell(row, duration));
             if (dur.isEmpty() && INLINE_DURATION.matcher(cond).find()) {
                 dur = Optional.of(cond);
             }
-            Threshold t = textThreshold(full);
+            Threshold t = limit.isEmpty() ? Threshold.NONE : textThreshold(limit);
+            if (t.op().isEmpty()) {
+                t = textThreshold(full);
+            }
             out.add(new AlertFact(row.get(nameAt).text().strip(), "table", blankToEmpty(full), t.op(), t.value(), dur,
                     blankToEmpty(cell(row, severity)), blankToEmpty(cell(row, runbook)), row.get(nameAt).range()));
         }
