@@ -39,12 +39,19 @@ public final class Alerts {
             "\\b(?:for|over|during|last|within)[\\s_]+\\d+\\s*(?:s|sec|seconds?|m|mins?|minutes?|h|hours?)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern DATADOG_WINDOW = Pattern.compile("\\((?:last|next)_(\\d+[smhdw])\\)");
+    private static final Pattern SEVERITY_TAG = Pattern.compile("\"severity:([A-Za-z0-9_-]+)\"");
+    private static final Pattern RUNBOOK_URL = Pattern.compile("(?i)runbook[^\\n]*?(https?://[^\\s\"'<>)]+)");
+
     private Alerts() {
     }
 
     static List<AlertFact> of(MarkdownDocument doc) {
         List<AlertFact> result = new ArrayList<>();
         for (CodeBlock block : doc.codeBlocks()) {
+            if (block.isLanguage("hcl", "terraform", "tf") && block.hcl().valid()) {
+                datadogMonitors(block.hcl(), block.hcl().body(), result);
+            }
             if (Blocks.isYaml(block) && block.yaml().valid()) {
                 for (Node root : block.yaml().documents()) {
                     for (MappingNode m : YamlNodes.mappings(root)) {
@@ -98,6 +105,43 @@ public final class Alerts {
             }
             out.add(new AlertFact(row.get(nameAt).text().strip(), "table", blankToEmpty(full), t.op(), t.value(), dur,
                     blankToEmpty(cell(row, severity)), blankToEmpty(cell(row, runbook)), row.get(nameAt).range()));
+        }
+    }
+
+    /**
+     * Terraform {@code resource "datadog_monitor"} blocks: the condition is {@code query} (its
+     * comparison, else {@code monitor_thresholds.critical}), the duration the query's evaluation
+     * window ({@code last_10m}), the severity {@code priority} or a {@code severity:} tag, the runbook
+     * a URL after "runbook" in {@code message}.
+     */
+    private static void datadogMonitors(io.opsdoc.core.embedded.HclBlock hcl, io.opsdoc.core.hcl.HclBody body,
+            List<AlertFact> out) {
+        for (io.opsdoc.core.hcl.HclBlock block : body.blocks("resource")) {
+            if (!"datadog_monitor".equals(block.label(0))) {
+                continue;
+            }
+            io.opsdoc.core.hcl.HclBody b = block.body();
+            Optional<String> query = b.attribute("query").flatMap(a -> a.value().literalString()).flatMap(Alerts::blankToEmpty);
+            Threshold t = query.map(Alerts::textThreshold).orElse(Threshold.NONE);
+            if (t.op().isEmpty()) {
+                Optional<String> critical = b.blocks("monitor_thresholds").stream().findFirst()
+                        .flatMap(m -> m.body().attribute("critical"))
+                        .flatMap(a -> a.value().literalNumber().map(n -> n.toPlainString()).or(() -> a.value().literalString()));
+                if (critical.isPresent()) {
+                    t = textThreshold(">= " + critical.get());
+                }
+            }
+            Optional<String> window = query.map(DATADOG_WINDOW::matcher).filter(Matcher::find).map(m -> m.group(1));
+            Optional<String> severity = b.attribute("priority")
+                    .flatMap(a -> a.value().literalNumber().map(n -> "P" + n.toPlainString()).or(() -> a.value().literalString()))
+                    .or(() -> b.attribute("tags").map(a -> hcl.text(a.value().range()))
+                            .map(SEVERITY_TAG::matcher).filter(Matcher::find).map(m -> m.group(1)));
+            Optional<String> runbook = b.attribute("message").map(a -> hcl.text(a.value().range()))
+                    .map(RUNBOOK_URL::matcher).filter(Matcher::find).map(m -> m.group(1));
+            String name = b.attribute("name").flatMap(a -> a.value().literalString())
+                    .orElse(block.label(1) == null ? "datadog_monitor" : block.label(1));
+            out.add(new AlertFact(name, "hcl", query, t.op(), t.value(), window, severity, runbook,
+                    hcl.range(block.typeRange())));
         }
     }
 
