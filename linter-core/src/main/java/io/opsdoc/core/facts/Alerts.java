@@ -33,7 +33,9 @@ public final class Alerts {
     private static final Pattern COMPARISON = Pattern.compile(
             "(>=|<=|==|!=|>|<|\u2265|\u2264)\\s*(?:bool\\s+)?\\(*\\s*([-+]?\\.?\\d[\\d.]*)"
                     + "|([-+]?\\d[\\d.]*)%?\\s*(>=|<=|==|!=|>|<|\u2265|\u2264)"
-                    + "|\\b(above|below|over|under|exceeds|greater than|less than|more than)\\s+([-+]?\\d[\\d.]*)",
+                    + "|\\b(above|below|over|under|exceeds|greater than|less than|more than)\\s+([-+]?\\d[\\d.]*)"
+                    // "fails in 2 of 3 regions": a count of failing checks, at least 2.
+                    + "|\\b(\\d+)\\s+(?:out\\s+)?of\\s+\\d+\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern INLINE_DURATION = Pattern.compile(
             "\\b(?:for|over|during|last|within)[\\s_]+\\d+\\s*(?:s|sec|seconds?|m|mins?|minutes?|h|hours?)\\b",
@@ -208,6 +210,9 @@ public final class Alerts {
         Matcher m = COMPARISON.matcher(s);
         if (!m.find()) {
             return Threshold.NONE;
+        }
+        if (m.group(7) != null) {
+            return new Threshold(Optional.of(">="), OptionalDouble.of(Double.parseDouble(m.group(7))));
         }
         String op = m.group(1) != null ? m.group(1) : m.group(4) != null ? m.group(4) : m.group(5).toLowerCase(java.util.Locale.ROOT);
         String number = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(6);
