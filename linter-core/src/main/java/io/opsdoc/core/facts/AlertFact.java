@@ -8,7 +8,7 @@ import java.util.OptionalDouble;
  * An alert the plan defines: a Prometheus-style alerting rule in YAML or a row of an alert table.
  *
  * @param name the alert's name ({@code alert:} value or the row's first cell)
- * @param source {@code yaml} or {@code table}
+ * @param source {@code yaml}, {@code table} or {@code hcl} (a Terraform {@code datadog_monitor})
  * @param expression the condition as written (PromQL for YAML rules, the cell text for tables)
  * @param comparison the first comparison operator of the condition ({@code >}, {@code <=}, "above"), if any
  * @param threshold the constant it is compared with, arithmetic evaluated ({@code > (14.4 * 0.0005)} is 0.0072)

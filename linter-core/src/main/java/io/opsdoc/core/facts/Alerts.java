@@ -33,11 +33,17 @@ public final class Alerts {
     private static final Pattern COMPARISON = Pattern.compile(
             "(>=|<=|==|!=|>|<|\u2265|\u2264)\\s*(?:bool\\s+)?\\(*\\s*([-+]?\\.?\\d[\\d.]*)"
                     + "|([-+]?\\d[\\d.]*)%?\\s*(>=|<=|==|!=|>|<|\u2265|\u2264)"
-                    + "|\\b(above|below|over|under|exceeds|greater than|less than|more than)\\s+([-+]?\\d[\\d.]*)",
+                    + "|\\b(above|below|over|under|exceeds|greater than|less than|more than)\\s+([-+]?\\d[\\d.]*)"
+                    // "fails in 2 of 3 regions": a count of failing checks, at least 2.
+                    + "|\\b(\\d+)\\s+(?:out\\s+)?of\\s+\\d+\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern INLINE_DURATION = Pattern.compile(
             "\\b(?:for|over|during|last|within)[\\s_]+\\d+\\s*(?:s|sec|seconds?|m|mins?|minutes?|h|hours?)\\b",
             Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern DATADOG_WINDOW = Pattern.compile("\\((?:last|next)_(\\d+[smhdw])\\)");
+    private static final Pattern SEVERITY_TAG = Pattern.compile("\"severity:([A-Za-z0-9_-]+)\"");
+    private static final Pattern RUNBOOK_URL = Pattern.compile("(?i)runbook[^\\n]*?(https?://[^\\s\"'<>)]+)");
 
     private Alerts() {
     }
@@ -45,6 +51,9 @@ public final class Alerts {
     static List<AlertFact> of(MarkdownDocument doc) {
         List<AlertFact> result = new ArrayList<>();
         for (CodeBlock block : doc.codeBlocks()) {
+            if (block.isLanguage("hcl", "terraform", "tf") && block.hcl().valid()) {
+                datadogMonitors(block.hcl(), block.hcl().body(), result);
+            }
             if (Blocks.isYaml(block) && block.yaml().valid()) {
                 for (Node root : block.yaml().documents()) {
                     for (MappingNode m : YamlNodes.mappings(root)) {
@@ -67,26 +76,74 @@ public final class Alerts {
         if (condition.isEmpty() || nameColumn.isEmpty() && !headerSaysAlert(table)) {
             return;
         }
-        OptionalInt duration = table.column("duration", "for", "window", "pending", "evaluation");
+        // CloudWatch writes the evaluation as "Period" ("5 × 1 min" = EvaluationPeriods × Period).
+        OptionalInt duration = table.column("duration", "for", "window", "pending", "evaluation", "period");
         OptionalInt severity = table.column("severity", "priority", "level", "page");
         OptionalInt runbook = table.column("runbook", "playbook");
         int nameAt = nameColumn.orElse(0);
+        OptionalInt threshold = table.column("threshold");
+        OptionalInt metric = table.column("metric");
         for (List<TableCell> row : table.rows()) {
             if (row.isEmpty() || nameAt >= row.size()) {
                 continue;
             }
             String cond = cell(row, condition);
-            // A "Metric" cell beside the threshold completes the condition ("error rate" + "> 5%").
-            OptionalInt metric = table.column("metric");
+            // A "Metric" or "Query" cell beside a separate "Threshold" column completes the condition
+            // ("error rate" + "> 5%"); the comparison is read from the threshold cell first.
+            String limit = threshold.isPresent() && threshold.getAsInt() != condition.getAsInt()
+                    ? cell(row, threshold) : "";
             String full = metric.isPresent() && metric.getAsInt() != condition.getAsInt()
                     ? cell(row, metric) + " " + cond : cond;
+            if (!limit.isEmpty()) {
+                full = full + " " + limit;
+            }
             Optional<String> dur = blankToEmpty(cell(row, duration));
             if (dur.isEmpty() && INLINE_DURATION.matcher(cond).find()) {
                 dur = Optional.of(cond);
             }
-            Threshold t = textThreshold(full);
+            Threshold t = limit.isEmpty() ? Threshold.NONE : textThreshold(limit);
+            if (t.op().isEmpty()) {
+                t = textThreshold(full);
+            }
             out.add(new AlertFact(row.get(nameAt).text().strip(), "table", blankToEmpty(full), t.op(), t.value(), dur,
                     blankToEmpty(cell(row, severity)), blankToEmpty(cell(row, runbook)), row.get(nameAt).range()));
+        }
+    }
+
+    /**
+     * Terraform {@code resource "datadog_monitor"} blocks: the condition is {@code query} (its
+     * comparison, else {@code monitor_thresholds.critical}), the duration the query's evaluation
+     * window ({@code last_10m}), the severity {@code priority} or a {@code severity:} tag, the runbook
+     * a URL after "runbook" in {@code message}.
+     */
+    private static void datadogMonitors(io.opsdoc.core.embedded.HclBlock hcl, io.opsdoc.core.hcl.HclBody body,
+            List<AlertFact> out) {
+        for (io.opsdoc.core.hcl.HclBlock block : body.blocks("resource")) {
+            if (!"datadog_monitor".equals(block.label(0))) {
+                continue;
+            }
+            io.opsdoc.core.hcl.HclBody b = block.body();
+            Optional<String> query = b.attribute("query").flatMap(a -> a.value().literalString()).flatMap(Alerts::blankToEmpty);
+            Threshold t = query.map(Alerts::textThreshold).orElse(Threshold.NONE);
+            if (t.op().isEmpty()) {
+                Optional<String> critical = b.blocks("monitor_thresholds").stream().findFirst()
+                        .flatMap(m -> m.body().attribute("critical"))
+                        .flatMap(a -> a.value().literalNumber().map(n -> n.toPlainString()).or(() -> a.value().literalString()));
+                if (critical.isPresent()) {
+                    t = textThreshold(">= " + critical.get());
+                }
+            }
+            Optional<String> window = query.map(DATADOG_WINDOW::matcher).filter(Matcher::find).map(m -> m.group(1));
+            Optional<String> severity = b.attribute("priority")
+                    .flatMap(a -> a.value().literalNumber().map(n -> "P" + n.toPlainString()).or(() -> a.value().literalString()))
+                    .or(() -> b.attribute("tags").map(a -> hcl.text(a.value().range()))
+                            .map(SEVERITY_TAG::matcher).filter(Matcher::find).map(m -> m.group(1)));
+            Optional<String> runbook = b.attribute("message").map(a -> hcl.text(a.value().range()))
+                    .map(RUNBOOK_URL::matcher).filter(Matcher::find).map(m -> m.group(1));
+            String name = b.attribute("name").flatMap(a -> a.value().literalString())
+                    .orElse(block.label(1) == null ? "datadog_monitor" : block.label(1));
+            out.add(new AlertFact(name, "hcl", query, t.op(), t.value(), window, severity, runbook,
+                    hcl.range(block.typeRange())));
         }
     }
 
@@ -153,6 +210,9 @@ public final class Alerts {
         Matcher m = COMPARISON.matcher(s);
         if (!m.find()) {
             return Threshold.NONE;
+        }
+        if (m.group(7) != null) {
+            return new Threshold(Optional.of(">="), OptionalDouble.of(Double.parseDouble(m.group(7))));
         }
         String op = m.group(1) != null ? m.group(1) : m.group(4) != null ? m.group(4) : m.group(5).toLowerCase(java.util.Locale.ROOT);
         String number = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(6);

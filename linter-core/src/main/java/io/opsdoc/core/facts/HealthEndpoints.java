@@ -83,7 +83,7 @@ public final class HealthEndpoints {
                     commandLine(doc, block, i, result);
                 }
             } else if (block.isLanguage("hcl", "terraform", "tf") && block.hcl().valid()) {
-                hcl(doc, block.hcl(), block.hcl().body(), result);
+                hcl(doc, block.hcl(), block.hcl().body(), block.hcl().body(), result);
             } else if (block.isLanguage("http", "text", "") && healthSection.isPresent()
                     && healthSection.get().containsInContent(block.range().start().offset())) {
                 for (int i = 0; i < block.lines().size(); i++) {
@@ -127,9 +127,17 @@ public final class HealthEndpoints {
         });
     }
 
-    /** Load-balancer health checks: {@code health_check}/{@code http_health_check} blocks with a path and port. */
-    private static void hcl(MarkdownDocument doc, HclBlock hcl, HclBody body, List<Endpoint> out) {
+    /**
+     * Load-balancer health checks ({@code health_check}/{@code http_health_check} blocks with a path
+     * and port) and Nomad/Consul service checks ({@code service { check { type = "http" path = ... } }}).
+     */
+    private static void hcl(MarkdownDocument doc, HclBlock hcl, HclBody root, HclBody body, List<Endpoint> out) {
         for (io.opsdoc.core.hcl.HclBlock block : body.blocks()) {
+            if (block.type().equals("service")) {
+                for (io.opsdoc.core.hcl.HclBlock check : block.body().blocks("check")) {
+                    serviceCheck(doc, hcl, root, block.body(), check.body(), out);
+                }
+            }
             if (block.type().equals("health_check") || block.type().equals("http_health_check")
                     || block.type().equals("https_health_check")) {
                 Optional<HclAttribute> path = block.body().attribute("path").or(() -> block.body().attribute("request_path"));
@@ -145,8 +153,51 @@ public final class HealthEndpoints {
                             portRange));
                 }
             }
-            hcl(doc, hcl, block.body(), out);
+            hcl(doc, hcl, root, block.body(), out);
         }
+    }
+
+    private static void serviceCheck(MarkdownDocument doc, HclBlock hcl, HclBody root, HclBody service, HclBody check,
+            List<Endpoint> out) {
+        String type = check.attribute("type").flatMap(a -> a.value().literalString()).orElse("");
+        Optional<HclAttribute> path = check.attribute("path");
+        Optional<String> value = path.flatMap(a -> a.value().literalString());
+        if (!type.startsWith("http") || value.isEmpty() || !value.get().startsWith("/")) {
+            return;
+        }
+        Optional<HclAttribute> port = check.attribute("port").or(() -> service.attribute("port"));
+        Optional<String> written = port.flatMap(a -> a.value().literalString()
+                .or(() -> a.value().literalNumber().map(n -> n.toPlainString())));
+        OptionalInt number = written.map(HealthEndpoints::parsePort).orElse(OptionalInt.empty());
+        if (number.isEmpty() && written.isPresent()) {
+            number = nomadPort(root, written.get());
+        }
+        Range pathRange = hcl.range(path.get().value().range());
+        Range portRange = port.filter(a -> written.map(HealthEndpoints::parsePort).filter(OptionalInt::isPresent).isPresent())
+                .map(a -> hcl.range(a.value().range())).orElse(pathRange);
+        String name = service.attribute("name").flatMap(a -> a.value().literalString()).orElse("");
+        out.add(new Endpoint(doc, "Nomad service check", normalise(value.get()), number, pathRange, portRange)
+                .withService(name, ""));
+    }
+
+    /** The number of a Nomad port label: {@code network { port "http" { to = 4000 } }} ({@code static} else). */
+    private static OptionalInt nomadPort(HclBody body, String label) {
+        for (io.opsdoc.core.hcl.HclBlock block : body.blocks()) {
+            if (block.type().equals("port") && label.equals(block.label(0))) {
+                for (String key : List.of("to", "static")) {
+                    Optional<String> n = block.body().attribute(key).flatMap(a -> a.value().literalNumber()
+                            .map(x -> x.toPlainString()).or(() -> a.value().literalString()));
+                    if (n.isPresent() && parsePort(n.get()).isPresent()) {
+                        return parsePort(n.get());
+                    }
+                }
+            }
+            OptionalInt inner = nomadPort(block.body(), label);
+            if (inner.isPresent()) {
+                return inner;
+            }
+        }
+        return OptionalInt.empty();
     }
 
     private static List<ScalarNode> scalars(Node node) {

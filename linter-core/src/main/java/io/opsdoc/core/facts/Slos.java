@@ -173,6 +173,13 @@ final class Slos {
         if (excludedBefore.matcher(before).find() && !DOWN_FOR.matcher(before).find()) {
             return false;
         }
+        // "p99 latency < 1 second" beside "error budget 43.2 minutes" is a latency target: a latency
+        // word in the same clause before the duration makes it one, not an allowance.
+        String clause = before.substring(Math.max(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')),
+                before.lastIndexOf('(')) + 1);
+        if (latency.matcher(clause).find()) {
+            return false;
+        }
         if (keyword) {
             return true;
         }

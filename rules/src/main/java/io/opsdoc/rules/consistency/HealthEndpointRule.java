@@ -27,7 +27,9 @@ final class HealthEndpointRule implements SetRule {
             The rule collects health endpoints from every document of the planning set: Kubernetes
             `livenessProbe`/`readinessProbe`/`startupProbe` `httpGet` (a named port is resolved through
             the container's `ports[].name`), ingress annotations (`alb.ingress.kubernetes.io/healthcheck-path`
-            and `-port`), `healthCheck` resources, Compose `healthcheck.test` and Dockerfile
+            and `-port`), `healthCheck` resources, Terraform `health_check` blocks, Nomad/Consul \
+            `service { check { type = "http" path = ... } }` (a port label resolved through \
+            `network { port "http" { to = 4000 } }`), Compose `healthcheck.test` and Dockerfile
             `HEALTHCHECK` URLs, health URLs in shell blocks and workflow `run:` scripts (smoke tests),
             and the monitoring document's *Health Checks* section (`GET /health`, a URL, a code span
             such as `/readyz`, "port 8080"). Only paths whose last segment names a health endpoint

@@ -38,7 +38,9 @@ final class PipelineTimeBudgetRule implements SetRule {
 
             Parallel stages: items that say they run in parallel (`Unit tests (parallel with lint)`,
             `Security scan — runs in parallel`) form one step that takes as long as the longest of
-            them, and the other stages add up in sequence around it. When the document says stages run
+            them, and the other stages add up in sequence around it; a single item marked parallel \
+            that names no other stage ("parallel with the checks") runs beside the item listed just \
+            before it. When the document says stages run
             in parallel but the section does not say which, the stage graph is unknown: only a single
             stage longer than the total is reported then, because the longest path is at least that
             stage.
@@ -99,6 +101,13 @@ final class PipelineTimeBudgetRule implements SetRule {
             if (!marked.contains(stage) && namedIn(stage, marked)) {
                 marked.add(stage);
             }
+        }
+        if (marked.size() == 1) {
+            // "Build and scan: 3 minutes (parallel with the checks)" names no other stage; a list or
+            // table puts the stages that run together next to each other, so its partner is the
+            // stage before it (the one after it when it comes first).
+            int at = stages.indexOf(marked.get(0));
+            marked.add(stages.get(at > 0 ? at - 1 : at + 1));
         }
         boolean documentSaysParallel = parallelWords.matcher(doc.proseText()).find();
         double path;

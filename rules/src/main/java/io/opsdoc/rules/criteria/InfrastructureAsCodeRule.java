@@ -24,6 +24,7 @@ public final class InfrastructureAsCodeRule implements SetRule {
     /** Pulumi / CDK style: {@code new aws.ec2.Vpc(...)}, {@code new s3.Bucket(...)}. */
     private static final Pattern CONSTRUCT = Pattern.compile("\\bnew\\s+[A-Za-z_][\\w]*\\.[\\w.]+\\s*\\(");
     private static final Pattern PY_CONSTRUCT = Pattern.compile("=\\s*[a-z_]+\\.[a-z0-9_.]*\\.?[A-Z]\\w*\\(\\s*[\"']");
+    private static final Pattern CFN_TYPE = Pattern.compile("(?:AWS|Alexa)::[A-Za-z0-9]+::[A-Za-z0-9:]+|Custom::[A-Za-z0-9_@-]+");
     private static final Pattern BICEP = Pattern.compile("(?m)^\\s*resource\\s+\\w+\\s+'[^']+@");
 
     private static final String HELP = """
@@ -32,7 +33,7 @@ public final class InfrastructureAsCodeRule implements SetRule {
             document actually shows the infrastructure as code — resource definitions, not only prose.
 
             The rule looks for the tool in the document (option `iac-tools` / `extra-iac-tools`) and for \
-            code blocks that define resources: HCL `resource`/`module` blocks, CloudFormation `Resources` with `Type`, Kubernetes or \
+            code blocks that define resources: HCL `resource`/`module` blocks, CloudFormation `Resources` with `Type` (or resources shown without the `Resources:` wrapper), Kubernetes or \
             Crossplane manifests, Ansible plays, Pulumi YAML `resources`, Pulumi/CDK programs \
             (`new aws.ec2.Vpc(...)`) and Bicep `resource` declarations.
 
@@ -90,6 +91,13 @@ public final class InfrastructureAsCodeRule implements SetRule {
                 if (YamlNodes.has(root, "Resources") || YamlNodes.has(root, "resources")
                         || (YamlNodes.has(root, "apiVersion") && YamlNodes.has(root, "kind"))) {
                     return true;
+                }
+                // Docs often show the entries of `Resources:` without the wrapper: a logical id whose
+                // value has `Type: AWS::<Service>::<Resource>` is a CloudFormation resource.
+                for (var entry : YamlNodes.entries(root)) {
+                    if (YamlNodes.scalarAt(entry.getValueNode(), "Type").filter(t -> CFN_TYPE.matcher(t).matches()).isPresent()) {
+                        return true;
+                    }
                 }
                 for (Node item : YamlNodes.items(root)) {
                     if (YamlNodes.has(item, "hosts") && (YamlNodes.has(item, "tasks") || YamlNodes.has(item, "roles"))) {

@@ -21,7 +21,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * The jobs and steps a CI/CD plan shows in its code blocks: GitHub Actions workflows
  * ({@code jobs.<id>.steps[]} with {@code name}/{@code uses}/{@code run}, and bare step lists as
  * the role template writes them), GitLab CI jobs ({@code stage}, {@code script},
- * {@code environment}, {@code include} templates) and shell blocks.
+ * {@code environment}, {@code include} templates), Cloud Build {@code steps[]} and shell blocks.
  */
 public final class PipelineSteps {
     private static final Set<String> GITLAB_JOB_KEYS = Set.of("script", "before_script", "after_script", "stage",
@@ -103,7 +103,16 @@ public final class PipelineSteps {
             for (NodeTuple entry : YamlNodes.entries(root)) {
                 String key = YamlNodes.scalar(entry.getKeyNode()).orElse("");
                 Node value = entry.getValueNode();
-                if (key.equals("include")) {
+                if (key.equals("steps") && !YamlNodes.isMap(value)) {
+                    // A Cloud Build config: root steps[] run a builder image with args.
+                    for (Node step : YamlNodes.items(value)) {
+                        if (YamlNodes.has(step, "name") && (YamlNodes.has(step, "args") || YamlNodes.has(step, "entrypoint")
+                                || YamlNodes.has(step, "script"))) {
+                            steps.add(cloudBuildStep(yaml, step));
+                            done.add(step);
+                        }
+                    }
+                } else if (key.equals("include")) {
                     YamlNodes.walk(value, n -> {
                         if (n instanceof ScalarNode s) {
                             steps.add(new Step("", "", "", s.getValue(), "", "", block, line(n), line(n) + 1,
@@ -154,6 +163,26 @@ public final class PipelineSteps {
         String env = environment(step);
         return new Step(job, stage, name, uses, run.toString(), env.isEmpty() ? jobEnv : env, yaml.block(),
                 line(step), endLine(step), yaml.range(step));
+    }
+
+    /**
+     * A Cloud Build step: the builder image runs its entrypoint (the image's last path segment for
+     * the {@code cloud-builders} images, e.g. {@code docker}) with {@code args}, so
+     * {@code name: gcr.io/cloud-builders/docker, args: ["push", ...]} reads as {@code docker push ...}.
+     */
+    private static Step cloudBuildStep(YamlBlock yaml, Node step) {
+        String image = YamlNodes.scalarAt(step, "name").orElse("");
+        String builder = image.substring(image.lastIndexOf('/') + 1).replaceFirst("[:@].*$", "");
+        String entrypoint = YamlNodes.scalarAt(step, "entrypoint").orElse(builder);
+        StringJoiner command = new StringJoiner(" ");
+        command.add(entrypoint);
+        YamlNodes.items(YamlNodes.get(step, "args").orElse(null))
+                .forEach(a -> YamlNodes.scalar(a).ifPresent(command::add));
+        StringJoiner run = new StringJoiner("\n");
+        run.add(command.toString());
+        YamlNodes.scalarAt(step, "script").ifPresent(run::add);
+        String id = YamlNodes.scalarAt(step, "id").orElse("");
+        return new Step("", "", id, image, run.toString(), "", yaml.block(), line(step), endLine(step), yaml.range(step));
     }
 
     private static String environment(Node node) {

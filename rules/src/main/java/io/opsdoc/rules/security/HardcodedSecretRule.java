@@ -96,7 +96,8 @@ final class HardcodedSecretRule implements DocumentRule {
             `secretKeyRef`/`valueFrom`), booleans and numbers (`manage_master_user_password = true`),
             commit SHAs and `sha256:` digests, obvious placeholders (`changeme`, `<password>`, `***`,
             `REDACTED`, `your-password-here`, `some-secret`, elided values with `...`, AWS's documented
-            `…EXAMPLE` keys), type names (`password: string`), test credentials on local hosts, GitHub Actions
+            `…EXAMPLE` keys), type names (`password: string`), test credentials on local hosts (and in a GitHub Actions job's `services` containers), Cloud KMS key \
+            resource names (`projects/…/cryptoKeys/…`), GitHub Actions
             `permissions` (`id-token: write`) and prose that talks about secrets ("the password is stored in
             Vault", "password: see 1Password", "add a secret named DEPLOY_KEY in the repository settings"). The message names the kind of secret and the key, never the value, and
             reports do not show the line.
@@ -238,14 +239,15 @@ final class HardcodedSecretRule implements DocumentRule {
         }
         for (Node root : yaml.documents()) {
             // GitHub Actions' `permissions:` maps scopes (id-token, contents) to access levels, never to secrets.
-            Set<Node> permissions = Collections.newSetFromMap(new IdentityHashMap<>());
+            Set<Node> skipped = Collections.newSetFromMap(new IdentityHashMap<>());
             YamlNodes.walk(root, node -> {
                 if (node instanceof MappingNode map) {
-                    YamlNodes.get(map, "permissions").ifPresent(permissions::add);
+                    YamlNodes.get(map, "permissions").ifPresent(skipped::add);
+                    serviceContainerEnv(map, skipped);
                 }
             });
             YamlNodes.walk(root, node -> {
-                if (node instanceof MappingNode map && !permissions.contains(map)) {
+                if (node instanceof MappingNode map && !skipped.contains(map)) {
                     yamlMapping(yaml, map, hits);
                 } else if (node instanceof SequenceNode seq) {
                     for (Node item : seq.getValue()) {
@@ -253,6 +255,20 @@ final class HardcodedSecretRule implements DocumentRule {
                     }
                 }
             });
+        }
+    }
+
+    /**
+     * The {@code env} of a GitHub Actions job's service containers ({@code jobs.<id>.services.<name>.env}):
+     * throw-away databases reachable only from the job on localhost, whose test credentials are not
+     * secrets. Compose's top-level {@code services} is not skipped: it may describe a real deployment.
+     */
+    private static void serviceContainerEnv(MappingNode job, Set<Node> skipped) {
+        if (!YamlNodes.has(job, "runs-on")) {
+            return;
+        }
+        for (NodeTuple service : YamlNodes.entries(YamlNodes.get(job, "services").orElse(null))) {
+            YamlNodes.get(service.getValueNode(), "env").ifPresent(skipped::add);
         }
     }
 
