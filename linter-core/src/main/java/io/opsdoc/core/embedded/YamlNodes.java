@@ -149,6 +149,22 @@ public final class YamlNodes {
     }
 
     /** Visits every node once (aliases and recursive documents included), depth-first, without recursion. */
+    /** One entry of a mapping met by {@link #walkEntries}: the mapping, its key as text and its value. */
+    public interface EntryVisitor {
+        void visit(MappingNode map, String key, Node value);
+    }
+
+    /** Every entry of every mapping under {@code root} (aliases visited once), in document order. */
+    public static void walkEntries(Node root, EntryVisitor visitor) {
+        walk(root, node -> {
+            if (node instanceof MappingNode map) {
+                for (NodeTuple t : map.getValue()) {
+                    visitor.visit(map, scalar(t.getKeyNode()).orElse(""), t.getValueNode());
+                }
+            }
+        });
+    }
+
     public static void walk(Node root, Consumer<Node> visitor) {
         Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();

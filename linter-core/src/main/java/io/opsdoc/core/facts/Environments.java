@@ -17,9 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
@@ -171,18 +169,11 @@ public final class Environments {
     }
 
     private static void yaml(CodeBlock block, Node root, Map<String, List<String>> core, Map<String, Mention> out) {
-        YamlNodes.walk(root, node -> {
-            if (!(node instanceof MappingNode map)) {
-                return;
-            }
-            for (NodeTuple t : map.getValue()) {
-                String key = YamlNodes.scalar(t.getKeyNode()).orElse("");
-                Node value = t.getValueNode();
-                if (key.equalsIgnoreCase("environment") || key.equalsIgnoreCase("deployment_environment")) {
-                    Node name = value instanceof ScalarNode ? value : YamlNodes.get(value, "name").orElse(null);
-                    if (name instanceof ScalarNode s) {
-                        envOf(s.getValue(), core).ifPresent(env -> record(out, env, block.yaml().range(s)));
-                    }
+        YamlNodes.walkEntries(root, (map, key, value) -> {
+            if (key.equalsIgnoreCase("environment") || key.equalsIgnoreCase("deployment_environment")) {
+                Node name = value instanceof ScalarNode ? value : YamlNodes.get(value, "name").orElse(null);
+                if (name instanceof ScalarNode s) {
+                    envOf(s.getValue(), core).ifPresent(env -> record(out, env, block.yaml().range(s)));
                 }
             }
         });

@@ -100,29 +100,22 @@ public final class HealthEndpoints {
     }
 
     private static void yaml(MarkdownDocument doc, YamlBlock yaml, Node root, List<Endpoint> out) {
-        YamlNodes.walk(root, node -> {
-            if (!(node instanceof MappingNode map)) {
-                return;
-            }
-            for (NodeTuple t : map.getValue()) {
-                String key = YamlNodes.scalar(t.getKeyNode()).orElse("");
-                Node value = t.getValueNode();
-                if (PROBES.contains(key)) {
-                    probe(doc, yaml, map, key, value, out);
-                } else if (key.equals("annotations")) {
-                    annotations(doc, yaml, value, out);
-                } else if (key.equals("healthcheck") || key.equals("healthCheck")) {
-                    if (YamlNodes.get(value, "test").isPresent()) {
-                        scalars(YamlNodes.get(value, "test").get()).forEach(s -> urls(doc, yaml, s, "Compose healthcheck", out));
-                    }
-                    Optional<Node> path = YamlNodes.get(value, "requestPath").or(() -> YamlNodes.get(value, "path"));
-                    if (path.isPresent() && path.get() instanceof ScalarNode p && p.getValue().startsWith("/")) {
-                        Optional<Node> port = YamlNodes.get(value, "port");
-                        out.add(endpoint(doc, yaml, "load-balancer health check", p, port.orElse(null)));
-                    }
-                } else if (key.equals("run") || key.equals("script") || key.equals("command")) {
-                    scalars(value).forEach(s -> urls(doc, yaml, s, "command", out));
+        YamlNodes.walkEntries(root, (map, key, value) -> {
+            if (PROBES.contains(key)) {
+                probe(doc, yaml, map, key, value, out);
+            } else if (key.equals("annotations")) {
+                annotations(doc, yaml, value, out);
+            } else if (key.equals("healthcheck") || key.equals("healthCheck")) {
+                if (YamlNodes.get(value, "test").isPresent()) {
+                    scalars(YamlNodes.get(value, "test").get()).forEach(s -> urls(doc, yaml, s, "Compose healthcheck", out));
                 }
+                Optional<Node> path = YamlNodes.get(value, "requestPath").or(() -> YamlNodes.get(value, "path"));
+                if (path.isPresent() && path.get() instanceof ScalarNode p && p.getValue().startsWith("/")) {
+                    Optional<Node> port = YamlNodes.get(value, "port");
+                    out.add(endpoint(doc, yaml, "load-balancer health check", p, port.orElse(null)));
+                }
+            } else if (key.equals("run") || key.equals("script") || key.equals("command")) {
+                scalars(value).forEach(s -> urls(doc, yaml, s, "command", out));
             }
         });
     }
