@@ -36,7 +36,6 @@ final class Slos {
     private final Pattern introducing;
     private final Pattern excludedBefore;
     private final List<Section> sections;
-    private final int[] parent;
     private final Map<Integer, List<Target>> targetsBySection = new HashMap<>();
     private final Map<Integer, List<Windows.Found>> windowsBySection = new HashMap<>();
     private final Map<Integer, Memo<Target>> targetMemo = new HashMap<>();
@@ -50,7 +49,6 @@ final class Slos {
         this.introducing = vocabulary.words("availability.words");
         this.excludedBefore = suffixPattern(vocabulary.list("allowance.excluded-before"));
         this.sections = doc.sections();
-        this.parent = parents(sections);
     }
 
     static List<SloFact> of(MarkdownDocument doc) {
@@ -263,7 +261,7 @@ final class Slos {
 
     /** The single introduced target of the innermost section stating any, walking out to enclosing sections. */
     private Optional<Target> sectionTarget(int section) {
-        for (int s = section; s >= 0; s = parent[s]) {
+        for (int s = section; s >= 0; s = doc.parentIndex(s)) {
             Memo<Target> memo = targetMemo.computeIfAbsent(s, k -> {
                 List<Target> inside = new ArrayList<>(introduced(collect(k, targetsBySection)));
                 inside.sort((x, y) -> Integer.compare(x.offset(), y.offset()));
@@ -277,7 +275,7 @@ final class Slos {
     }
 
     private Optional<Windows.Found> sectionWindow(int section) {
-        for (int s = section; s >= 0; s = parent[s]) {
+        for (int s = section; s >= 0; s = doc.parentIndex(s)) {
             Memo<Windows.Found> memo = windowMemo.computeIfAbsent(s, k -> {
                 List<Windows.Found> inside = collect(k, windowsBySection);
                 return new Memo<>(!inside.isEmpty(), single(inside));
@@ -305,35 +303,9 @@ final class Slos {
         return result;
     }
 
-    /** Index of the innermost section holding {@code offset}: the last heading at or before it. */
+    /** Index of the innermost section holding {@code offset}, or -1. */
     private int innermost(int offset) {
-        int lo = 0;
-        int hi = sections.size() - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sections.get(mid).range().start().offset() <= offset) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return found >= 0 && sections.get(found).contains(offset) ? found : -1;
-    }
-
-    private static int[] parents(List<Section> sections) {
-        int[] parent = new int[sections.size()];
-        int[] stack = new int[sections.size()];
-        int depth = 0;
-        for (int i = 0; i < sections.size(); i++) {
-            while (depth > 0 && sections.get(stack[depth - 1]).level() >= sections.get(i).level()) {
-                depth--;
-            }
-            parent[i] = depth > 0 ? stack[depth - 1] : -1;
-            stack[depth++] = i;
-        }
-        return parent;
+        return doc.sectionAt(offset).map(Section::index).orElse(-1);
     }
 
     /** Matches when the text ends with one of {@code words} (and optional punctuation such as ":" or "<"). */

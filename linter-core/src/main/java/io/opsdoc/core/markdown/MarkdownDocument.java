@@ -148,6 +148,11 @@ public final class MarkdownDocument {
         return Optional.empty();
     }
 
+    /** Index of the section directly enclosing section {@code index}, or -1 for a top-level one. */
+    public int parentIndex(int index) {
+        return parents[index];
+    }
+
     /** The sections holding {@code offset}, innermost first. */
     public List<Section> enclosingSections(int offset) {
         List<Section> result = new ArrayList<>();
