@@ -1,30 +1,41 @@
 package io.opsdoc.core.facts;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opsdoc.core.embedded.YamlBlock;
+import io.opsdoc.core.embedded.YamlDocument;
 import io.opsdoc.core.embedded.YamlNodes;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Table;
 import io.opsdoc.core.markdown.TableCell;
 import io.opsdoc.core.promql.PromQlAnalysis;
+import io.opsdoc.core.promql.PromQlExpr;
 import io.opsdoc.core.promql.PromQlParser;
 import io.opsdoc.core.promql.PromQlResult;
+import io.opsdoc.core.source.Range;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
  * Reads the alerts of a document: every YAML mapping with an {@code alert} key (inside
  * {@code groups[].rules[]} or bare), with {@code <<} merge keys resolved the way Prometheus reads
  * them, and every row of a table in any section whose header names the alert and its condition
  * ({@code | Alert | Condition |}, {@code | Alarm | Metric | Threshold |}), as teams on Datadog,
- * New Relic or CloudWatch write them.
+ * New Relic or CloudWatch write them, and Datadog monitors given as Terraform {@code datadog_monitor}
+ * resources or as JSON monitor definitions. YAML comes from the shared {@link YamlDocument} list.
  */
 public final class Alerts {
     private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
@@ -44,30 +55,52 @@ public final class Alerts {
     private static final Pattern DATADOG_WINDOW = Pattern.compile("\\((?:last|next)_(\\d+[smhdw])\\)");
     private static final Pattern SEVERITY_TAG = Pattern.compile("\"severity:([A-Za-z0-9_-]+)\"");
     private static final Pattern RUNBOOK_URL = Pattern.compile("(?i)runbook[^\\n]*?(https?://[^\\s\"'<>)]+)");
+    /** Only writes string literals; never reconfigured after construction. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Alerts() {
     }
 
     static List<AlertFact> of(MarkdownDocument doc) {
         List<AlertFact> result = new ArrayList<>();
-        for (CodeBlock block : doc.codeBlocks()) {
-            if (block.isLanguage("hcl", "terraform", "tf") && block.hcl().valid()) {
-                datadogMonitors(block.hcl(), block.hcl().body(), result);
-            }
-            if (Blocks.isYaml(block) && block.yaml().valid()) {
-                for (Node root : block.yaml().documents()) {
-                    for (MappingNode m : YamlNodes.mappings(root)) {
-                        YamlNodes.getMerged(m, "alert").flatMap(YamlNodes::scalar)
-                                .filter(name -> YamlNodes.has(m, "alert"))
-                                .ifPresent(name -> result.add(fromYaml(block.yaml(), m, name)));
-                    }
+        // The one list of YAML documents every family reads; recording rules first, so that an
+        // alert on `job:errors:ratio_rate5m` is recognised as an error ratio.
+        List<YamlDocument> yaml = YamlDocument.of(doc.codeBlocks(), YamlDocument.Tags.TAGGED);
+        Map<String, PromQlExpr> records = recordingRules(yaml);
+        for (YamlDocument y : yaml) {
+            for (MappingNode m : YamlNodes.mappings(y.root())) {
+                if (YamlNodes.has(m, "alert")) {
+                    scalarMerged(m, "alert").ifPresent(name -> result.add(fromYaml(doc, y.block(), m, name, records)));
                 }
             }
         }
+        for (CodeBlock block : doc.codeBlocks()) {
+            if (Blocks.isHcl(block) && block.hcl().valid()) {
+                datadogMonitors(block.hcl(), block.hcl().body(), result);
+            } else if (block.isLanguage("json", "jsonc", "json5") && parsedJson(block.json().kind())) {
+                jsonMonitors(block, result);
+            }
+        }
+        result.sort(Comparator.comparingInt(a -> a.range().start().offset()));
         for (Table table : doc.tables()) {
             tableAlerts(table, result);
         }
         return List.copyOf(result);
+    }
+
+    /** Recording rules ({@code record} + {@code expr}) by name, merge keys resolved. */
+    private static Map<String, PromQlExpr> recordingRules(List<YamlDocument> yaml) {
+        Map<String, PromQlExpr> records = new HashMap<>();
+        for (YamlDocument y : yaml) {
+            for (MappingNode m : YamlNodes.mappings(y.root())) {
+                Optional<String> record = scalarMerged(m, "record");
+                Optional<String> expr = scalarMerged(m, "expr");
+                if (record.isPresent() && expr.isPresent()) {
+                    PromQlParser.parse(expr.get()).expr().ifPresent(e -> records.putIfAbsent(record.get(), e));
+                }
+            }
+        }
+        return records;
     }
 
     private static void tableAlerts(Table table, List<AlertFact> out) {
@@ -106,7 +139,7 @@ public final class Alerts {
                 t = textThreshold(full);
             }
             out.add(new AlertFact(row.get(nameAt).text().strip(), "table", blankToEmpty(full), t.op(), t.value(), dur,
-                    blankToEmpty(cell(row, severity)), blankToEmpty(cell(row, runbook)), row.get(nameAt).range()));
+                    blankToEmpty(cell(row, severity)), blankToEmpty(cell(row, runbook)), row.get(nameAt).range(), List.of()));
         }
     }
 
@@ -123,27 +156,107 @@ public final class Alerts {
                 continue;
             }
             io.opsdoc.core.hcl.HclBody b = block.body();
-            Optional<String> query = b.attribute("query").flatMap(a -> a.value().literalString()).flatMap(Alerts::blankToEmpty);
-            Threshold t = query.map(Alerts::textThreshold).orElse(Threshold.NONE);
-            if (t.op().isEmpty()) {
-                Optional<String> critical = b.blocks("monitor_thresholds").stream().findFirst()
-                        .flatMap(m -> m.body().attribute("critical"))
-                        .flatMap(a -> a.value().literalNumber().map(n -> n.toPlainString()).or(() -> a.value().literalString()));
-                if (critical.isPresent()) {
-                    t = textThreshold(">= " + critical.get());
-                }
-            }
-            Optional<String> window = query.map(DATADOG_WINDOW::matcher).filter(Matcher::find).map(m -> m.group(1));
-            Optional<String> severity = b.attribute("priority")
-                    .flatMap(a -> a.value().literalNumber().map(n -> "P" + n.toPlainString()).or(() -> a.value().literalString()))
-                    .or(() -> b.attribute("tags").map(a -> hcl.text(a.value().range()))
-                            .map(SEVERITY_TAG::matcher).filter(Matcher::find).map(m -> m.group(1)));
-            Optional<String> runbook = b.attribute("message").map(a -> hcl.text(a.value().range()))
-                    .map(RUNBOOK_URL::matcher).filter(Matcher::find).map(m -> m.group(1));
+            Optional<String> critical = b.blocks("monitor_thresholds").stream().findFirst()
+                    .flatMap(m -> m.body().attribute("critical"))
+                    .flatMap(a -> a.value().literalNumber().map(n -> n.toPlainString()).or(() -> a.value().literalString()));
+            Optional<String> priority = b.attribute("priority")
+                    .flatMap(a -> a.value().literalNumber().map(n -> "P" + n.toPlainString()).or(() -> a.value().literalString()));
             String name = b.attribute("name").flatMap(a -> a.value().literalString())
                     .orElse(block.label(1) == null ? "datadog_monitor" : block.label(1));
-            out.add(new AlertFact(name, "hcl", query, t.op(), t.value(), window, severity, runbook,
-                    hcl.range(block.typeRange())));
+            out.add(datadog(new Monitor(name, "hcl",
+                    b.attribute("query").flatMap(a -> a.value().literalString()).flatMap(Alerts::blankToEmpty),
+                    critical, priority,
+                    b.attribute("tags").map(a -> hcl.text(a.value().range())).orElse(""),
+                    b.attribute("message").map(a -> hcl.text(a.value().range())).orElse(""),
+                    hcl.range(block.typeRange()))));
+        }
+    }
+
+    /**
+     * Datadog monitor definitions in JSON (what the API, {@code datadog-ci} and exports use): an
+     * object with a text {@code query} that is typed as an alert or check ({@code "type": "metric
+     * alert"}) or carries {@code options.thresholds}, anywhere in the block (a list of monitors too).
+     */
+    private static void jsonMonitors(CodeBlock block, List<AlertFact> out) {
+        String content = block.content();
+        int[] cursor = {0};
+        for (JsonNode value : block.json().values()) {
+            walkJson(value, node -> {
+                JsonNode query = node.get("query");
+                JsonNode type = node.get("type");
+                JsonNode thresholds = node.path("options").get("thresholds");
+                boolean typed = type != null && type.isTextual()
+                        && (type.asText().contains("alert") || type.asText().contains("check"));
+                if (query == null || !query.isTextual() || !(typed || thresholds != null && thresholds.isObject())) {
+                    return;
+                }
+                String name = text(node.get("name")).orElse("datadog monitor");
+                Optional<String> critical = Optional.ofNullable(thresholds).map(t -> t.get("critical"))
+                        .filter(JsonNode::isValueNode).map(JsonNode::asText);
+                JsonNode p = node.get("priority");
+                Optional<String> priority = p == null || p.isNull() ? Optional.empty()
+                        : Optional.of(p.isNumber() ? "P" + p.asText() : p.asText());
+                StringBuilder tags = new StringBuilder();
+                node.path("tags").forEach(t -> tags.append('"').append(t.asText()).append("\" "));
+                // The monitor's name literal (else its query) locates it in the block.
+                String literal = quoted(text(node.get("name")).orElse(query.asText()));
+                int at = content.indexOf(literal, cursor[0]);
+                Range range = block.firstLineRange();
+                if (at >= 0) {
+                    range = block.contentRange(at, at + literal.length());
+                    cursor[0] = at + literal.length();
+                }
+                out.add(datadog(new Monitor(name, "json", blankToEmpty(query.asText()), critical, priority,
+                        tags.toString(), text(node.get("message")).orElse(""), range)));
+            });
+        }
+    }
+
+    /** A Datadog monitor as both notations give it. */
+    private record Monitor(String name, String source, Optional<String> query, Optional<String> critical,
+            Optional<String> priority, String tags, String message, Range range) {
+    }
+
+    private static AlertFact datadog(Monitor m) {
+        Threshold t = m.query().map(Alerts::textThreshold).orElse(Threshold.NONE);
+        if (t.op().isEmpty() && m.critical().isPresent()) {
+            t = textThreshold(">= " + m.critical().get());
+        }
+        Optional<String> window = m.query().map(DATADOG_WINDOW::matcher).filter(Matcher::find).map(x -> x.group(1));
+        Optional<String> severity = m.priority()
+                .or(() -> Optional.of(SEVERITY_TAG.matcher(m.tags())).filter(Matcher::find).map(x -> x.group(1)));
+        Optional<String> runbook = Optional.of(RUNBOOK_URL.matcher(m.message())).filter(Matcher::find).map(x -> x.group(1));
+        return new AlertFact(m.name(), m.source(), m.query(), t.op(), t.value(), window, severity, runbook, m.range(),
+                List.of());
+    }
+
+    private static void walkJson(JsonNode node, java.util.function.Consumer<JsonNode> visitor) {
+        if (node == null) {
+            return;
+        }
+        if (node.isObject()) {
+            visitor.accept(node);
+        }
+        if (node.isContainerNode()) {
+            node.forEach(child -> walkJson(child, visitor));
+        }
+    }
+
+    private static boolean parsedJson(io.opsdoc.core.embedded.BlockKind kind) {
+        return kind == io.opsdoc.core.embedded.BlockKind.VALID || kind == io.opsdoc.core.embedded.BlockKind.LENIENT
+                || kind == io.opsdoc.core.embedded.BlockKind.STREAM;
+    }
+
+    private static Optional<String> text(JsonNode node) {
+        return node != null && node.isTextual() ? blankToEmpty(node.asText()) : Optional.empty();
+    }
+
+    /** The JSON string literal of {@code value}, as a writer without escaping options prints it. */
+    private static String quoted(String value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return "\"" + value + "\"";
         }
     }
 
@@ -161,7 +274,8 @@ public final class Alerts {
                 && table.column("severity", "runbook", "notify", "page").isPresent();
     }
 
-    private static AlertFact fromYaml(YamlBlock yaml, MappingNode m, String name) {
+    private static AlertFact fromYaml(MarkdownDocument doc, YamlBlock yaml, MappingNode m, String name,
+            Map<String, PromQlExpr> records) {
         Optional<Node> labels = YamlNodes.getMerged(m, "labels");
         Optional<Node> annotations = YamlNodes.getMerged(m, "annotations");
         Optional<String> severity = labels.flatMap(l -> scalarMerged(l, "severity"))
@@ -170,11 +284,76 @@ public final class Alerts {
         Optional<String> runbook = annotations.flatMap(a -> scalarMerged(a, "runbook_url"))
                 .or(() -> annotations.flatMap(a -> scalarMerged(a, "runbook")))
                 .or(() -> scalarMerged(m, "runbook_url"));
-        Optional<String> expr = scalarMerged(m, "expr").flatMap(Alerts::blankToEmpty);
+        Optional<Node> exprNode = YamlNodes.getMerged(m, "expr");
+        Optional<String> expr = exprNode.flatMap(YamlNodes::scalar).flatMap(Alerts::blankToEmpty);
         Threshold t = expr.map(Alerts::promThreshold).orElse(Threshold.NONE);
+        List<AlertFact.Bound> bounds = exprNode.isPresent() && expr.isPresent()
+                ? bounds(doc, yaml, exprNode.get(), expr.get(), records) : List.of();
         Node key = YamlNodes.keyNode(m, "alert").orElse(m);
         return new AlertFact(name, "yaml", expr, t.op(), t.value(), scalarMerged(m, "for").flatMap(Alerts::blankToEmpty),
-                severity.flatMap(Alerts::blankToEmpty), runbook.flatMap(Alerts::blankToEmpty), yaml.range(key));
+                severity.flatMap(Alerts::blankToEmpty), runbook.flatMap(Alerts::blankToEmpty), yaml.range(key), bounds);
+    }
+
+    /**
+     * The upper bounds an alert expression puts on an error ratio or a latency quantile: each
+     * comparison that fires above a constant, with percentages and milliseconds scaled back.
+     */
+    private static List<AlertFact.Bound> bounds(MarkdownDocument doc, YamlBlock yaml, Node exprNode, String exprText,
+            Map<String, PromQlExpr> records) {
+        PromQlResult parsed = PromQlParser.parse(exprText);
+        if (!parsed.ok()) {
+            return List.of();
+        }
+        PromQlExpr root = parsed.expr().get();
+        List<AlertFact.Bound> result = new ArrayList<>();
+        for (PromQlAnalysis.Comparison c : PromQlAnalysis.comparisons(root)) {
+            boolean upper = c.thresholdOnRight() ? c.op().startsWith(">") : c.op().startsWith("<");
+            if (!upper) {
+                continue;
+            }
+            Optional<AlertExprs.Measure> ratio = AlertExprs.errorRatio(c.metricSide(), records);
+            if (ratio.isPresent() && ratio.get().scale() > 0) {
+                result.add(new AlertFact.Bound(AlertFact.ERROR_RATIO, 0, c.threshold() / ratio.get().scale(),
+                        thresholdRange(doc, yaml, exprNode, exprText, root, c)));
+                continue;
+            }
+            Optional<AlertExprs.Measure> latency = AlertExprs.latencyQuantile(c.metricSide()).filter(x -> x.scale() > 0);
+            if (latency.isPresent()) {
+                result.add(new AlertFact.Bound(AlertFact.LATENCY, latency.get().quantile(),
+                        c.threshold() / latency.get().scale(), thresholdRange(doc, yaml, exprNode, exprText, root, c)));
+            }
+        }
+        return result;
+    }
+
+    /** The threshold literal in the Markdown file when it can be located exactly, else the expr value. */
+    private static Range thresholdRange(MarkdownDocument doc, YamlBlock yaml, Node exprNode, String exprText,
+            PromQlExpr root, PromQlAnalysis.Comparison c) {
+        Range whole = yaml.range(exprNode);
+        for (PromQlExpr node : PromQlAnalysis.preOrder(root)) {
+            if (node instanceof PromQlExpr.BinaryExpr b && b.isComparison()
+                    && (b.lhs() == c.metricSide() || b.rhs() == c.metricSide())) {
+                PromQlExpr constant = b.lhs() == c.metricSide() ? b.rhs() : b.lhs();
+                if (exprNode instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN && !exprText.contains("\n")) {
+                    int at = whole.start().offset() + constant.start();
+                    return doc.source().range(at, whole.start().offset() + constant.end());
+                }
+                // Block and quoted scalars: find the comparison's text after the key.
+                String piece = exprText.substring(b.start(), b.end());
+                String firstLine = piece.contains("\n") ? piece.substring(piece.lastIndexOf('\n') + 1) : piece;
+                String constantText = exprText.substring(constant.start(), constant.end());
+                int limit = yaml.block().range().end().offset();
+                int at = doc.text().indexOf(firstLine.strip(), whole.start().offset());
+                if (at >= 0 && at < limit) {
+                    int inner = doc.text().indexOf(constantText, at);
+                    if (inner >= 0 && inner < limit) {
+                        return doc.source().range(inner, inner + constantText.length());
+                    }
+                }
+                return whole;
+            }
+        }
+        return whole;
     }
 
     private static Optional<String> scalarMerged(Node node, String key) {

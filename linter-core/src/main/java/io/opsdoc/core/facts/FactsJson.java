@@ -80,6 +80,16 @@ public final class FactsJson {
             text(n, "severity", a.severity());
             text(n, "runbook", a.runbook().map(FactsJson::withoutCredentials));
             n.set("range", range(a.range()));
+            ArrayNode bounds = n.putArray("bounds");
+            for (AlertFact.Bound b : a.bounds()) {
+                ObjectNode x = bounds.addObject();
+                x.put("measure", b.measure());
+                if (b.measure().equals(AlertFact.LATENCY)) {
+                    x.put("quantile", b.quantile());
+                }
+                x.put("value", b.value());
+                x.set("range", range(b.range()));
+            }
         }
         ArrayNode timings = d.putArray("timings");
         for (TimedFact t : f.timings()) {

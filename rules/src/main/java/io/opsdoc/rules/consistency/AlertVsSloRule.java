@@ -1,6 +1,6 @@
 package io.opsdoc.rules.consistency;
 
-import io.opsdoc.core.facts.AlertExprs;
+import io.opsdoc.core.facts.AlertFact;
 import io.opsdoc.core.facts.Blocks;
 import io.opsdoc.core.facts.DocumentFacts;
 import io.opsdoc.core.facts.Sections;
@@ -10,15 +10,8 @@ import io.opsdoc.core.facts.MappedText;
 import io.opsdoc.core.facts.TextUnits;
 import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
-import io.opsdoc.core.embedded.YamlBlock;
-import io.opsdoc.core.embedded.YamlNodes;
-import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
-import io.opsdoc.core.promql.PromQlAnalysis;
-import io.opsdoc.core.promql.PromQlExpr;
-import io.opsdoc.core.promql.PromQlParser;
-import io.opsdoc.core.promql.PromQlResult;
 import io.opsdoc.core.rule.Location;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.Report;
@@ -28,17 +21,12 @@ import io.opsdoc.core.rule.SetRule;
 import io.opsdoc.core.rule.TypedDocument;
 import io.opsdoc.core.source.Range;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.common.ScalarStyle;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /** Alert thresholds so loose that the SLO is missed without a page. */
 final class AlertVsSloRule implements SetRule {
@@ -140,7 +128,7 @@ final class AlertVsSloRule implements SetRule {
         readObjectives(doc, units, budgets, errorRates, latencies);
         List<AlertThreshold> ratios = new ArrayList<>();
         List<AlertThreshold> quantiles = new ArrayList<>();
-        readAlerts(doc, ratios, quantiles);
+        readAlerts(DocumentFacts.of(monitoring), ratios, quantiles);
         double maxBurn = maxBurn(context);
         chosen(budgets).or(() -> chosen(errorRates)).ifPresent(budget -> {
             AlertThreshold tightest = null;
@@ -283,85 +271,14 @@ final class AlertVsSloRule implements SetRule {
         return Double.parseDouble("0." + digits);
     }
 
-    private static void readAlerts(MarkdownDocument doc, List<AlertThreshold> ratios, List<AlertThreshold> quantiles) {
-        List<MappingNode> alerts = new ArrayList<>();
-        Map<MappingNode, YamlBlock> blocks = new HashMap<>();
-        Map<String, PromQlExpr> records = new HashMap<>();
-        for (CodeBlock block : doc.codeBlocks()) {
-            if (!Blocks.isYaml(block) || !block.yaml().valid()) {
-                continue;
-            }
-            YamlBlock yaml = block.yaml();
-            for (Node root : yaml.documents()) {
-                YamlNodes.walk(root, node -> {
-                    if (node instanceof MappingNode map) {
-                        Optional<String> expr = YamlNodes.get(map, "expr").flatMap(YamlNodes::scalar);
-                        Optional<String> record = YamlNodes.get(map, "record").flatMap(YamlNodes::scalar);
-                        if (expr.isPresent() && record.isPresent()) {
-                            PromQlParser.parse(expr.get()).expr().ifPresent(e -> records.put(record.get(), e));
-                        }
-                        if (expr.isPresent() && YamlNodes.get(map, "alert").flatMap(YamlNodes::scalar).isPresent()) {
-                            alerts.add(map);
-                            blocks.put(map, yaml);
-                        }
-                    }
-                });
+    /** The error-ratio and latency bounds of the document's alerts, as the facts read them (merge keys resolved). */
+    private static void readAlerts(DocumentFacts facts, List<AlertThreshold> ratios, List<AlertThreshold> quantiles) {
+        for (AlertFact alert : facts.alerts()) {
+            for (AlertFact.Bound b : alert.bounds()) {
+                (b.measure().equals(AlertFact.LATENCY) ? quantiles : ratios)
+                        .add(new AlertThreshold(alert.name(), b.value(), b.quantile(), b.range()));
             }
         }
-        for (MappingNode alert : alerts) {
-            YamlBlock yaml = blocks.get(alert);
-            String name = YamlNodes.get(alert, "alert").flatMap(YamlNodes::scalar).orElse("");
-            Node exprNode = YamlNodes.get(alert, "expr").orElseThrow();
-            String exprText = YamlNodes.scalar(exprNode).orElse("");
-            PromQlResult parsed = PromQlParser.parse(exprText);
-            if (!parsed.ok()) {
-                continue;
-            }
-            PromQlExpr root = parsed.expr().get();
-            for (PromQlAnalysis.Comparison c : PromQlAnalysis.comparisons(root)) {
-                boolean upper = c.thresholdOnRight() ? c.op().startsWith(">") : c.op().startsWith("<");
-                if (!upper) {
-                    continue;
-                }
-                Range range = thresholdRange(doc, yaml, exprNode, exprText, root, c);
-                Optional<AlertExprs.Measure> ratio = AlertExprs.errorRatio(c.metricSide(), records);
-                if (ratio.isPresent() && ratio.get().scale() > 0) {
-                    ratios.add(new AlertThreshold(name, c.threshold() / ratio.get().scale(), 0, range));
-                    continue;
-                }
-                AlertExprs.latencyQuantile(c.metricSide()).filter(m -> m.scale() > 0).ifPresent(m ->
-                        quantiles.add(new AlertThreshold(name, c.threshold() / m.scale(), m.quantile(), range)));
-            }
-        }
-    }
-
-    /** The threshold literal in the Markdown file when it can be located exactly, else the expr value. */
-    private static Range thresholdRange(MarkdownDocument doc, YamlBlock yaml, Node exprNode, String exprText,
-            PromQlExpr root, PromQlAnalysis.Comparison c) {
-        Range whole = yaml.range(exprNode);
-        for (PromQlExpr node : PromQlAnalysis.preOrder(root)) {
-            if (node instanceof PromQlExpr.BinaryExpr b && b.isComparison() && (b.lhs() == c.metricSide() || b.rhs() == c.metricSide())) {
-                PromQlExpr constant = b.lhs() == c.metricSide() ? b.rhs() : b.lhs();
-                if (exprNode instanceof ScalarNode s && s.getScalarStyle() == ScalarStyle.PLAIN && !exprText.contains("\n")) {
-                    int at = whole.start().offset() + constant.start();
-                    return doc.source().range(at, whole.start().offset() + constant.end());
-                }
-                // Block and quoted scalars: find the comparison's text after the key.
-                String piece = exprText.substring(b.start(), b.end());
-                String firstLine = piece.contains("\n") ? piece.substring(piece.lastIndexOf('\n') + 1) : piece;
-                String constantText = exprText.substring(constant.start(), constant.end());
-                int limit = yaml.block().range().end().offset();
-                int at = doc.text().indexOf(firstLine.strip(), whole.start().offset());
-                if (at >= 0 && at < limit) {
-                    int inner = doc.text().indexOf(constantText, at);
-                    if (inner >= 0 && inner < limit) {
-                        return doc.source().range(inner, inner + constantText.length());
-                    }
-                }
-                return whole;
-            }
-        }
-        return whole;
     }
 
     private static String percent(double fraction) {
