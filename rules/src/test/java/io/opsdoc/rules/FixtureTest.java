@@ -28,7 +28,8 @@ import org.junit.jupiter.api.TestFactory;
  * the marked findings), or folders {@code valid/} and {@code invalid/} holding a whole planning
  * set. A rule whose metadata says {@code fixable} has {@code invalid.fixed.md} (or
  * {@code invalid.fixed/}): the text after applying its fixes; a rule that is not fixable must not
- * have one.
+ * have one. Further invalid cases of one rule live in {@code invalid-NAME.md} or {@code invalid-NAME/}
+ * (a behaviour that needs its own set, e.g. one that only fires without the main fixture's context).
  *
  * <p>Shared sets: instead of a {@code valid/} folder, a rule may hold {@code valid.link} and further
  * {@code valid-NAME.link} files, each containing one relative path (from the rule's folder) to a
@@ -65,6 +66,10 @@ class FixtureTest {
                     Path target = Files.isRegularFile(file) ? file : folder;
                     tests.add(DynamicTest.dynamicTest(ruleId + " " + variant, () -> check(ruleId, target, variant)));
                 }
+            }
+            for (Path extra : invalidSets(ruleDir)) {
+                String name = extra.getFileName().toString().replaceFirst("\\.md$", "");
+                tests.add(DynamicTest.dynamicTest(ruleId + " " + name, () -> check(ruleId, extra, "invalid")));
             }
             for (Path link : validLinks(ruleDir)) {
                 Path target = ruleDir.resolve(Files.readString(link, StandardCharsets.UTF_8).strip()).normalize();
@@ -126,6 +131,14 @@ class FixtureTest {
             }
         }
         return result;
+    }
+
+    /** Further invalid fixtures of a rule, {@code invalid-NAME.md} or {@code invalid-NAME/}, sorted. */
+    private static List<Path> invalidSets(Path ruleDir) throws IOException {
+        try (Stream<Path> files = Files.list(ruleDir)) {
+            return files.filter(p -> p.getFileName().toString().matches("invalid-[A-Za-z0-9_-]+(\\.md)?")
+                    && (Files.isDirectory(p) || p.getFileName().toString().endsWith(".md"))).sorted().toList();
+        }
     }
 
     /** {@code valid.link} and {@code valid-NAME.link} files of a rule folder, sorted. */

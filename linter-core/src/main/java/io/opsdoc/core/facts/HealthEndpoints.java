@@ -45,16 +45,36 @@ public final class HealthEndpoints {
      *
      * @param path normalised path
      * @param port numeric port, when stated
+     * @param service the service it belongs to when the statement says so (a probe's container, a URL's host)
+     * @param context the text around it (sentence, command line, container image), where a service may be named
      */
     public record Endpoint(MarkdownDocument doc, String source, String path, OptionalInt port, Range pathRange,
-            Range portRange, String service, boolean monitoringTool) {
+            Range portRange, String service, boolean monitoringTool, String context) {
         Endpoint(MarkdownDocument doc, String source, String path, OptionalInt port, Range pathRange, Range portRange) {
-            this(doc, source, path, port, pathRange, portRange, "", isToolEndpoint(path, ""));
+            this(doc, source, path, port, pathRange, portRange, "", isToolEndpoint(path, ""), "");
         }
 
         Endpoint withService(String name, String context) {
             return new Endpoint(doc, source, path, port, pathRange, portRange, name,
-                    monitoringTool || isToolEndpoint(path, name + " " + context));
+                    monitoringTool || isToolEndpoint(path, name + " " + context), context);
+        }
+
+        /** The same statement attributed to {@code name} (a service its context names, or the only one it agrees with). */
+        public Endpoint ofService(String name) {
+            return new Endpoint(doc, source, path, port, pathRange, portRange, name, monitoringTool, context);
+        }
+
+        /**
+         * True when the context names {@code name} as words: {@code ledger-api} is named by "the ledger
+         * API", {@code reconciler} by "the reconciler".
+         */
+        public boolean mentions(String name) {
+            String words = name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+            if (words.isEmpty()) {
+                return false;
+            }
+            String text = " " + context.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+            return text.contains(" " + words + " ");
         }
     }
 

@@ -42,8 +42,9 @@ final class HealthEndpointRule implements SetRule {
             other document** of the set states that path, while the others do state health paths.
             Likewise a port is reported when the other documents state the same path only with other
             numeric ports, whatever port another service's health endpoint uses. When the service is
-            known on both sides (the container name of a probe, the host of a URL), only endpoints of
-            the same service are compared. The monitoring tools' own endpoints (Prometheus
+            known on both sides (the container name of a probe, the host of a URL, or a service the
+            sentence names, such as "the ledger API" for `ledger-api`), only endpoints of the same
+            service are compared. The monitoring tools' own endpoints (Prometheus
             `/-/healthy`, Grafana `/api/health` on a Grafana host) are not the application's and are
             left out. With three or four documents agreeing, the odd one out is reported; when
             only two documents disagree, both places are reported, each pointing at the other.
@@ -74,6 +75,7 @@ final class HealthEndpointRule implements SetRule {
         for (DocumentFacts facts : DocumentFacts.of(context.set())) {
             facts.healthEndpoints().stream().filter(e -> !e.monitoringTool()).forEach(all::add);
         }
+        all = attributed(all);
         Set<String> documents = new LinkedHashSet<>();
         all.forEach(e -> documents.add(e.doc().path()));
         if (documents.size() < 2) {
@@ -112,6 +114,40 @@ final class HealthEndpointRule implements SetRule {
                 context.report(e.doc(), Report.of(e.portRange(), message).withRelated(related(withPorts)));
             }
         }
+    }
+
+    /**
+     * Statements without a service take the one their text names ("the ledger API answers `/healthz`
+     * on port 9102" belongs to {@code ledger-api}, whatever port the reconciler uses), else the only
+     * service of another document with the same path and port; others stay unnamed.
+     */
+    private static List<Endpoint> attributed(List<Endpoint> all) {
+        List<Endpoint> result = new ArrayList<>();
+        for (Endpoint e : all) {
+            if (!e.service().isEmpty()) {
+                result.add(e);
+                continue;
+            }
+            Set<String> named = new LinkedHashSet<>();
+            Set<String> samePort = new LinkedHashSet<>();
+            for (Endpoint o : all) {
+                if (o.doc() != e.doc() && !o.service().isEmpty() && o.path().equals(e.path())) {
+                    named.add(o.service().toLowerCase(java.util.Locale.ROOT));
+                    if (e.port().isPresent() && o.port().equals(e.port())) {
+                        samePort.add(o.service().toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+            List<String> mentioned = named.stream().filter(e::mentions).toList();
+            if (mentioned.size() == 1) {
+                result.add(e.ofService(mentioned.get(0)));
+            } else if (mentioned.isEmpty() && samePort.size() == 1) {
+                result.add(e.ofService(samePort.iterator().next()));
+            } else {
+                result.add(e);
+            }
+        }
+        return result;
     }
 
     /** Endpoints of named services compare only with the same service; an unnamed side compares with any. */
