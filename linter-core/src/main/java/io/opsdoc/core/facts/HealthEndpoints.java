@@ -80,12 +80,15 @@ public final class HealthEndpoints {
 
     /**
      * True for the endpoints of the monitoring tools themselves (Prometheus {@code /-/healthy},
-     * Grafana {@code /api/health} next to a Grafana host or port): they say nothing about the
-     * application's health endpoint.
+     * Grafana {@code /api/health} next to a Grafana host or port) and of the proxies in front of the
+     * application (Traefik's {@code /ping}): they say nothing about the application's health endpoint.
      */
     static boolean isToolEndpoint(String path, String context) {
         Vocabulary vocabulary = Vocabulary.get();
         if (vocabulary.list("health.tool-paths").contains(path)) {
+            return true;
+        }
+        if (vocabulary.list("health.proxy-paths").contains(path) && vocabulary.words("health.proxy-names").matcher(context).find()) {
             return true;
         }
         return vocabulary.words("health.tool-names").matcher(context).find();
@@ -127,7 +130,10 @@ public final class HealthEndpoints {
                 annotations(doc, yaml, value, out);
             } else if (key.equals("healthcheck") || key.equals("healthCheck")) {
                 if (YamlNodes.get(value, "test").isPresent()) {
-                    scalars(YamlNodes.get(value, "test").get()).forEach(s -> urls(doc, yaml, s, "Compose healthcheck", out));
+                    // The Compose service's image says whose check it is (traefik:v3 checks Traefik's /ping).
+                    String image = YamlNodes.get(map, "image").flatMap(YamlNodes::scalar).orElse("");
+                    scalars(YamlNodes.get(value, "test").get())
+                            .forEach(s -> urls(doc, yaml, s, "Compose healthcheck", image, out));
                 }
                 Optional<Node> path = YamlNodes.get(value, "requestPath").or(() -> YamlNodes.get(value, "path"));
                 if (path.isPresent() && path.get() instanceof ScalarNode p && p.getValue().startsWith("/")) {
@@ -135,7 +141,7 @@ public final class HealthEndpoints {
                     out.add(endpoint(doc, yaml, "load-balancer health check", p, port.orElse(null)));
                 }
             } else if (key.equals("run") || key.equals("script") || key.equals("command")) {
-                scalars(value).forEach(s -> urls(doc, yaml, s, "command", out));
+                scalars(value).forEach(s -> urls(doc, yaml, s, "command", "", out));
             }
         });
     }
@@ -281,7 +287,8 @@ public final class HealthEndpoints {
     }
 
     /** Health URLs inside a YAML scalar (Compose test, workflow run script). */
-    private static void urls(MarkdownDocument doc, YamlBlock yaml, ScalarNode scalar, String source, List<Endpoint> out) {
+    private static void urls(MarkdownDocument doc, YamlBlock yaml, ScalarNode scalar, String source, String context,
+            List<Endpoint> out) {
         Matcher m = URL.matcher(scalar.getValue());
         Range scalarRange = yaml.range(scalar);
         while (m.find()) {
@@ -295,7 +302,7 @@ public final class HealthEndpoints {
                 range = doc.source().range(at, at + m.group().length());
             }
             out.add(new Endpoint(doc, source, normalise(path), portOf(m.group(1)), range, range)
-                    .withService(host(m.group(1)), m.group(1) + " " + scalar.getValue()));
+                    .withService(host(m.group(1)), m.group(1) + " " + scalar.getValue() + " " + context));
         }
     }
 
