@@ -106,7 +106,7 @@ public final class HealthEndpoints {
                     commandLine(doc, block, i, result);
                 }
             } else if (block.isLanguage("hcl", "terraform", "tf") && block.hcl().valid()) {
-                hcl(doc, block.hcl(), block.hcl().body(), block.hcl().body(), result);
+                hcl(doc, block.hcl(), block.hcl().body(), block.hcl().body(), "", result);
             } else if (block.isLanguage("http", "text", "") && healthSection.isPresent()
                     && healthSection.get().containsInContent(block.range().start().offset())) {
                 for (int i = 0; i < block.lines().size(); i++) {
@@ -150,8 +150,15 @@ public final class HealthEndpoints {
      * Load-balancer health checks ({@code health_check}/{@code http_health_check} blocks with a path
      * and port) and Nomad/Consul service checks ({@code service { check { type = "http" path = ... } }}).
      */
-    private static void hcl(MarkdownDocument doc, HclBlock hcl, HclBody root, HclBody body, List<Endpoint> out) {
+    private static void hcl(MarkdownDocument doc, HclBlock hcl, HclBody root, HclBody body, String context,
+            List<Endpoint> out) {
         for (io.opsdoc.core.hcl.HclBlock block : body.blocks()) {
+            // The enclosing resource's labels and name say whose check it is (google_compute_health_check "traefik").
+            String where = context.isEmpty()
+                    ? block.labels().stream().map(io.opsdoc.core.hcl.HclLabel::value).collect(java.util.stream.Collectors.joining(" "))
+                            + " " + block.body().attribute("name")
+                            .flatMap(a -> a.value().literalString()).orElse("")
+                    : context;
             if (block.type().equals("service")) {
                 for (io.opsdoc.core.hcl.HclBlock check : block.body().blocks("check")) {
                     serviceCheck(doc, hcl, root, block.body(), check.body(), out);
@@ -169,10 +176,10 @@ public final class HealthEndpoints {
                     Range pathRange = hcl.range(path.get().value().range());
                     Range portRange = port.map(a -> hcl.range(a.value().range())).orElse(pathRange);
                     out.add(new Endpoint(doc, "Terraform " + block.type(), normalise(value.get()), number, pathRange,
-                            portRange));
+                            portRange).withService("", where));
                 }
             }
-            hcl(doc, hcl, root, block.body(), out);
+            hcl(doc, hcl, root, block.body(), where, out);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
@@ -48,8 +50,8 @@ public final class BackupRecoveryRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> iac = Evidence.document(context, "infrastructure-as-code");
-        Optional<TypedDocument> deploy = Evidence.document(context, "deployment-strategy");
+        Optional<TypedDocument> iac = context.set().document(DocumentFacts.IAC);
+        Optional<TypedDocument> deploy = context.set().document(DocumentFacts.DEPLOYMENT);
         if (iac.isEmpty() && deploy.isEmpty()) {
             return;
         }
@@ -61,7 +63,7 @@ public final class BackupRecoveryRule implements SetRule {
         String where;
         if (iac.isPresent()) {
             doc = iac.get().document();
-            Optional<Section> database = Evidence.section(iac.get(), "Database");
+            Optional<Section> database = Focus.of(iac.get(), "Database").section();
             anchor = Evidence.anchor(doc, database);
             where = Evidence.where(database, "Database");
         } else {

@@ -1,5 +1,7 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
@@ -55,14 +57,14 @@ public final class EnvironmentsRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> iac = Evidence.document(context, "infrastructure-as-code");
-        Optional<TypedDocument> cicd = Evidence.document(context, "cicd-pipeline");
-        Optional<TypedDocument> deploy = Evidence.document(context, "deployment-strategy");
+        Optional<TypedDocument> iac = context.set().document(DocumentFacts.IAC);
+        Optional<TypedDocument> cicd = context.set().document(DocumentFacts.CICD);
+        Optional<TypedDocument> deploy = context.set().document(DocumentFacts.DEPLOYMENT);
         if (iac.isEmpty() && cicd.isEmpty() && deploy.isEmpty()) {
             return;
         }
         StringBuilder haystack = new StringBuilder();
-        Optional<Section> management = iac.flatMap(d -> Evidence.section(d, "Environment Management"));
+        Optional<Section> management = iac.flatMap(d -> Focus.of(d, "Environment Management").section());
         iac.ifPresent(d -> haystack.append(Evidence.text(d.document(), management)).append('\n'));
         cicd.ifPresent(d -> haystack.append(Evidence.text(d.document())).append('\n')
                 .append(PipelineSteps.text(PipelineSteps.of(d.document()))).append('\n'));

@@ -8,8 +8,6 @@ import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
 import io.opsdoc.core.markdown.Table;
 import io.opsdoc.core.markdown.TableCell;
-import io.opsdoc.core.rule.SetContext;
-import io.opsdoc.core.rule.TypedDocument;
 import io.opsdoc.core.source.Range;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where planning-set rules look for evidence: the typed documents of the set, the required
- * section that should hold the evidence, its code blocks and tables, and its text (HTML comments
- * blanked out so that suppression or fixture comments never count as evidence).
+ * What planning-set rules read as evidence once core's {@link io.opsdoc.core.facts.Focus} has found
+ * the document and section: its code blocks and tables, and its text (HTML comments blanked out so
+ * that suppression or fixture comments never count as evidence).
  */
 public final class Evidence {
     /** A Terraform-style block header: {@code resource "aws_db_instance" "main" {}. */
@@ -29,15 +27,6 @@ public final class Evidence {
             "^\\s*(resource|data|module)\\s+\"([A-Za-z0-9_-]+)\"", Pattern.MULTILINE);
 
     private Evidence() {
-    }
-
-    public static Optional<TypedDocument> document(SetContext context, String typeId) {
-        return context.set().document(typeId);
-    }
-
-    /** The section required as {@code title} by the document's type (title or aliases), or one named by {@code extra}. */
-    public static Optional<Section> section(TypedDocument doc, String title, String... extra) {
-        return Sections.find(doc.document(), Optional.of(doc.type()), title, extra);
     }
 
     /** Sections whose heading matches any of {@code names}. */

@@ -1,5 +1,7 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.embedded.YamlNodes;
@@ -10,7 +12,6 @@ import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
-import io.opsdoc.core.rule.TypedDocument;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -58,13 +59,13 @@ public final class InfrastructureAsCodeRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> iac = Evidence.document(context, "infrastructure-as-code");
-        if (iac.isEmpty()) {
-            return;
-        }
-        MarkdownDocument doc = iac.get().document();
-        Optional<Section> overview = Evidence.section(iac.get(), "Infrastructure as Code Overview");
-        Optional<Section> components = Evidence.section(iac.get(), "Infrastructure Components");
+        Focus.each(context.set(), DocumentFacts.IAC, "Infrastructure as Code Overview").forEach(iac -> check(context, iac));
+    }
+
+    private void check(SetContext context, Focus iac) {
+        MarkdownDocument doc = iac.document();
+        Optional<Section> overview = iac.section();
+        Optional<Section> components = iac.section("Infrastructure Components");
         List<String> tools = Vocabulary.get().effective(context.options(), "iac-tools");
         if (!Vocabulary.contains(Evidence.text(doc), tools)) {
             context.report(doc, Evidence.anchor(doc, overview), "No infrastructure-as-code tool named in "

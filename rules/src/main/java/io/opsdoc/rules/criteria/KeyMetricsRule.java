@@ -1,5 +1,7 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
@@ -8,7 +10,6 @@ import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
-import io.opsdoc.core.rule.TypedDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,15 +56,14 @@ public final class KeyMetricsRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> monitoring = Evidence.document(context, "monitoring-strategy");
-        if (monitoring.isEmpty()) {
-            return;
-        }
-        TypedDocument td = monitoring.get();
-        MarkdownDocument doc = td.document();
-        Optional<Section> metrics = Evidence.section(td, "Metrics Collection");
-        List<Optional<Section>> places = List.of(metrics, Evidence.section(td, "Dashboards"),
-                Evidence.section(td, "Alerting"), Evidence.section(td, "SLIs, SLOs, SLAs"));
+        Focus.each(context.set(), DocumentFacts.MONITORING, "Metrics Collection").forEach(monitoring -> check(context, monitoring));
+    }
+
+    private void check(SetContext context, Focus monitoring) {
+        MarkdownDocument doc = monitoring.document();
+        Optional<Section> metrics = monitoring.section();
+        List<Optional<Section>> places = List.of(metrics, monitoring.section("Dashboards"),
+                monitoring.section("Alerting"), monitoring.section("SLIs, SLOs, SLAs"));
         String haystack = places.stream().anyMatch(Optional::isPresent) ? Evidence.text(doc, places) : Evidence.text(doc);
         for (String[] signal : SIGNALS) {
             if (!Vocabulary.contains(haystack, Vocabulary.get().effective(context.options(), signal[0]))) {

@@ -1,5 +1,7 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
@@ -8,7 +10,6 @@ import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
-import io.opsdoc.core.rule.TypedDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,12 +65,12 @@ public final class PipelineStagesRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> cicd = Evidence.document(context, "cicd-pipeline");
-        if (cicd.isEmpty()) {
-            return;
-        }
-        MarkdownDocument doc = cicd.get().document();
-        Optional<Section> stages = Evidence.section(cicd.get(), "Pipeline Stages");
+        Focus.each(context.set(), DocumentFacts.CICD, "Pipeline Stages").forEach(cicd -> check(context, cicd));
+    }
+
+    private void check(SetContext context, Focus cicd) {
+        MarkdownDocument doc = cicd.document();
+        Optional<Section> stages = cicd.section();
         String haystack = PipelineSteps.text(PipelineSteps.of(doc)) + "\n" + Evidence.text(doc, stages);
         for (Stage stage : STAGES) {
             List<String> terms = Vocabulary.get().effective(context.options(), stage.topic());

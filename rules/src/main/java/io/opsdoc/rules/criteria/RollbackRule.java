@@ -1,5 +1,7 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.CodeBlock;
@@ -10,7 +12,6 @@ import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
-import io.opsdoc.core.rule.TypedDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,12 +55,12 @@ public final class RollbackRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> deployment = Evidence.document(context, "deployment-strategy");
-        if (deployment.isEmpty()) {
-            return;
-        }
-        MarkdownDocument doc = deployment.get().document();
-        Optional<Section> rollback = Evidence.section(deployment.get(), "Rollback Procedures");
+        Focus.each(context.set(), DocumentFacts.DEPLOYMENT, "Rollback Procedures").forEach(deployment -> check(context, deployment));
+    }
+
+    private void check(SetContext context, Focus deployment) {
+        MarkdownDocument doc = deployment.document();
+        Optional<Section> rollback = deployment.section();
         if (rollback.isEmpty()) {
             context.report(doc, Evidence.titleRange(doc), "No rollback procedure: the document has no 'Rollback Procedures'"
                     + " section; add one with the rollback commands and how often the procedure is rehearsed");

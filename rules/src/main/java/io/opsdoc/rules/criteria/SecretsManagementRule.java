@@ -1,5 +1,7 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.facts.ProseMask;
 import io.opsdoc.core.facts.Vocabulary;
@@ -55,9 +57,9 @@ public final class SecretsManagementRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> cicd = Evidence.document(context, "cicd-pipeline");
-        Optional<TypedDocument> iac = Evidence.document(context, "infrastructure-as-code");
-        Optional<TypedDocument> deploy = Evidence.document(context, "deployment-strategy");
+        Optional<TypedDocument> cicd = context.set().document(DocumentFacts.CICD);
+        Optional<TypedDocument> iac = context.set().document(DocumentFacts.IAC);
+        Optional<TypedDocument> deploy = context.set().document(DocumentFacts.DEPLOYMENT);
         if (cicd.isEmpty() && iac.isEmpty() && deploy.isEmpty()) {
             return;
         }
@@ -74,7 +76,7 @@ public final class SecretsManagementRule implements SetRule {
         if (!store) {
             TypedDocument target = cicd.or(() -> iac).or(() -> deploy).orElseThrow();
             Optional<Section> section = cicd.isPresent()
-                    ? Evidence.section(target, "Environment Variables & Secrets") : Optional.empty();
+                    ? Focus.of(target, "Environment Variables & Secrets").section() : Optional.empty();
             context.report(target.document(), Evidence.anchor(target.document(), section),
                     "No secrets store named in " + (cicd.isPresent()
                             ? Evidence.where(section, "Environment Variables & Secrets") : "the document")

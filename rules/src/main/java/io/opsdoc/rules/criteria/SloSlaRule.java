@@ -1,12 +1,13 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
-import io.opsdoc.core.rule.TypedDocument;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -48,12 +49,12 @@ public final class SloSlaRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> monitoring = Evidence.document(context, "monitoring-strategy");
-        if (monitoring.isEmpty()) {
-            return;
-        }
-        MarkdownDocument doc = monitoring.get().document();
-        Optional<Section> section = Evidence.section(monitoring.get(), "SLIs, SLOs, SLAs");
+        Focus.each(context.set(), DocumentFacts.MONITORING, "SLIs, SLOs, SLAs").forEach(monitoring -> check(context, monitoring));
+    }
+
+    private void check(SetContext context, Focus monitoring) {
+        MarkdownDocument doc = monitoring.document();
+        Optional<Section> section = monitoring.section();
         String text = Evidence.text(doc, section);
         String where = Evidence.where(section, "SLIs, SLOs, SLAs");
         var anchor = Evidence.anchor(doc, section);

@@ -1,5 +1,7 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.embedded.YamlDocument;
 import io.opsdoc.core.embedded.YamlNodes;
@@ -11,7 +13,6 @@ import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
-import io.opsdoc.core.rule.TypedDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,12 +56,12 @@ public final class ZeroDowntimeRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> deployment = Evidence.document(context, "deployment-strategy");
-        if (deployment.isEmpty()) {
-            return;
-        }
-        MarkdownDocument doc = deployment.get().document();
-        Optional<Section> strategies = Evidence.section(deployment.get(), "Deployment Strategies");
+        Focus.each(context.set(), DocumentFacts.DEPLOYMENT, "Deployment Strategies").forEach(deployment -> check(context, deployment));
+    }
+
+    private void check(SetContext context, Focus deployment) {
+        MarkdownDocument doc = deployment.document();
+        Optional<Section> strategies = deployment.section();
         boolean strategy = false;
         boolean gate = false;
         Node recreate = null;
@@ -95,7 +96,7 @@ public final class ZeroDowntimeRule implements SetRule {
                 gate |= spec.map(s -> YamlNodes.has(s, "analysis")).orElse(false);
             }
         }
-        Optional<Section> overview = Evidence.section(deployment.get(), "Deployment Strategy Overview");
+        Optional<Section> overview = deployment.section("Deployment Strategy Overview");
         String text = Evidence.text(doc, List.of(strategies, overview));
         if (text.isBlank()) {
             text = Evidence.text(doc);

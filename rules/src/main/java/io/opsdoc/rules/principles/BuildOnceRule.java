@@ -1,5 +1,6 @@
 package io.opsdoc.rules.principles;
 
+import io.opsdoc.core.facts.DocumentFacts;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.MarkdownDocument;
@@ -59,8 +60,8 @@ public final class BuildOnceRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> cicd = Evidence.document(context, "cicd-pipeline");
-        Optional<TypedDocument> deploy = Evidence.document(context, "deployment-strategy");
+        Optional<TypedDocument> cicd = context.set().document(DocumentFacts.CICD);
+        Optional<TypedDocument> deploy = context.set().document(DocumentFacts.DEPLOYMENT);
         List<String> builds = Vocabulary.get().effective(context.options(), "image-builds");
         List<String> deploys = Vocabulary.get().effective(context.options(), "deploy-commands");
         Pattern mutable = mutableTag(context.options().strings("mutable-tags"));

@@ -1,5 +1,7 @@
 package io.opsdoc.rules.principles;
 
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.embedded.YamlDocument;
 import io.opsdoc.core.embedded.YamlNodes;
@@ -11,7 +13,6 @@ import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
-import io.opsdoc.core.rule.TypedDocument;
 import io.opsdoc.rules.criteria.Evidence;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,12 +50,12 @@ public final class CiCdIntegrationRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> cicd = Evidence.document(context, "cicd-pipeline");
-        if (cicd.isEmpty()) {
-            return;
-        }
-        MarkdownDocument doc = cicd.get().document();
-        Optional<Section> overview = Evidence.section(cicd.get(), "CI/CD Overview");
+        Focus.each(context.set(), DocumentFacts.CICD, "CI/CD Overview").forEach(cicd -> check(context, cicd));
+    }
+
+    private void check(SetContext context, Focus cicd) {
+        MarkdownDocument doc = cicd.document();
+        Optional<Section> overview = cicd.section();
         String text = Evidence.text(doc);
         boolean tool = Vocabulary.contains(text, Vocabulary.get().effective(context.options(), "ci-tools"));
         boolean host = Vocabulary.contains(text, Vocabulary.get().effective(context.options(), "repo-hosts"));

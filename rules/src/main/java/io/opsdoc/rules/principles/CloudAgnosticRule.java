@@ -1,5 +1,7 @@
 package io.opsdoc.rules.principles;
 
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.embedded.YamlDocument;
 import io.opsdoc.core.embedded.YamlNodes;
@@ -51,7 +53,7 @@ public final class CloudAgnosticRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> iac = Evidence.document(context, "infrastructure-as-code");
+        Optional<TypedDocument> iac = context.set().document(DocumentFacts.IAC);
         if (iac.isEmpty()) {
             return;
         }
@@ -62,7 +64,7 @@ public final class CloudAgnosticRule implements SetRule {
             }
         }
         MarkdownDocument doc = iac.get().document();
-        Optional<Section> overview = Evidence.section(iac.get(), "Infrastructure as Code Overview");
+        Optional<Section> overview = Focus.of(iac.get(), "Infrastructure as Code Overview").section();
         context.report(doc, Evidence.anchor(doc, overview), "No local or portable alternative to the cloud setup in the"
                 + " planning set (no Docker Compose file, kind/k3d/minikube cluster or LocalStack); describe how the"
                 + " system runs outside the cloud account");

@@ -1,5 +1,7 @@
 package io.opsdoc.rules.principles;
 
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
@@ -46,13 +48,13 @@ public final class ConfigManagementRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> cicd = Evidence.document(context, "cicd-pipeline");
-        Optional<TypedDocument> iac = Evidence.document(context, "infrastructure-as-code");
+        Optional<TypedDocument> cicd = context.set().document(DocumentFacts.CICD);
+        Optional<TypedDocument> iac = context.set().document(DocumentFacts.IAC);
         if (cicd.isEmpty() && iac.isEmpty()) {
             return;
         }
-        Optional<Section> secretsSection = cicd.flatMap(d -> Evidence.section(d, "Environment Variables & Secrets"));
-        Optional<Section> envSection = iac.flatMap(d -> Evidence.section(d, "Environment Management"));
+        Optional<Section> secretsSection = cicd.flatMap(d -> Focus.of(d, "Environment Variables & Secrets").section());
+        Optional<Section> envSection = iac.flatMap(d -> Focus.of(d, "Environment Management").section());
         StringBuilder haystack = new StringBuilder();
         cicd.ifPresent(d -> haystack.append(Evidence.text(d.document(), secretsSection)).append('\n'));
         iac.ifPresent(d -> haystack.append(Evidence.text(d.document(), envSection)).append('\n'));

@@ -1,5 +1,7 @@
 package io.opsdoc.rules.principles;
 
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
@@ -7,7 +9,6 @@ import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
-import io.opsdoc.core.rule.TypedDocument;
 import io.opsdoc.rules.criteria.Evidence;
 import io.opsdoc.rules.criteria.PipelineSteps;
 import io.opsdoc.core.facts.Vocabulary;
@@ -47,15 +48,15 @@ public final class DependencyManagementRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> cicd = Evidence.document(context, "cicd-pipeline");
-        if (cicd.isEmpty()) {
-            return;
-        }
-        MarkdownDocument doc = cicd.get().document();
+        Focus.each(context.set(), DocumentFacts.CICD, "Pipeline Stages").forEach(cicd -> check(context, cicd));
+    }
+
+    private void check(SetContext context, Focus cicd) {
+        MarkdownDocument doc = cicd.document();
         StringBuilder haystack = new StringBuilder(PipelineSteps.text(PipelineSteps.of(doc)))
                 .append('\n').append(Evidence.text(doc));
-        Evidence.document(context, "infrastructure-as-code").ifPresent(d -> haystack.append(Evidence.text(d.document())));
-        Optional<Section> stages = Evidence.section(cicd.get(), "Pipeline Stages");
+        context.set().document(DocumentFacts.IAC).ifPresent(d -> haystack.append(Evidence.text(d.document())));
+        Optional<Section> stages = cicd.section();
         if (!Vocabulary.contains(haystack, Vocabulary.get().effective(context.options(), "dependency-updates"))) {
             context.report(doc, Evidence.anchor(doc, stages), "No dependency update policy in the CI/CD plan (no"
                     + " Renovate, Dependabot version updates or update routine); say how dependencies are kept current");

@@ -1,5 +1,7 @@
 package io.opsdoc.rules.principles;
 
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.embedded.YamlNodes;
@@ -12,7 +14,6 @@ import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
-import io.opsdoc.core.rule.TypedDocument;
 import io.opsdoc.core.source.Range;
 import io.opsdoc.rules.criteria.Evidence;
 import java.util.ArrayList;
@@ -71,12 +72,12 @@ public final class DevProdParityRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> iac = Evidence.document(context, "infrastructure-as-code");
-        if (iac.isEmpty()) {
-            return;
-        }
-        MarkdownDocument doc = iac.get().document();
-        Optional<Section> section = Evidence.section(iac.get(), "Environment Management");
+        Focus.each(context.set(), DocumentFacts.IAC, "Environment Management").forEach(iac -> check(context, iac));
+    }
+
+    private void check(SetContext context, Focus iac) {
+        MarkdownDocument doc = iac.document();
+        Optional<Section> section = iac.section();
         List<String> sizeWords = Vocabulary.get().effective(context.options(), "size-words")
                 .stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         List<Chunk> chunks = new ArrayList<>();

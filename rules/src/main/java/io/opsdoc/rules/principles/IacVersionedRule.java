@@ -1,5 +1,7 @@
 package io.opsdoc.rules.principles;
 
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.MarkdownDocument;
@@ -8,7 +10,6 @@ import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
-import io.opsdoc.core.rule.TypedDocument;
 import io.opsdoc.rules.criteria.Evidence;
 import io.opsdoc.core.facts.Vocabulary;
 import java.util.ArrayList;
@@ -61,14 +62,14 @@ public final class IacVersionedRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> iac = Evidence.document(context, "infrastructure-as-code");
-        if (iac.isEmpty()) {
-            return;
-        }
-        MarkdownDocument doc = iac.get().document();
+        Focus.each(context.set(), DocumentFacts.IAC, "Infrastructure as Code Overview").forEach(iac -> check(context, iac));
+    }
+
+    private void check(SetContext context, Focus iac) {
+        MarkdownDocument doc = iac.document();
         String text = Evidence.text(doc);
-        Optional<Section> overview = Evidence.section(iac.get(), "Infrastructure as Code Overview");
-        Optional<Section> state = Evidence.section(iac.get(), "State Management");
+        Optional<Section> overview = iac.section();
+        Optional<Section> state = iac.section("State Management");
         if (!Vocabulary.contains(text, Vocabulary.get().effective(context.options(), "versioned"))) {
             context.report(doc, Evidence.anchor(doc, overview), "The plan does not say that the infrastructure code is"
                     + " versioned (no repository, git or review workflow mentioned); say where the code lives and how"

@@ -1,5 +1,7 @@
 package io.opsdoc.rules.principles;
 
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
@@ -46,7 +48,7 @@ public final class LocalParityRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> iac = Evidence.document(context, "infrastructure-as-code");
+        Optional<TypedDocument> iac = context.set().document(DocumentFacts.IAC);
         if (iac.isEmpty()) {
             return;
         }
@@ -60,7 +62,7 @@ public final class LocalParityRule implements SetRule {
             }
         }
         MarkdownDocument doc = iac.get().document();
-        Optional<Section> environments = Evidence.section(iac.get(), "Environment Management");
+        Optional<Section> environments = Focus.of(iac.get(), "Environment Management").section();
         context.report(doc, Evidence.anchor(doc, environments), "No local development setup in the planning set (no"
                 + " 'Local Development' section, Compose file or local start command); describe how developers run,"
                 + " test and deploy the system on their machine");

@@ -1,5 +1,7 @@
 package io.opsdoc.rules.principles;
 
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
@@ -7,7 +9,6 @@ import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
-import io.opsdoc.core.rule.TypedDocument;
 import io.opsdoc.rules.criteria.Evidence;
 import io.opsdoc.core.facts.Vocabulary;
 import java.util.ArrayList;
@@ -49,21 +50,20 @@ public final class ObservabilityRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> monitoring = Evidence.document(context, "monitoring-strategy");
-        if (monitoring.isEmpty()) {
-            return;
-        }
-        TypedDocument td = monitoring.get();
-        MarkdownDocument doc = td.document();
+        Focus.each(context.set(), DocumentFacts.MONITORING, "Monitoring Overview").forEach(monitoring -> check(context, monitoring));
+    }
+
+    private void check(SetContext context, Focus monitoring) {
+        MarkdownDocument doc = monitoring.document();
         String text = Evidence.text(doc);
-        Optional<Section> overview = Evidence.section(td, "Monitoring Overview");
+        Optional<Section> overview = monitoring.section();
         String[][] pillars = {
             {"Logging Strategy", "logging", "logs", "say how logs are structured, collected and kept"},
             {"Metrics Collection", "metrics", "metrics", "say which metrics are collected and with what"},
             {null, "tracing", "traces", "add distributed tracing (e.g. OpenTelemetry with Jaeger or Tempo)"},
         };
         for (String[] pillar : pillars) {
-            Optional<Section> section = pillar[0] == null ? Optional.empty() : Evidence.section(td, pillar[0]);
+            Optional<Section> section = pillar[0] == null ? Optional.empty() : monitoring.section(pillar[0]);
             boolean covered = section.map(s -> !Evidence.text(doc, s).isBlank()).orElse(false)
                     || Vocabulary.contains(text, Vocabulary.get().effective(context.options(), pillar[1]));
             if (!covered) {

@@ -1,5 +1,7 @@
 package io.opsdoc.rules.principles;
 
+import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.embedded.YamlDocument;
 import io.opsdoc.core.embedded.YamlNodes;
@@ -41,8 +43,8 @@ public final class OrchestrationRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        Optional<TypedDocument> iac = Evidence.document(context, "infrastructure-as-code");
-        Optional<TypedDocument> deploy = Evidence.document(context, "deployment-strategy");
+        Optional<TypedDocument> iac = context.set().document(DocumentFacts.IAC);
+        Optional<TypedDocument> deploy = context.set().document(DocumentFacts.DEPLOYMENT);
         if (iac.isEmpty() && deploy.isEmpty()) {
             return;
         }
@@ -54,8 +56,8 @@ public final class OrchestrationRule implements SetRule {
             }
         }
         TypedDocument target = iac.orElseGet(deploy::orElseThrow);
-        Optional<Section> section = iac.isPresent() ? Evidence.section(target, "Compute Resources")
-                : Evidence.section(target, "Deployment Strategy Overview");
+        Optional<Section> section = iac.isPresent() ? Focus.of(target, "Compute Resources").section()
+                : Focus.of(target, "Deployment Strategy Overview").section();
         MarkdownDocument doc = target.document();
         context.report(doc, Evidence.anchor(doc, section), "No container orchestration choice stated in "
                 + Evidence.where(section, iac.isPresent() ? "Compute Resources" : "Deployment Strategy Overview")
