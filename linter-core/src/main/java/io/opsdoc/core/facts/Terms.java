@@ -4,15 +4,17 @@ import io.opsdoc.core.markdown.HtmlComment;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the named things of a document from the vocabulary: the first mention of each term, outside HTML comments. */
-final class Terms {
+public final class Terms {
     /** Fact kind to the vocabulary topics whose terms it reports. */
     private static final Map<String, List<String>> TOPICS = Map.of(
             TermFact.SECRETS_STORE, List.of("secret-stores"),
@@ -50,6 +52,28 @@ final class Terms {
             result.addAll(first.values());
         }
         return result;
+    }
+
+    /**
+     * True when the facts of {@code documents} name one of {@code terms} as {@code kind} (a rule's
+     * effective list, e.g. its {@code secret-stores} option). Terms the vocabulary does not list for
+     * that kind (added through an option) are looked up in the document text outside HTML comments,
+     * so an option still extends what counts.
+     */
+    public static boolean mentions(List<DocumentFacts> documents, String kind, List<String> terms) {
+        Set<String> known = new HashSet<>();
+        TOPICS.get(kind).forEach(topic -> Vocabulary.get().list(topic).forEach(known::add));
+        List<String> extra = terms.stream().filter(t -> !known.contains(t.strip().toLowerCase(Locale.ROOT))).toList();
+        for (DocumentFacts facts : documents) {
+            if (facts.terms(kind).stream().anyMatch(t -> Vocabulary.contains(t.written(), terms))) {
+                return true;
+            }
+            if (!extra.isEmpty() && Vocabulary.contains(
+                    ProseMask.withoutComments(facts.document(), facts.document().text(), 0), extra)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The jobs of a pipeline: the sub-headings of its stages section ("### Build and Push"). */

@@ -2,6 +2,8 @@ package io.opsdoc.rules.criteria;
 
 import io.opsdoc.core.facts.DocumentFacts;
 import io.opsdoc.core.facts.Focus;
+import io.opsdoc.core.facts.TermFact;
+import io.opsdoc.core.facts.Terms;
 import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
@@ -72,7 +74,11 @@ public final class BackupRecoveryRule implements SetRule {
             where = "the deployment plan";
         }
         Vocabulary v = Vocabulary.get();
-        if (!Vocabulary.contains(haystack, v.effective(context.options(), "backup-schedule"))) {
+        // Backups are the plans' backup facts (`opsdoc facts`), read once per document.
+        List<DocumentFacts> plans = new ArrayList<>();
+        iac.ifPresent(d -> plans.add(DocumentFacts.of(d)));
+        deploy.ifPresent(d -> plans.add(DocumentFacts.of(d)));
+        if (!Terms.mentions(plans, TermFact.BACKUP, v.effective(context.options(), "backup-schedule"))) {
             context.report(doc, anchor, "No backup schedule or retention found in " + where
                     + " or the other plans (no backup_retention_period, backup plan or stated schedule); state how"
                     + " often data is backed up and how long backups are kept");

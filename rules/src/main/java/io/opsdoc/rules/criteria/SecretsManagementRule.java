@@ -2,6 +2,8 @@ package io.opsdoc.rules.criteria;
 
 import io.opsdoc.core.facts.DocumentFacts;
 import io.opsdoc.core.facts.Focus;
+import io.opsdoc.core.facts.TermFact;
+import io.opsdoc.core.facts.Terms;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.facts.ProseMask;
 import io.opsdoc.core.facts.Vocabulary;
@@ -65,13 +67,16 @@ public final class SecretsManagementRule implements SetRule {
         }
         Vocabulary v = Vocabulary.get();
         StringBuilder haystack = new StringBuilder();
+        List<DocumentFacts> plans = new ArrayList<>();
         // Every plan of these types counts, also when the set holds several of one type.
         for (TypedDocument d : context.set().documents()) {
-            if (List.of("cicd-pipeline", "infrastructure-as-code", "deployment-strategy").contains(d.type().id())) {
+            if (List.of(DocumentFacts.CICD, DocumentFacts.IAC, DocumentFacts.DEPLOYMENT).contains(d.type().id())) {
                 haystack.append(Evidence.text(d.document())).append('\n');
+                plans.add(DocumentFacts.of(d));
             }
         }
-        boolean store = Vocabulary.contains(haystack, v.effective(context.options(), "secret-stores"))
+        // The stores are the plans' secrets-store facts; `${{ secrets.X }}` references are the CI's own store.
+        boolean store = Terms.mentions(plans, TermFact.SECRETS_STORE, v.effective(context.options(), "secret-stores"))
                 || CI_SECRET_REF.matcher(haystack).find();
         if (!store) {
             TypedDocument target = cicd.or(() -> iac).or(() -> deploy).orElseThrow();

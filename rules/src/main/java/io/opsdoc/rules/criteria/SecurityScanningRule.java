@@ -2,6 +2,8 @@ package io.opsdoc.rules.criteria;
 
 import io.opsdoc.core.facts.DocumentFacts;
 import io.opsdoc.core.facts.Focus;
+import io.opsdoc.core.facts.TermFact;
+import io.opsdoc.core.facts.Terms;
 import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
@@ -60,17 +62,19 @@ public final class SecurityScanningRule implements SetRule {
         Optional<Section> stages = cicd.section();
         String haystack = PipelineSteps.text(PipelineSteps.of(doc)) + "\n" + Evidence.text(doc);
         Vocabulary v = Vocabulary.get();
+        // The scanners are the document's scanner facts (`opsdoc facts`), filtered by each category's list.
+        List<DocumentFacts> facts = List.of(cicd.facts());
         String where = Evidence.where(stages, "Pipeline Stages") + " or the pipeline's jobs and steps";
-        if (!Vocabulary.contains(haystack, v.effective(context.options(), "dependency-scanners"))) {
+        if (!Terms.mentions(facts, TermFact.SCANNER, v.effective(context.options(), "dependency-scanners"))) {
             context.report(doc, Evidence.anchor(doc, stages), "No dependency vulnerability scan found in " + where
                     + "; add a step such as Snyk, OSV-Scanner, `npm audit` or Trivy in fs mode");
         }
-        if (!Vocabulary.contains(haystack, v.effective(context.options(), "sast-tools"))) {
+        if (!Terms.mentions(facts, TermFact.SCANNER, v.effective(context.options(), "sast-tools"))) {
             context.report(doc, Evidence.anchor(doc, stages), "No static analysis (SAST) found in " + where
                     + "; add a step such as CodeQL, Semgrep or SonarQube");
         }
         if (Vocabulary.contains(haystack, v.terms("container-build"))
-                && !Vocabulary.contains(haystack, v.effective(context.options(), "image-scanners"))) {
+                && !Terms.mentions(facts, TermFact.SCANNER, v.effective(context.options(), "image-scanners"))) {
             context.report(doc, Evidence.anchor(doc, stages), "The pipeline builds a container image but no image scan"
                     + " was found in " + where + "; scan the image before pushing it (e.g. Trivy or Grype)");
         }

@@ -1,7 +1,9 @@
 package io.opsdoc.rules.criteria;
 
 import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Durations;
 import io.opsdoc.core.facts.Focus;
+import io.opsdoc.core.facts.Percentages;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
@@ -17,10 +19,6 @@ public final class SloSlaRule implements SetRule {
     private static final Pattern SLI = Pattern.compile("\\bSLIs?\\b|\\bindicators?\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SLO = Pattern.compile("\\bSLOs?\\b|\\bobjectives?\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SLA = Pattern.compile("\\bSLAs?\\b|\\bagreements?\\b|service credits?", Pattern.CASE_INSENSITIVE);
-    /** 99.9 %, or a latency bound such as "p95 < 300ms", "under 2 s". */
-    private static final Pattern TARGET = Pattern.compile(
-            "\\d+(?:[.,]\\d+)?\\s*%|(?:<|<=|≤|under|below|within|at most)\\s*\\d+(?:\\.\\d+)?\\s*(?:ms|milliseconds?|s|sec|seconds?)\\b",
-            Pattern.CASE_INSENSITIVE);
 
     private static final String HELP = """
             "SLOs and SLAs are established": the plan names the indicators it measures (SLIs), sets \
@@ -69,7 +67,7 @@ public final class SloSlaRule implements SetRule {
             Optional<Section> sloPart = section.flatMap(s -> doc.subsections(s).stream()
                     .filter(x -> SLO.matcher(x.title()).find() && !SLA.matcher(x.title()).find()).findFirst());
             String sloText = sloPart.map(s -> Evidence.text(doc, s)).orElse(text);
-            if (!TARGET.matcher(sloText).find()) {
+            if (!hasTarget(sloText)) {
                 context.report(doc, Evidence.anchor(doc, sloPart.or(() -> section)), "The SLOs in "
                         + Evidence.where(sloPart.or(() -> section), "SLOs")
                         + " have no numeric targets; give each a number (e.g. 99.9% over 30 days, p95 < 300 ms)");
@@ -79,5 +77,13 @@ public final class SloSlaRule implements SetRule {
             context.report(doc, anchor, "No service level agreement (SLA) in " + where
                     + "; state what is promised to customers (usually looser than the SLO) or that there is none");
         }
+    }
+
+    /**
+     * A numeric objective: a percentage (99.9%) or a latency bound below a minute (p95 < 300 ms), read
+     * by the facts' one percentage and duration parsers (a window such as 30 days is not a target).
+     */
+    private static boolean hasTarget(String text) {
+        return !Percentages.find(text).isEmpty() || Durations.find(text).stream().anyMatch(d -> d.seconds() < 60);
     }
 }
