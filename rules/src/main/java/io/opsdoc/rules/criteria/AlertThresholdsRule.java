@@ -3,13 +3,13 @@ package io.opsdoc.rules.criteria;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.facts.AlertFact;
 import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.facts.Sections;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
-import io.opsdoc.core.rule.TypedDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,17 +48,13 @@ public final class AlertThresholdsRule implements SetRule {
 
     @Override
     public void check(SetContext context) {
-        for (TypedDocument monitoring : context.set().documents()) {
-            if (monitoring.type().id().equals(DocumentFacts.MONITORING)) {
-                check(context, monitoring);
-            }
-        }
+        Focus.each(context.set(), DocumentFacts.MONITORING, "Alerting").forEach(monitoring -> check(context, monitoring));
     }
 
-    private void check(SetContext context, TypedDocument monitoring) {
+    private void check(SetContext context, Focus monitoring) {
         MarkdownDocument doc = monitoring.document();
-        Optional<Section> alerting = Sections.find(doc, Optional.of(monitoring.type()), "Alerting");
-        List<AlertFact> alerts = DocumentFacts.of(monitoring).alerts();
+        Optional<Section> alerting = monitoring.section();
+        List<AlertFact> alerts = monitoring.facts().alerts();
         if (alerts.isEmpty()) {
             context.report(doc, Sections.anchor(doc, alerting), "No alert rule is defined in "
                     + Sections.where(alerting, "Alerting")

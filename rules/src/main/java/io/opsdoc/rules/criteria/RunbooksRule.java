@@ -3,6 +3,7 @@ package io.opsdoc.rules.criteria;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.facts.AlertFact;
 import io.opsdoc.core.facts.DocumentFacts;
+import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.facts.Sections;
 import io.opsdoc.core.markdown.Link;
 import io.opsdoc.core.markdown.MarkdownDocument;
@@ -59,13 +60,10 @@ public final class RunbooksRule implements SetRule {
             return;
         }
         // Every monitoring document of the set is checked (one per service, for instance).
-        for (TypedDocument monitoring : context.set().documents()) {
-            if (!monitoring.type().id().equals(DocumentFacts.MONITORING)) {
-                continue;
-            }
+        for (Focus monitoring : Focus.each(context.set(), DocumentFacts.MONITORING, "Alerting")) {
             MarkdownDocument doc = monitoring.document();
-            Optional<Section> alerting = Sections.find(doc, Optional.of(monitoring.type()), "Alerting");
-            List<AlertFact> alerts = DocumentFacts.of(monitoring).alerts();
+            Optional<Section> alerting = monitoring.section();
+            List<AlertFact> alerts = monitoring.facts().alerts();
             boolean yamlAlerts = false;
             for (AlertFact alert : alerts) {
                 // A Prometheus rule without runbook_url is prometheus/alert-missing-runbook's finding; this
