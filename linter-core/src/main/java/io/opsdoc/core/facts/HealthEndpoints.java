@@ -5,6 +5,7 @@ import io.opsdoc.core.facts.TextUnits;
 import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.embedded.HclBlock;
 import io.opsdoc.core.embedded.YamlBlock;
+import io.opsdoc.core.embedded.YamlDocument;
 import io.opsdoc.core.embedded.YamlNodes;
 import io.opsdoc.core.hcl.HclAttribute;
 import io.opsdoc.core.hcl.HclBody;
@@ -96,10 +97,13 @@ public final class HealthEndpoints {
 
     public static List<Endpoint> of(MarkdownDocument doc, Optional<Section> healthSection) {
         List<Endpoint> result = new ArrayList<>();
+        // YAML from the one list every family reads, taken in file order with the other blocks.
+        List<YamlDocument> yamlDocuments = YamlDocument.of(doc.codeBlocks(), YamlDocument.Tags.TAGGED);
+        int next = 0;
         for (CodeBlock block : doc.codeBlocks()) {
-            if (Blocks.isYaml(block) && block.yaml().valid()) {
-                for (Node root : block.yaml().documents()) {
-                    yaml(doc, block.yaml(), root, result);
+            if (Blocks.isYaml(block)) {
+                for (; next < yamlDocuments.size() && yamlDocuments.get(next).code() == block; next++) {
+                    yaml(doc, block.yaml(), yamlDocuments.get(next).root(), result);
                 }
             } else if (Blocks.isShell(block)) {
                 for (int i = 0; i < block.lines().size(); i++) {

@@ -1,6 +1,5 @@
 package io.opsdoc.rules.criteria;
 
-import io.opsdoc.core.facts.Blocks;
 import io.opsdoc.core.facts.ProseMask;
 import io.opsdoc.core.facts.Sections;
 import io.opsdoc.core.markdown.CodeBlock;
@@ -27,11 +26,6 @@ public final class Evidence {
             "^\\s*(resource|data|module)\\s+\"([A-Za-z0-9_-]+)\"", Pattern.MULTILINE);
 
     private Evidence() {
-    }
-
-    /** Sections whose heading matches any of {@code names}. */
-    public static List<Section> sections(MarkdownDocument doc, String... names) {
-        return doc.findSections(List.of(names));
     }
 
     /** The heading of {@code section}, else the document title, else line 1. */
@@ -77,18 +71,6 @@ public final class Evidence {
         return section.map(doc::blocksIn).orElseGet(doc::codeBlocks);
     }
 
-    public static boolean isShell(CodeBlock block) {
-        return Blocks.isShell(block);
-    }
-
-    public static boolean isHcl(CodeBlock block) {
-        return Blocks.isHcl(block);
-    }
-
-    public static boolean isYaml(CodeBlock block) {
-        return Blocks.isYaml(block);
-    }
-
     /**
      * Resource, data and module types declared in an HCL block ("resource aws_db_instance"), from
      * the parsed tree; a block that does not parse (elided, templated) falls back to a line-level
@@ -111,32 +93,6 @@ public final class Evidence {
         return types;
     }
 
-    /** First line of {@code block} (0-based from {@code from}) where {@code pattern} occurs, as a file range. */
-    public static Optional<Range> findIn(CodeBlock block, Pattern pattern, int from, int to) {
-        List<String> lines = block.lines();
-        for (int i = Math.max(0, from); i < Math.min(lines.size(), to); i++) {
-            Matcher m = pattern.matcher(lines.get(i));
-            if (m.find()) {
-                return Optional.of(block.range(i, m.start(), i, m.end()));
-            }
-        }
-        return Optional.empty();
-    }
-
-    public static Optional<Range> findIn(CodeBlock block, Pattern pattern) {
-        return findIn(block, pattern, 0, block.lineCount());
-    }
-
-    /** 0-based content line of {@code block} holding file line {@code fileLine}. */
-    public static int blockLine(CodeBlock block, int fileLine) {
-        for (int i = 0; i < block.lineCount(); i++) {
-            if (block.fileLine(i) >= fileLine) {
-                return i;
-            }
-        }
-        return Math.max(0, block.lineCount() - 1);
-    }
-
     /** All cell texts of the tables in {@code section} (or the document), header included. */
     public static String tableText(MarkdownDocument doc, Optional<Section> section) {
         StringBuilder sb = new StringBuilder();
@@ -153,13 +109,6 @@ public final class Evidence {
                 sb.append('\n');
             }
         }
-        return sb.toString();
-    }
-
-    /** Headings of the sub-sections of {@code section}, joined by newlines. */
-    public static String subheadings(MarkdownDocument doc, Optional<Section> section) {
-        StringBuilder sb = new StringBuilder();
-        section.ifPresent(s -> doc.subsections(s).forEach(x -> sb.append(x.title()).append('\n')));
         return sb.toString();
     }
 }

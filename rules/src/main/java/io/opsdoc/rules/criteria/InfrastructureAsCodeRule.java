@@ -1,5 +1,6 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.Blocks;
 import io.opsdoc.core.facts.DocumentFacts;
 import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.facts.Vocabulary;
@@ -81,13 +82,13 @@ public final class InfrastructureAsCodeRule implements SetRule {
     }
 
     static boolean definesInfrastructure(CodeBlock block) {
-        if (Evidence.isHcl(block)) {
+        if (Blocks.isHcl(block)) {
             return Evidence.hclBlockTypes(block).stream().anyMatch(t -> t.startsWith("resource") || t.startsWith("module"));
         }
         if (block.isLanguage("bicep")) {
             return BICEP.matcher(block.content()).find();
         }
-        if (Evidence.isYaml(block) && block.yaml().valid()) {
+        if (Blocks.isYaml(block) && block.yaml().valid()) {
             for (Node root : block.yaml().documents()) {
                 if (YamlNodes.has(root, "Resources") || YamlNodes.has(root, "resources")
                         || (YamlNodes.has(root, "apiVersion") && YamlNodes.has(root, "kind"))) {

@@ -1,6 +1,8 @@
 package io.opsdoc.rules.criteria;
 
 import io.opsdoc.core.embedded.YamlBlock;
+import io.opsdoc.core.embedded.YamlDocument;
+import io.opsdoc.core.facts.Blocks;
 import io.opsdoc.core.embedded.YamlNodes;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.MarkdownDocument;
@@ -59,14 +61,16 @@ public final class PipelineSteps {
 
     public static List<Step> of(MarkdownDocument doc) {
         List<Step> steps = new ArrayList<>();
+        // YAML from the one list every family reads, taken in file order with the shell blocks.
+        List<YamlDocument> yaml = YamlDocument.of(doc.codeBlocks(), YamlDocument.Tags.TAGGED);
+        int next = 0;
         for (CodeBlock block : doc.codeBlocks()) {
-            if (Evidence.isShell(block)) {
+            if (Blocks.isShell(block)) {
                 steps.add(new Step("", "", "", "", block.content(), "", block, 0, block.lineCount(),
                         block.firstLineRange()));
-            } else if (Evidence.isYaml(block) && block.yaml().valid()) {
-                for (Node root : block.yaml().documents()) {
-                    collect(block, root, steps);
-                }
+            }
+            for (; next < yaml.size() && yaml.get(next).code() == block; next++) {
+                collect(block, yaml.get(next).root(), steps);
             }
         }
         return steps;

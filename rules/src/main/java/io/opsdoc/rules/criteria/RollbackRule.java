@@ -1,5 +1,6 @@
 package io.opsdoc.rules.criteria;
 
+import io.opsdoc.core.facts.Blocks;
 import io.opsdoc.core.facts.DocumentFacts;
 import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.facts.Vocabulary;
@@ -70,7 +71,7 @@ public final class RollbackRule implements SetRule {
         String text = Evidence.text(doc, section);
         boolean commands = false;
         for (CodeBlock block : doc.blocksIn(section)) {
-            if (Evidence.isShell(block) && block.lines().stream().anyMatch(RollbackRule::isCommand)) {
+            if (Blocks.isShell(block) && block.lines().stream().anyMatch(RollbackRule::isCommand)) {
                 commands = true;
             }
         }

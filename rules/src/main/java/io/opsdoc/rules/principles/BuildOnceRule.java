@@ -1,5 +1,6 @@
 package io.opsdoc.rules.principles;
 
+import io.opsdoc.core.facts.Blocks;
 import io.opsdoc.core.facts.DocumentFacts;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.CodeBlock;
@@ -93,7 +94,7 @@ public final class BuildOnceRule implements SetRule {
     private static void mutableDeploys(SetContext context, MarkdownDocument doc, List<String> deploys, Pattern mutable) {
         Set<Integer> reported = new HashSet<>();
         for (CodeBlock block : doc.codeBlocks()) {
-            if (!Evidence.isShell(block) && !Evidence.isYaml(block)) {
+            if (!Blocks.isShell(block) && !Blocks.isYaml(block)) {
                 continue;
             }
             List<String> lines = block.lines();

@@ -1,5 +1,6 @@
 package io.opsdoc.rules.principles;
 
+import io.opsdoc.core.facts.Blocks;
 import io.opsdoc.core.facts.DocumentFacts;
 import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.facts.Vocabulary;
@@ -82,9 +83,9 @@ public final class DevProdParityRule implements SetRule {
                 .stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         List<Chunk> chunks = new ArrayList<>();
         for (CodeBlock block : Evidence.blocks(doc, section)) {
-            if (Evidence.isHcl(block)) {
+            if (Blocks.isHcl(block)) {
                 hclChunks(block, chunks);
-            } else if (Evidence.isYaml(block) && block.yaml().valid()) {
+            } else if (Blocks.isYaml(block) && block.yaml().valid()) {
                 yamlChunk(block, chunks);
             }
         }

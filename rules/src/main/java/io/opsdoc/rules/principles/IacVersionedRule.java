@@ -1,5 +1,6 @@
 package io.opsdoc.rules.principles;
 
+import io.opsdoc.core.facts.Blocks;
 import io.opsdoc.core.facts.DocumentFacts;
 import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.Level;
@@ -77,14 +78,14 @@ public final class IacVersionedRule implements SetRule {
         }
         boolean remote = false;
         for (CodeBlock block : doc.codeBlocks()) {
-            if (Evidence.isHcl(block) && block.hcl().valid()) {
+            if (Blocks.isHcl(block) && block.hcl().valid()) {
                 for (io.opsdoc.core.hcl.HclBlock terraform : block.hcl().body().blocks("terraform")) {
                     remote |= !terraform.body().blocks("cloud").isEmpty();
                     for (io.opsdoc.core.hcl.HclBlock backend : terraform.body().blocks("backend")) {
                         remote |= !backend.labels().isEmpty() && !backend.label(0).equals("local");
                     }
                 }
-            } else if (Evidence.isHcl(block)) {
+            } else if (Blocks.isHcl(block)) {
                 // Elided or templated blocks do not parse: read the backend header lines.
                 Matcher m = BACKEND.matcher(block.content());
                 while (m.find()) {
