@@ -97,11 +97,14 @@ final class AlertVsSloRule implements SetRule {
             ```
             """;
 
+    static final OptionSpec<Double> MAX_BURN_RATE = OptionSpec.number("max-burn-rate", 14.4,
+            "Largest accepted ratio of an error-rate alert threshold to the error budget")
+            .validatedBy(rate -> rate > 0, "greater than 0");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
             "An alert threshold so loose that the SLO's error budget burns without firing", HELP,
             List.of("consistency", "slo", "prometheus"))
-            .withOptions(new OptionSpec("max-burn-rate", "string", "14.4",
-                    "Largest accepted ratio of an error-rate alert threshold to the error budget"));
+            .withOptions(MAX_BURN_RATE);
 
     @Override
     public RuleMeta meta() {
@@ -180,11 +183,7 @@ final class AlertVsSloRule implements SetRule {
     }
 
     private static double maxBurn(SetContext context) {
-        try {
-            return Double.parseDouble(context.options().string("max-burn-rate", "14.4").strip());
-        } catch (NumberFormatException e) {
-            return 14.4;
-        }
+        return context.options().get(MAX_BURN_RATE);
     }
 
     /** SLOs before SLAs; among several, the lowest target (largest budget). */

@@ -13,6 +13,8 @@ import java.util.Optional;
 /** {@code uses:} references that are not pinned to a full commit SHA (or a Docker digest). */
 final class UnpinnedActionRule implements DocumentRule {
     static final String ID = "github-actions/unpinned-action";
+    static final OptionSpec<List<String>> TRUSTED_OWNERS = OptionSpec.stringList("trusted-owners", List.of(),
+            "Owners (`my-org`) or repositories (`my-org/actions`) whose tag references are accepted");
 
     private static final String HELP = """
             A `uses:` reference runs whatever code its ref points at *when the job starts*. Branches
@@ -41,8 +43,7 @@ final class UnpinnedActionRule implements DocumentRule {
     private static final RuleMeta META = RuleMeta.of(ID, Level.ERROR,
             "A `uses:` that is not pinned to a full commit SHA (error for branches, note for tags)",
             HELP, List.of("github-actions", "security", "supply-chain"))
-            .withOptions(new OptionSpec("trusted-owners", "string-list", List.of(),
-                    "Owners (`my-org`) or repositories (`my-org/actions`) whose tag references are accepted"))
+            .withOptions(TRUSTED_OWNERS)
             .withSecuritySeverity("7.5");
 
     @Override
@@ -52,7 +53,7 @@ final class UnpinnedActionRule implements DocumentRule {
 
     @Override
     public void check(DocumentContext context) {
-        List<String> trusted = context.options().strings("trusted-owners").stream()
+        List<String> trusted = context.options().get(TRUSTED_OWNERS).stream()
                 .map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
         for (Workflows.Uses uses : Workflows.uses(context)) {
             ActionRef.parse(uses.value().getValue()).flatMap(ref -> problem(ref, trusted)).ifPresent(problem -> {

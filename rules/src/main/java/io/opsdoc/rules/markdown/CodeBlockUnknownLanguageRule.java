@@ -17,6 +17,8 @@ import java.util.Set;
 public final class CodeBlockUnknownLanguageRule implements DocumentRule {
     static final String ID = "markdown/code-block-unknown-language";
     static final String EXTRA = "extra-languages";
+    static final OptionSpec<List<String>> EXTRA_LANGUAGES = OptionSpec.stringList(EXTRA, List.of(),
+            "additional language tags to accept, e.g. [log, promql-ext]");
 
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
             "Code block language tag that is not a known language name or alias",
@@ -41,8 +43,7 @@ public final class CodeBlockUnknownLanguageRule implements DocumentRule {
             ````
             """,
             List.of("markdown", "code"))
-            .withOptions(new OptionSpec(EXTRA, "string-list", List.of(),
-                    "additional language tags to accept, e.g. [log, promql-ext]"));
+            .withOptions(EXTRA_LANGUAGES);
 
     @Override
     public RuleMeta meta() {
@@ -52,7 +53,7 @@ public final class CodeBlockUnknownLanguageRule implements DocumentRule {
     @Override
     public void check(DocumentContext context) {
         Languages languages = Languages.builtIn();
-        List<String> extra = context.options().strings(EXTRA);
+        List<String> extra = context.options().get(EXTRA_LANGUAGES);
         Set<String> extraLower = new HashSet<>();
         extra.forEach(e -> extraLower.add(e.strip().toLowerCase(Locale.ROOT)));
         for (CodeBlock block : context.document().codeBlocks()) {

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
 
 /** Principle 6: build once, deploy the same immutable artifact everywhere. */
 public final class BuildOnceRule implements SetRule {
+    static final OptionSpec<List<String>> MUTABLE_TAGS = OptionSpec.stringList("mutable-tags",
+            List.of("latest", "stable", "edge", "nightly", "main", "master"),
+            "Image tags that move and so cannot identify a deployed build");
     private static final String HELP = """
             Principle 6, "Publishable Artifacts — build once, deploy many times": the artifact that \
             passed the tests in staging is the one that reaches production. Rebuilding per environment \
@@ -50,8 +53,7 @@ public final class BuildOnceRule implements SetRule {
         List<OptionSpec> options = new ArrayList<>();
         options.addAll(Vocabulary.get().options("image-builds", "Commands that build an image or artifact"));
         options.addAll(Vocabulary.get().options("deploy-commands", "Commands that deploy an image"));
-        options.add(new OptionSpec("mutable-tags", "string-list", List.of("latest", "stable", "edge", "nightly", "main", "master"),
-                "Image tags that move and so cannot identify a deployed build"));
+        options.add(MUTABLE_TAGS);
         return RuleMeta.of("principles/build-once", Level.WARNING,
                 "Artifacts rebuilt per environment or deployed only by a mutable tag such as `latest`", HELP,
                 List.of("principles", "cicd", "artifacts")).withOptions(options.toArray(OptionSpec[]::new));
@@ -63,7 +65,7 @@ public final class BuildOnceRule implements SetRule {
         Optional<TypedDocument> deploy = Evidence.document(context, "deployment-strategy");
         List<String> builds = Vocabulary.get().effective(context.options(), "image-builds");
         List<String> deploys = Vocabulary.get().effective(context.options(), "deploy-commands");
-        Pattern mutable = mutableTag(context.options().strings("mutable-tags"));
+        Pattern mutable = mutableTag(context.options().get(MUTABLE_TAGS));
         if (cicd.isPresent()) {
             MarkdownDocument doc = cicd.get().document();
             List<PipelineSteps.Step> steps = PipelineSteps.of(doc);

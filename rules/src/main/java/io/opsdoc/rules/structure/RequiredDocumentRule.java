@@ -54,11 +54,13 @@ final class RequiredDocumentRule implements SetRule {
             ```
             """;
 
+    static final OptionSpec<List<String>> DOCUMENTS = OptionSpec.stringList("documents", DocumentTypes.BUILT_IN,
+            "Document types every planning set must contain");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.ERROR,
             "A planning set lacks one of the four documents", HELP, List.of("structure"))
             .asFixable()
-            .withOptions(new OptionSpec("documents", "string-list", DocumentTypes.BUILT_IN,
-                    "Document types every planning set must contain"));
+            .withOptions(DOCUMENTS);
 
     @Override
     public RuleMeta meta() {
@@ -77,7 +79,7 @@ final class RequiredDocumentRule implements SetRule {
         MarkdownDocument document = anchor.orElseThrow().document();
         Range at = document.headings().stream().findFirst().map(Heading::range)
                 .orElseGet(() -> document.source().lineRange(1));
-        for (String typeId : context.options().strings("documents")) {
+        for (String typeId : context.options().get(DOCUMENTS)) {
             Optional<DocumentType> type = set.types().get(typeId);
             if (type.isEmpty() || set.has(typeId)) {
                 continue;

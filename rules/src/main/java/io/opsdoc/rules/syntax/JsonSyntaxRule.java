@@ -53,7 +53,8 @@ public final class JsonSyntaxRule implements DocumentRule {
             }
             ```
             """,
-            List.of("syntax", "json"));
+            List.of("syntax", "json"))
+            .asSuggesting();
 
     @Override
     public RuleMeta meta() {

@@ -14,6 +14,8 @@ final class BackupRetentionRule implements DocumentRule {
     static final String ID = "terraform/backup-retention";
     static final String MINIMUM = "minimum-days";
     static final int DEFAULT_MINIMUM = 7;
+    static final OptionSpec<Integer> MINIMUM_DAYS = OptionSpec.integer(MINIMUM, DEFAULT_MINIMUM,
+            "Fewest days of automated backups a database must keep").validatedBy(days -> days >= 1, "at least 1");
 
     private static final String HELP = """
             Automated backups are the last line of defence against a bad migration, a deleted
@@ -48,8 +50,7 @@ final class BackupRetentionRule implements DocumentRule {
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
                     "Database backup retention below the minimum or disabled", HELP,
                     List.of("terraform", "reliability", "backup"))
-            .withOptions(new OptionSpec(MINIMUM, "integer", DEFAULT_MINIMUM,
-                    "Fewest days of automated backups a database must keep"));
+            .withOptions(MINIMUM_DAYS);
 
     /** One row of {@code backup-retention.tsv}; {@code absentDays} is empty when absence is not judged. */
     private record Retention(String type, String setting, boolean switchOnly, Optional<Integer> absentDays,
@@ -74,7 +75,7 @@ final class BackupRetentionRule implements DocumentRule {
         if (files.isEmpty()) {
             return;
         }
-        int minimum = Math.max(1, context.options().integer(MINIMUM, DEFAULT_MINIMUM));
+        int minimum = context.options().get(MINIMUM_DAYS);
         for (Terraform.Resource resource : Terraform.resources(files)) {
             for (Retention row : Table.ROWS) {
                 if (row.type().equals(resource.type()) && !Terraform.exempt(resource.body(), row.exemptions())) {

@@ -25,6 +25,10 @@ import java.util.TreeSet;
 final class OpenIngressRule implements DocumentRule {
     static final String ID = "terraform/open-ingress";
     static final String ALLOWED = "allowed-ports";
+    static final OptionSpec<List<String>> ALLOWED_PORTS = OptionSpec.stringList(ALLOWED, List.of("80", "443"),
+            "Ports that may be open to 0.0.0.0/0 and ::/0")
+            .validatedBy(ports -> ports.stream().allMatch(p -> p.strip().matches("\\d{1,5}") && Long.parseLong(p.strip()) <= 65535),
+                    "a list of port numbers (0-65535)");
 
     private static final Set<String> OPEN = Set.of("0.0.0.0/0", "::/0", "::0/0", "0::0/0");
     private static final Set<String> AZURE_ANY = Set.of("*", "0.0.0.0/0", "::/0", "internet", "any");
@@ -74,8 +78,7 @@ final class OpenIngressRule implements DocumentRule {
     private static final RuleMeta META = RuleMeta.of(ID, Level.ERROR,
                     "Security-group ingress from the internet to a port other than 80/443", HELP,
                     List.of("terraform", "security", "network"))
-            .withOptions(new OptionSpec(ALLOWED, "string-list", List.of("80", "443"),
-                    "Ports that may be open to 0.0.0.0/0 and ::/0"))
+            .withOptions(ALLOWED_PORTS)
             .withSecuritySeverity("8.6");
 
     @Override
@@ -142,7 +145,7 @@ final class OpenIngressRule implements DocumentRule {
             return;
         }
         Set<Long> allowed = new TreeSet<>();
-        for (String port : context.options().strings(ALLOWED)) {
+        for (String port : context.options().get(ALLOWED_PORTS)) {
             try {
                 allowed.add(Long.parseLong(port.strip()));
             } catch (NumberFormatException e) {

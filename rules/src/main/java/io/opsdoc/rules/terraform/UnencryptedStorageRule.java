@@ -16,6 +16,10 @@ final class UnencryptedStorageRule implements DocumentRule {
     static final String ID = "terraform/unencrypted-storage";
     static final String BACKEND_OPTION = "require-backend-encrypt";
     static final String BUCKET_OPTION = "require-s3-bucket-encryption";
+    static final OptionSpec<Boolean> REQUIRE_BACKEND_ENCRYPT = OptionSpec.bool(BACKEND_OPTION, true,
+            "Report an S3 state backend that does not set `encrypt` (its default is false)");
+    static final OptionSpec<Boolean> REQUIRE_BUCKET_ENCRYPTION = OptionSpec.bool(BUCKET_OPTION, false,
+            "Require an explicit server-side encryption configuration for every aws_s3_bucket");
 
     private static final String HELP = """
             Data at rest must be encrypted: a lost snapshot, a copied volume or a read of the state
@@ -89,10 +93,7 @@ final class UnencryptedStorageRule implements DocumentRule {
                     "Storage or Terraform state without encryption at rest", HELP,
                     List.of("terraform", "security", "encryption"))
             .withOptions(
-                    new OptionSpec(BACKEND_OPTION, "boolean", true,
-                            "Report an S3 state backend that does not set `encrypt` (its default is false)"),
-                    new OptionSpec(BUCKET_OPTION, "boolean", false,
-                            "Require an explicit server-side encryption configuration for every aws_s3_bucket"))
+                    REQUIRE_BACKEND_ENCRYPT, REQUIRE_BUCKET_ENCRYPTION)
             .withSecuritySeverity("7.0");
 
     /** One row of {@code storage-encryption.tsv}. */
@@ -124,7 +125,7 @@ final class UnencryptedStorageRule implements DocumentRule {
             }
         }
         checkBackends(context, files);
-        if (context.options().bool(BUCKET_OPTION, false)) {
+        if (context.options().get(REQUIRE_BUCKET_ENCRYPTION)) {
             checkBuckets(context, resources);
         }
     }
@@ -164,7 +165,7 @@ final class UnencryptedStorageRule implements DocumentRule {
     }
 
     private static void checkBackends(DocumentContext context, List<Terraform.File> files) {
-        boolean requireExplicit = context.options().bool(BACKEND_OPTION, true);
+        boolean requireExplicit = context.options().get(REQUIRE_BACKEND_ENCRYPT);
         for (S3Backends.Backend backend : S3Backends.find(files)) {
             if (backend.partial()) {
                 continue;
