@@ -8,6 +8,7 @@ import io.opsdoc.core.hcl.HclExpr;
 import io.opsdoc.core.hcl.HclTraversalStep;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.source.Range;
@@ -75,11 +76,16 @@ final class OpenIngressRule implements DocumentRule {
             ```
             """;
 
+    static final Message OPEN_INGRESS = Message.of("open",
+            "{0} allows ingress from {1} to {2}; restrict the source to known networks (or a VPN/bastion) "
+                    + "and open only 80/443 to the internet");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.ERROR,
                     "Security-group ingress from the internet to a port other than 80/443", HELP,
                     List.of("terraform", "security", "network"))
             .withOptions(ALLOWED_PORTS)
-            .withSecuritySeverity("8.6");
+            .withSecuritySeverity("8.6")
+            .withMessages(OPEN_INGRESS);
 
     @Override
     public RuleMeta meta() {
@@ -131,9 +137,7 @@ final class OpenIngressRule implements DocumentRule {
 
         void report(DocumentContext context) {
             for (Map.Entry<Range, String> e : subjects.entrySet()) {
-                context.report(e.getKey(), e.getValue() + " allows ingress from " + sources.get(e.getKey()) + " to "
-                        + String.join(", ", ports.get(e.getKey())) + "; restrict the source to known networks"
-                        + " (or a VPN/bastion) and open only 80/443 to the internet");
+                context.report(e.getKey(), OPEN_INGRESS, e.getValue(), sources.get(e.getKey()), String.join(", ", ports.get(e.getKey())));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.opsdoc.rules.terraform;
 
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.rules.DataTables;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.hcl.HclBody;
@@ -89,12 +90,27 @@ final class UnencryptedStorageRule implements DocumentRule {
             ```
             """;
 
+    static final Message DISABLED = Message.of("disabled",
+            "{0} = false leaves {1} unencrypted at rest; set it to true");
+    static final Message DEFAULT_UNENCRYPTED = Message.of("default-unencrypted",
+            "{0} does not set {1} = true, and its default is unencrypted; add {1} = true");
+    static final Message STATE_UNENCRYPTED = Message.of("state-unencrypted",
+            "the S3 state backend sets encrypt = false, so the state (which holds every secret Terraform "
+                    + "reads) is stored unencrypted; set encrypt = true");
+    static final Message STATE_ENCRYPT_UNSET = Message.of("state-encrypt-unset",
+            "the S3 state backend does not set encrypt, which defaults to false for the state file; add "
+                    + "encrypt = true");
+    static final Message BUCKET_UNENCRYPTED = Message.of("bucket-unencrypted",
+            "{0} has no server-side encryption configuration; add an "
+                    + "aws_s3_bucket_server_side_encryption_configuration for it");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.ERROR,
                     "Storage or Terraform state without encryption at rest", HELP,
                     List.of("terraform", "security", "encryption"))
             .withOptions(
                     REQUIRE_BACKEND_ENCRYPT, REQUIRE_BUCKET_ENCRYPTION)
-            .withSecuritySeverity("7.0");
+            .withSecuritySeverity("7.0")
+            .withMessages(DISABLED, DEFAULT_UNENCRYPTED, STATE_UNENCRYPTED, STATE_ENCRYPT_UNSET, BUCKET_UNENCRYPTED);
 
     /** One row of {@code storage-encryption.tsv}. */
     private record Storage(String type, String setting, boolean required, String exemptions) {
@@ -135,14 +151,11 @@ final class UnencryptedStorageRule implements DocumentRule {
         List<Terraform.Setting> settings = Terraform.settings(resource.body(), row.setting());
         for (Terraform.Setting setting : settings) {
             if (Terraform.isFalse(setting.attribute().value()) && !exempt(all, setting.body(), resource.body(), row)) {
-                context.report(resource.file().name(setting.attribute()),
-                        row.setting() + " = false leaves " + resource.display()
-                                + " unencrypted at rest; set it to true");
+                context.report(resource.file().name(setting.attribute()), DISABLED, row.setting(), resource.display());
             }
         }
         if (row.required() && settings.isEmpty() && !exempt(all, resource.body(), resource.body(), row)) {
-            context.report(resource.header(), resource.display() + " does not set " + row.setting()
-                    + " = true, and its default is unencrypted; add " + row.setting() + " = true");
+            context.report(resource.header(), DEFAULT_UNENCRYPTED, resource.display(), row.setting());
         }
     }
 
@@ -172,11 +185,9 @@ final class UnencryptedStorageRule implements DocumentRule {
             }
             Optional<S3Backends.Setting> encrypt = backend.get("encrypt");
             if (encrypt.isPresent() && Terraform.isFalse(encrypt.get().value())) {
-                context.report(encrypt.get().name(), "the S3 state backend sets encrypt = false, so the state"
-                        + " (which holds every secret Terraform reads) is stored unencrypted; set encrypt = true");
+                context.report(encrypt.get().name(), STATE_UNENCRYPTED);
             } else if (encrypt.isEmpty() && requireExplicit) {
-                context.report(backend.anchor(), "the S3 state backend does not set encrypt, which defaults to"
-                        + " false for the state file; add encrypt = true");
+                context.report(backend.anchor(), STATE_ENCRYPT_UNSET);
             }
         }
     }
@@ -196,8 +207,7 @@ final class UnencryptedStorageRule implements DocumentRule {
                     .map(a -> Terraform.unwrap(a.value()).traversalText().orElse(""))
                     .anyMatch(t -> t.startsWith(prefix));
             if (!inline && !separate) {
-                context.report(bucket.header(), bucket.display() + " has no server-side encryption configuration;"
-                        + " add an aws_s3_bucket_server_side_encryption_configuration for it");
+                context.report(bucket.header(), BUCKET_UNENCRYPTED, bucket.display());
             }
         }
     }
