@@ -20,6 +20,7 @@ import io.opsdoc.core.promql.PromQlExpr;
 import io.opsdoc.core.promql.PromQlParser;
 import io.opsdoc.core.promql.PromQlResult;
 import io.opsdoc.core.rule.Location;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
@@ -101,10 +102,18 @@ final class AlertVsSloRule implements SetRule {
             "Largest accepted ratio of an error-rate alert threshold to the error budget")
             .validatedBy(rate -> rate > 0, "greater than 0");
 
+    static final Message ERROR_RATE_TOO_LOOSE = Message.of("error-rate-too-loose",
+            "Error-rate alert {0} fires at {1}, {2}× the {3} error budget of the {4} (at most {5}×); alert "
+                    + "at {6} or below, e.g. a burn-rate alert > ({5} * {7})");
+    static final Message LATENCY_ABOVE_OBJECTIVE = Message.of("latency-above-objective",
+            "Latency alert {0} fires at a {1} of {2}, above the {1} objective of {3}; alert at {4} or below");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
             "An alert threshold so loose that the SLO's error budget burns without firing", HELP,
             List.of("consistency", "slo", "prometheus"))
-            .withOptions(MAX_BURN_RATE);
+            .withOptions(MAX_BURN_RATE)
+            .appliesTo(DocumentFacts.MONITORING)
+            .withMessages(ERROR_RATE_TOO_LOOSE, LATENCY_ABOVE_OBJECTIVE);
 
     @Override
     public RuleMeta meta() {
@@ -153,12 +162,10 @@ final class AlertVsSloRule implements SetRule {
                 }
             }
             if (tightest != null && tightest.value() / budget.budget() > maxBurn * (1 + 1e-9)) {
-                String message = "Error-rate alert " + tightest.alert() + " fires at " + percent(tightest.value())
-                        + ", " + Durations.number(tightest.value() / budget.budget()) + "× the " + percent(budget.budget())
-                        + " error budget of the " + budget.describe() + " (at most " + Durations.number(maxBurn)
-                        + "×); alert at " + percent(maxBurn * budget.budget()) + " or below, e.g. a burn-rate alert > ("
-                        + Durations.number(maxBurn) + " * " + trim(budget.budget()) + ")";
-                context.report(doc, Report.of(tightest.range(), message)
+                context.report(doc, Report.of(tightest.range(), ERROR_RATE_TOO_LOOSE, tightest.alert(),
+                        percent(tightest.value()), Durations.number(tightest.value() / budget.budget()),
+                        percent(budget.budget()), budget.describe(), Durations.number(maxBurn),
+                        percent(maxBurn * budget.budget()), trim(budget.budget()))
                         .withRelated(List.of(new io.opsdoc.core.rule.Location(doc.path(), budget.range(), budget.describe()))));
             }
         });
@@ -173,10 +180,8 @@ final class AlertVsSloRule implements SetRule {
             Optional<LatencySlo> slo = latencySlo(latencies, alert.quantile());
             if (slo.isPresent() && alert.value() > slo.get().seconds() * (1 + 1e-9)) {
                 String p = "p" + trim(alert.quantile() * 100);
-                String message = "Latency alert " + alert.alert() + " fires at a " + p + " of " + Durations.format(alert.value())
-                        + ", above the " + p + " objective of " + slo.get().written() + "; alert at "
-                        + Durations.format(slo.get().seconds()) + " or below";
-                context.report(doc, Report.of(alert.range(), message)
+                context.report(doc, Report.of(alert.range(), LATENCY_ABOVE_OBJECTIVE, alert.alert(), p,
+                        Durations.format(alert.value()), slo.get().written(), Durations.format(slo.get().seconds()))
                         .withRelated(List.of(new io.opsdoc.core.rule.Location(doc.path(), slo.get().range(), p + " objective " + slo.get().written()))));
             }
         }
