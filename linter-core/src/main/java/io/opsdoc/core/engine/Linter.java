@@ -610,8 +610,7 @@ public final class Linter {
 
         private String messageProblem(Report report) {
             if (report.messageId().isEmpty()) {
-                // Compatibility: a rule that declares no messages yet reports plain text.
-                return meta.messages().isEmpty() ? null : "reported a finding without a message id";
+                return "reported a finding without a message id (declare its messages in the rule's metadata)";
             }
             String id = report.messageId().get();
             return meta.message(id).isPresent() ? null
