@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestFactory;
  * <p>Layout: {@code src/test/resources/fixtures/FAMILY/NAME/} for rule {@code FAMILY/NAME}, holding
  * {@code valid.md} (must yield no finding of the rule) and {@code invalid.md} (must yield exactly
  * the marked findings), or folders {@code valid/} and {@code invalid/} holding a whole planning
- * set. A rule whose metadata says {@code fixable} has {@code invalid.fixed.md} (or
+ * set; further invalid fixtures {@code invalid-NAME.md} or {@code invalid-NAME/} show findings the
+ * main one cannot (each is checked like {@code invalid}). A rule whose metadata says {@code fixable} has {@code invalid.fixed.md} (or
  * {@code invalid.fixed/}): the text after applying its fixes; a rule that is not fixable must not
  * have one.
  *
@@ -67,6 +68,10 @@ class FixtureTest {
                     Path target = Files.isRegularFile(file) ? file : folder;
                     tests.add(DynamicTest.dynamicTest(ruleId + " " + variant, () -> check(ruleId, target, variant)));
                 }
+            }
+            for (Path extra : extraInvalid(ruleDir)) {
+                String name = extra.getFileName().toString().replaceFirst("\\.md$", "");
+                tests.add(DynamicTest.dynamicTest(ruleId + " " + name, () -> check(ruleId, extra, "invalid")));
             }
             for (Path link : validLinks(ruleDir)) {
                 Path target = ruleDir.resolve(Files.readString(link, StandardCharsets.UTF_8).strip()).normalize();
@@ -119,17 +124,11 @@ class FixtureTest {
      * rule declares.
      */
     private static final java.util.Set<String> NOT_YET_EXERCISED = java.util.Set.of(
-            "criteria/alert-thresholds no-alerts",
             "criteria/backup-recovery no-schedule",
             "criteria/disaster-recovery no-plan",
-            "criteria/rollback no-procedure",
             "criteria/security-scanning no-dependency-scan",
-            "criteria/slo-sla no-sli",
-            "criteria/slo-sla no-slo",
-            "criteria/zero-downtime no-strategy",
             "criteria/zero-downtime no-health-gate",
             "markdown/broken-link too-large",
-            "principles/ci-cd-integration no-tool",
             "structure/required-section missing-with-parent",
             "structure/required-section missing-after-fence",
             "terraform/unencrypted-storage bucket-unencrypted");
@@ -144,7 +143,11 @@ class FixtureTest {
         for (var rule : registry.all()) {
             java.util.Set<String> expected = new java.util.TreeSet<>();
             Path dir = ROOT.resolve(rule.id());
-            for (Path target : List.of(dir.resolve("invalid.md"), dir.resolve("invalid"))) {
+            List<Path> targets = new ArrayList<>(List.of(dir.resolve("invalid.md"), dir.resolve("invalid")));
+            if (Files.isDirectory(dir)) {
+                targets.addAll(extraInvalid(dir));
+            }
+            for (Path target : targets) {
                 if (Files.exists(target)) {
                     for (Fixture fixture : fixtures(target)) {
                         fixture.markers().expectations().stream().filter(e -> e.ruleId().equals(rule.id()))
@@ -187,6 +190,17 @@ class FixtureTest {
             }
         }
         return result;
+    }
+
+    /**
+     * Further invalid fixtures of a rule folder, {@code invalid-NAME.md} or {@code invalid-NAME/}
+     * (for findings the main one cannot show, such as a set missing a whole section), sorted.
+     */
+    static List<Path> extraInvalid(Path ruleDir) throws IOException {
+        try (Stream<Path> files = Files.list(ruleDir)) {
+            return files.filter(p -> p.getFileName().toString().matches("invalid-[A-Za-z0-9_-]+(\\.md)?"))
+                    .filter(p -> Files.isDirectory(p) || p.toString().endsWith(".md")).sorted().toList();
+        }
     }
 
     /** {@code valid.link} and {@code valid-NAME.link} files of a rule folder, sorted. */
