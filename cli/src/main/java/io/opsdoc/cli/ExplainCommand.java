@@ -2,6 +2,7 @@ package io.opsdoc.cli;
 
 import io.opsdoc.core.doctype.DocumentTypes;
 import io.opsdoc.core.engine.RuleRegistry;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.Rule;
 import io.opsdoc.core.rule.RuleMeta;
@@ -44,11 +45,21 @@ public final class ExplainCommand implements Callable<Integer> {
             out.println();
             out.println("Tags: " + String.join(", ", meta.tags()));
         }
+        out.println();
+        out.println("Applies to: " + meta.appliesTo().describe());
+        if (!meta.messages().isEmpty()) {
+            out.println();
+            out.println("Messages (the messageId of its findings in JSON and SARIF reports):");
+            for (Message message : meta.messages()) {
+                out.println("  " + message.id() + ": " + message.template());
+            }
+        }
         if (!meta.options().isEmpty()) {
             out.println();
             out.println("Options (set under rules: " + meta.id() + ": { options: ... } in .opsdoc.yml):");
-            for (OptionSpec option : meta.options()) {
-                out.println("  " + option.name() + " (" + option.type() + ", default: " + option.defaultValue() + ")");
+            for (OptionSpec<?> option : meta.options()) {
+                out.println("  " + option.name() + " (" + option.type().id() + ", default: " + option.defaultValue()
+                        + (option.requirement().isEmpty() ? "" : ", " + option.requirement()) + ")");
                 out.println("      " + option.description());
             }
         }

@@ -355,6 +355,9 @@ class ConfigurationCliTest {
             unknown rule        | 'rules:\\n  config/unused-supression: off\\n'                           | 2:3  | unknown rule 'config/unused-supression'; did you mean 'config/unused-suppression'?
             unknown option      | 'rules:\\n  config/unused-suppression:\\n    options: {unknown-rule: 1}\\n' | 3:15 | unknown option 'unknown-rule' for config/unused-suppression; did you mean 'unknown-rules'?
             option type         | 'rules:\\n  config/unused-suppression:\\n    options: {unknown-rules: 3}\\n' | 3:15 | option 'unknown-rules' of config/unused-suppression must be true or false
+            option range        | 'rules:\\n  terraform/backup-retention:\\n    options: {minimum-days: 0}\\n' | 3:15 | option 'minimum-days' of terraform/backup-retention must be at least 1
+            option number       | 'rules:\\n  consistency/alert-vs-slo:\\n    options: {max-burn-rate: fast}\\n' | 3:15 | option 'max-burn-rate' of consistency/alert-vs-slo must be a number
+            option port list    | 'rules:\\n  terraform/open-ingress:\\n    options: {allowed-ports: [443, ssh]}\\n' | 3:15 | option 'allowed-ports' of terraform/open-ingress must be a list of port numbers (0-65535)
             invalid regex       | 'custom-rules:\\n  x:\\n    kind: forbid-pattern\\n    message: m\\n    pattern: \"(unclosed\"\\n' | 5:14 | invalid regular expression
             unknown kind        | 'custom-rules:\\n  x:\\n    kind: forbid-patern\\n    message: m\\n'     | 3:11 | unknown kind 'forbid-patern' of custom rule x; did you mean 'forbid-pattern'?
             unknown doc type    | 'documents:\\n  plan.md: cicd-pipline\\n'                              | 2:12 | unknown document type 'cicd-pipline'; did you mean 'cicd-pipeline'?

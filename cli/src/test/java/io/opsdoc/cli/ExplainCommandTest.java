@@ -34,4 +34,16 @@ class ExplainCommandTest {
         assertThat(run.code()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).doesNotContain("Required sections per document type");
     }
+
+    @Test
+    void explainListsMessageIdsScopeAndTypedOptions() {
+        CliRun run = CliRun.of("explain", "terraform/backup-retention");
+        assertThat(run.code()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("Applies to: any document")
+                .contains("Messages (the messageId of its findings in JSON and SARIF reports):")
+                .contains("  too-short: {0} = {1} keeps {2}'s backups for {3}")
+                .contains("minimum-days (integer, default: 7, at least 1)");
+        assertThat(CliRun.of("explain", "criteria/key-metrics").out()).contains("Applies to: monitoring-strategy");
+        assertThat(CliRun.of("explain", "structure/required-section").out()).contains("Applies to: any typed document");
+    }
 }

@@ -55,6 +55,7 @@ class SuggestedFixCliTest {
         assertThat(finding.get("column").asInt()).isEqualTo(26);
         assertThat(finding.get("fixable").asBoolean()).isFalse();
         assertThat(finding.get("suggestion").asBoolean()).isTrue();
+        assertThat(finding.get("messageId").asText()).isEqualTo("trailing-comma");
 
         JsonNode sarif = new ObjectMapper().readTree(CliRun.of("check", "--format", "sarif", doc.toString()).out());
         JsonNode result = null;
@@ -64,6 +65,7 @@ class SuggestedFixCliTest {
             }
         }
         assertThat(result).isNotNull();
+        assertThat(result.get("properties").get("messageId").asText()).isEqualTo("trailing-comma");
         JsonNode replacement = result.get("fixes").get(0).get("artifactChanges").get(0).get("replacements").get(0);
         assertThat(replacement.get("deletedRegion").get("startLine").asInt()).isEqualTo(6);
         assertThat(replacement.get("deletedRegion").get("startColumn").asInt()).isEqualTo(26);

@@ -8,9 +8,11 @@ import java.util.regex.Pattern;
 /**
  * The {@code expect} markers of one fixture file: parsed, validated and stripped.
  *
- * <p>A marker is a comment holding {@code expect: IDS}, {@code expect-next-line: IDS} or
- * {@code expect-line-N: IDS}, where IDS is one or more {@code family/name} or
- * {@code family/name@COLUMN}, separated by commas (a repeated id expects that many findings). The
+ * <p>A marker is a comment holding {@code expect: ITEMS}, {@code expect-next-line: ITEMS} or
+ * {@code expect-line-N: ITEMS}, where ITEMS is one or more {@code family/name@COLUMN message-id}
+ * separated by commas: a finding of rule {@code family/name} starting at that 1-based column (UTF-16
+ * units) of the marked line, reporting the rule's message {@code message-id} (a repeated item
+ * expects that many findings). The older forms without a column or a message id are rejected. The
  * comment is an HTML comment ({@code <!-- expect: ... -->}, nothing else inside it), or runs to the
  * end of the line after {@code #}, {@code //} or {@code --} (YAML/HCL/shell, JSON5/HCL, and the
  * reason of an {@code opsdoc-disable} suppression comment).
@@ -25,11 +27,15 @@ import java.util.regex.Pattern;
  */
 record FixtureMarkers(String strippedText, List<Expectation> expectations, List<String> problems) {
 
-    /** One expected finding; {@code column} is 0 when the marker gives none. */
-    record Expectation(int line, int column, String ruleId) {
+    /** One expected finding: where it starts, which rule reports it and with which of its messages. */
+    record Expectation(int line, int column, String ruleId, String messageId) {
+        /** {@code line:column ruleId messageId}, the form findings are compared in. */
+        String key() {
+            return line + ":" + column + " " + ruleId + " " + messageId;
+        }
     }
 
-    private static final String ID = "[a-z0-9-]+/[a-z0-9-]+(?:@\\d+)?";
+    private static final String ID = "[a-z0-9-]+/[a-z0-9-]+@\\d+[ \\t]+[a-z][a-z0-9-]*";
     private static final String BODY = "expect(-next-line|-line-(\\d+))?:[ \\t]*(" + ID + "(?:[ \\t]*,[ \\t]*" + ID + ")*)";
     private static final Pattern HTML_MARKER = Pattern.compile("<!--[ \\t]*" + BODY + "[ \\t]*-->");
     private static final Pattern LINE_MARKER = Pattern.compile("(?:#|//|(?<!<!)--)[ \\t]*" + BODY + "[ \\t]*$");
@@ -58,14 +64,10 @@ record FixtureMarkers(String strippedText, List<Expectation> expectations, List<
                         target = Integer.parseInt(m.group(2));
                     }
                     for (String item : m.group(3).split(",")) {
-                        String id = item.strip();
-                        int column = 0;
-                        int at = id.indexOf('@');
-                        if (at >= 0) {
-                            column = Integer.parseInt(id.substring(at + 1));
-                            id = id.substring(0, at);
-                        }
-                        expectations.add(new Expectation(target, column, id));
+                        String[] words = item.strip().split("[ \\t]+");
+                        int at = words[0].indexOf('@');
+                        expectations.add(new Expectation(target, Integer.parseInt(words[0].substring(at + 1)),
+                                words[0].substring(0, at), words[1]));
                     }
                     for (int i = m.start(); i < m.end(); i++) {
                         rest.setCharAt(i, REMOVED);

@@ -11,11 +11,11 @@ class FixtureMarkersTest {
     @Test
     void markersAreRemovedWithoutMovingAnything() {
         String text = "# Title\r\n"
-                + "Some prose. <!-- expect: a/b -->\r\n"
-                + "<!-- expect-next-line: a/b@3 -->\r\n"
-                + "  image: x:latest # expect: a/b, a/b@10\n"
-                + "for: 1m  # opsdoc-disable-line c/d -- expect: e/f\n"
-                + "x <!-- expect-line-1: a/b --> y\n";
+                + "Some prose. <!-- expect: a/b@1 missing -->\r\n"
+                + "<!-- expect-next-line: a/b@3 too-long -->\r\n"
+                + "  image: x:latest # expect: a/b@3 latest, a/b@10 no-tag\n"
+                + "for: 1m  # opsdoc-disable-line c/d -- expect: e/f@10 unused\n"
+                + "x <!-- expect-line-1: a/b@1 missing --> y\n";
         FixtureMarkers markers = FixtureMarkers.parse("f.md", text);
         assertThat(markers.problems()).isEmpty();
         assertThat(markers.strippedText()).isEqualTo("# Title\r\n"
@@ -23,29 +23,35 @@ class FixtureMarkersTest {
                 + "\r\n"
                 + "  image: x:latest\n"
                 + "for: 1m  # opsdoc-disable-line c/d\n"
-                + "x " + " ".repeat("<!-- expect-line-1: a/b -->".length()) + " y\n");
+                + "x " + " ".repeat("<!-- expect-line-1: a/b@1 missing -->".length()) + " y\n");
         assertThat(markers.expectations()).containsExactly(
-                new Expectation(2, 0, "a/b"),
-                new Expectation(4, 3, "a/b"),
-                new Expectation(4, 0, "a/b"),
-                new Expectation(4, 10, "a/b"),
-                new Expectation(5, 0, "e/f"),
-                new Expectation(1, 0, "a/b"));
+                new Expectation(2, 1, "a/b", "missing"),
+                new Expectation(4, 3, "a/b", "too-long"),
+                new Expectation(4, 3, "a/b", "latest"),
+                new Expectation(4, 10, "a/b", "no-tag"),
+                new Expectation(5, 10, "e/f", "unused"),
+                new Expectation(1, 1, "a/b", "missing"));
+        assertThat(markers.expectations().get(0).key()).isEqualTo("2:1 a/b missing");
     }
 
     @Test
     void unknownMarkerFormsAreRejectedWithFileAndLine() {
         String text = "ok\n"
-                + "<!-- expect a/b -->\n"
-                + "<!-- expects: a/b -->\n"
-                + "<!-- expect: A/B -->\n"
-                + "(expect: a/b)\n"
-                + "<!-- expect: a/b and more -->\n"
-                + "<!-- expect-line: a/b -->\n";
+                + "<!-- expect a/b@1 missing -->\n"
+                + "<!-- expects: a/b@1 missing -->\n"
+                + "<!-- expect: A/B@1 missing -->\n"
+                + "(expect: a/b@1 missing)\n"
+                + "<!-- expect: a/b@1 missing and more -->\n"
+                + "<!-- expect-line: a/b@1 missing -->\n"
+                // The forms before message ids: no column, no message id.
+                + "<!-- expect: a/b -->\n"
+                + "<!-- expect: a/b@3 -->\n"
+                + "# expect: a/b missing\n";
         FixtureMarkers markers = FixtureMarkers.parse("dir/f.md", text);
         assertThat(markers.expectations()).isEmpty();
-        assertThat(markers.problems()).hasSize(5).allSatisfy(p -> assertThat(p).contains("unknown expect marker form"));
+        assertThat(markers.problems()).hasSize(8).allSatisfy(p -> assertThat(p).contains("unknown expect marker form"));
         assertThat(markers.problems().get(0)).startsWith("dir/f.md:3:");
+        assertThat(markers.problems().get(5)).startsWith("dir/f.md:8:");
         // "<!-- expect a/b -->" has no colon: prose, not an attempt at a marker form this check can see.
         assertThat(markers.strippedText()).isEqualTo(text);
     }

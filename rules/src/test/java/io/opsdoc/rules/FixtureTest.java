@@ -26,10 +26,10 @@ import org.junit.jupiter.api.TestFactory;
  * <p>Layout: {@code src/test/resources/fixtures/FAMILY/NAME/} for rule {@code FAMILY/NAME}, holding
  * {@code valid.md} (must yield no finding of the rule) and {@code invalid.md} (must yield exactly
  * the marked findings), or folders {@code valid/} and {@code invalid/} holding a whole planning
- * set. A rule whose metadata says {@code fixable} has {@code invalid.fixed.md} (or
+ * set; further invalid fixtures {@code invalid-NAME.md} or {@code invalid-NAME/} show findings the
+ * main one cannot (each is checked like {@code invalid}). A rule whose metadata says {@code fixable} has {@code invalid.fixed.md} (or
  * {@code invalid.fixed/}): the text after applying its fixes; a rule that is not fixable must not
- * have one. Further invalid cases of one rule live in {@code invalid-NAME.md} or {@code invalid-NAME/}
- * (a behaviour that needs its own set, e.g. one that only fires without the main fixture's context).
+ * have one.
  *
  * <p>Shared sets: instead of a {@code valid/} folder, a rule may hold {@code valid.link} and further
  * {@code valid-NAME.link} files, each containing one relative path (from the rule's folder) to a
@@ -37,17 +37,19 @@ import org.junit.jupiter.api.TestFactory;
  * fixture of its own. Folders under {@code fixtures/} whose name starts with {@code _} hold such
  * shared material and are not rule families.
  *
- * <p>Markers (see {@link FixtureMarkers}): a comment {@code expect: RULE-ID} (an HTML comment, or a
- * {@code #}, {@code //} or {@code --} comment to the end of the line), optionally
- * {@code expect: RULE-ID@COLUMN}, expects a finding of that rule starting on that line; several ids
- * are separated by commas, and a repeated id expects that many findings. {@code expect-next-line:}
- * expects it on the following line (for lines that cannot carry a comment); {@code expect-line-N:}
- * on line N. Markers are replaced by spaces before linting (positions do not move), so rules never
- * see them; a line that looks like a marker but does not parse, or names an unknown rule, fails.
+ * <p>Markers (see {@link FixtureMarkers}): a comment {@code expect: RULE-ID@COLUMN MESSAGE-ID} (an
+ * HTML comment, or a {@code #}, {@code //} or {@code --} comment to the end of the line) expects a
+ * finding of that rule starting at that column of that line and reporting that message of the
+ * rule's metadata; several are separated by commas, and a repeated one expects that many findings.
+ * {@code expect-next-line:} expects it on the following line (for lines that cannot carry a
+ * comment); {@code expect-line-N:} on line N. Markers are replaced by spaces before linting
+ * (positions do not move), so rules never see them; a line that looks like a marker but does not
+ * parse (the older forms without a column or message id included), or names an unknown rule or a
+ * message id its rule does not declare, fails.
  *
  * <p>Comparison: the findings of the rule under test must equal the expectations as a multiset of
- * (file, line, column when the marker gives one, rule id). Findings of other rules are ignored, so
- * fixtures can be realistic.
+ * {@code file:line:column ruleId messageId}. Findings of other rules are ignored, so fixtures can be
+ * realistic. Every message id a rule declares must be expected by one of its invalid fixtures.
  */
 class FixtureTest {
     static final Path ROOT = Path.of("src/test/resources/fixtures");
@@ -67,7 +69,7 @@ class FixtureTest {
                     tests.add(DynamicTest.dynamicTest(ruleId + " " + variant, () -> check(ruleId, target, variant)));
                 }
             }
-            for (Path extra : invalidSets(ruleDir)) {
+            for (Path extra : extraInvalid(ruleDir)) {
                 String name = extra.getFileName().toString().replaceFirst("\\.md$", "");
                 tests.add(DynamicTest.dynamicTest(ruleId + " " + name, () -> check(ruleId, extra, "invalid")));
             }
@@ -116,6 +118,63 @@ class FixtureTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * Message ids no fixture exercises yet, until fixtures for them are written. The list can only
+     * shrink: an id listed here that a fixture does exercise fails the test, as does one that no
+     * rule declares.
+     */
+    private static final java.util.Set<String> NOT_YET_EXERCISED = java.util.Set.of(
+            "criteria/backup-recovery no-schedule",
+            "criteria/disaster-recovery no-plan",
+            "criteria/security-scanning no-dependency-scan",
+            "criteria/zero-downtime no-health-gate",
+            "markdown/broken-link too-large",
+            "structure/required-section missing-with-parent",
+            "structure/required-section missing-after-fence",
+            "terraform/unencrypted-storage bucket-unencrypted");
+
+    /**
+     * Every message id a rule declares is expected by a marker in one of the rule's invalid
+     * fixtures (which {@link #fixtures} proves reported), so no kind of finding goes untested.
+     */
+    @Test
+    void everyMessageIdIsExercised() throws IOException {
+        List<String> unexercised = new ArrayList<>();
+        for (var rule : registry.all()) {
+            java.util.Set<String> expected = new java.util.TreeSet<>();
+            Path dir = ROOT.resolve(rule.id());
+            List<Path> targets = new ArrayList<>(List.of(dir.resolve("invalid.md"), dir.resolve("invalid")));
+            if (Files.isDirectory(dir)) {
+                targets.addAll(extraInvalid(dir));
+            }
+            for (Path target : targets) {
+                if (Files.exists(target)) {
+                    for (Fixture fixture : fixtures(target)) {
+                        fixture.markers().expectations().stream().filter(e -> e.ruleId().equals(rule.id()))
+                                .forEach(e -> expected.add(e.messageId()));
+                    }
+                }
+            }
+            for (var message : rule.meta().messages()) {
+                if (!expected.contains(message.id())) {
+                    unexercised.add(rule.id() + " " + message.id());
+                }
+            }
+        }
+        List<String> declared = new ArrayList<>();
+        registry.all().forEach(r -> r.meta().messages().forEach(m -> declared.add(r.id() + " " + m.id())));
+        assertThat(unexercised).as("message ids no invalid fixture expects (write a fixture for each)")
+                .containsExactlyInAnyOrderElementsOf(NOT_YET_EXERCISED);
+        assertThat(declared).as("NOT_YET_EXERCISED names declared message ids").containsAll(NOT_YET_EXERCISED);
+    }
+
+    /** Every rule declares the messages it reports (the engine rejects reports without a declared id). */
+    @Test
+    void everyRuleDeclaresItsMessages() {
+        assertThat(registry.all().stream().filter(r -> r.meta().messages().isEmpty()).map(r -> r.id()).toList())
+                .as("rules without messages in their metadata").isEmpty();
+    }
+
     private List<Path> ruleDirectories() throws IOException {
         List<Path> result = new ArrayList<>();
         if (!Files.isDirectory(ROOT)) {
@@ -133,11 +192,14 @@ class FixtureTest {
         return result;
     }
 
-    /** Further invalid fixtures of a rule, {@code invalid-NAME.md} or {@code invalid-NAME/}, sorted. */
-    private static List<Path> invalidSets(Path ruleDir) throws IOException {
+    /**
+     * Further invalid fixtures of a rule folder, {@code invalid-NAME.md} or {@code invalid-NAME/}
+     * (for findings the main one cannot show, such as a set missing a whole section), sorted.
+     */
+    static List<Path> extraInvalid(Path ruleDir) throws IOException {
         try (Stream<Path> files = Files.list(ruleDir)) {
-            return files.filter(p -> p.getFileName().toString().matches("invalid-[A-Za-z0-9_-]+(\\.md)?")
-                    && (Files.isDirectory(p) || p.getFileName().toString().endsWith(".md"))).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().matches("invalid-[A-Za-z0-9_-]+(\\.md)?"))
+                    .filter(p -> Files.isDirectory(p) || p.toString().endsWith(".md")).sorted().toList();
         }
     }
 
@@ -161,8 +223,11 @@ class FixtureTest {
                 if (registry.get(e.ruleId()).isEmpty()) {
                     problems.add(fixture.source().displayPath() + ":" + e.line() + ": marker names unknown rule "
                             + e.ruleId());
+                } else if (registry.get(e.ruleId()).get().meta().message(e.messageId()).isEmpty()) {
+                    problems.add(fixture.source().displayPath() + ":" + e.line() + ": marker names message id "
+                            + e.messageId() + ", which " + e.ruleId() + " does not declare");
                 } else if (e.ruleId().equals(ruleId)) {
-                    expected.add(key(fixture.source().displayPath(), e.line(), e.column(), e.ruleId()));
+                    expected.add(fixture.source().displayPath() + ":" + e.key());
                 }
             }
         }
@@ -177,17 +242,10 @@ class FixtureTest {
         }
         List<String> missing = new ArrayList<>(expected);
         List<String> unexpected = new ArrayList<>();
-        // Markers with a column consume the finding at that exact column first; markers without
-        // one then take any remaining finding on their line. Each finding matches one marker.
-        List<Finding> rest = new ArrayList<>();
         for (Finding f : actual) {
-            if (!missing.remove(key(f.file(), f.line(), f.column(), f.ruleId()))) {
-                rest.add(f);
-            }
-        }
-        for (Finding f : rest) {
-            if (!missing.remove(key(f.file(), f.line(), 0, f.ruleId()))) {
-                unexpected.add(key(f.file(), f.line(), f.column(), f.ruleId()) + " " + f.message());
+            String key = key(f);
+            if (!missing.remove(key)) {
+                unexpected.add(key + " (" + f.message() + ")");
             }
         }
         Collections.sort(missing);
@@ -197,8 +255,9 @@ class FixtureTest {
                 .isTrue();
     }
 
-    private static String key(String file, int line, int column, String ruleId) {
-        return file + ":" + line + (column > 0 ? ":" + column : "") + " " + ruleId;
+    /** {@code file:line:column ruleId messageId}, as expectations are written. */
+    static String key(Finding f) {
+        return f.file() + ":" + f.line() + ":" + f.column() + " " + f.ruleId() + " " + f.messageId().orElse("(none)");
     }
 
     private void checkFix(String ruleId, Path ruleDir) throws IOException {

@@ -1,6 +1,7 @@
 package io.opsdoc.rules;
 
 import io.opsdoc.core.engine.RuleRegistry;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.Rule;
 import io.opsdoc.core.rule.RuleMeta;
@@ -88,24 +89,38 @@ final class RuleDocs {
         sb.append(meta.description().strip()).append("\n\n");
         sb.append("| Property | Value |\n|---|---|\n");
         sb.append("| Default level | ").append(meta.defaultLevel().id()).append(" |\n");
-        sb.append("| Fixable | ").append(meta.fixable() ? "yes (`opsdoc fix`)" : "no").append(" |\n");
+        sb.append("| Fixable | ").append(meta.fixable() ? "yes (`opsdoc fix`)"
+                : meta.suggests() ? "no; reports offer a suggested correction" : "no").append(" |\n");
         sb.append("| Scope | ").append(rule instanceof SetRule ? "planning set (the documents of one folder)"
                 : "one document").append(" |\n");
+        sb.append("| Applies to | ").append(cell(meta.appliesTo().describe())).append(" |\n");
         sb.append("| Tags | ").append(meta.tags().isEmpty() ? "none"
                 : meta.tags().stream().map(t -> "`" + t + "`").collect(Collectors.joining(", "))).append(" |\n");
         if (meta.securitySeverity() != null) {
             sb.append("| Security severity | ").append(meta.securitySeverity()).append(" |\n");
         }
         sb.append("\n## Details\n\n").append(meta.help().strip()).append("\n\n");
+        sb.append("## Messages\n\n");
+        if (meta.messages().isEmpty()) {
+            sb.append("This rule declares no messages.\n\n");
+        } else {
+            sb.append("Each finding carries one of these message ids (`messageId` in JSON and SARIF reports); `{0}`, `{1}`")
+                    .append(" ... stand for the details of the finding.\n\n| Message id | Message |\n|---|---|\n");
+            for (Message message : meta.messages()) {
+                sb.append("| `").append(message.id()).append("` | ").append(cell(message.template())).append(" |\n");
+            }
+            sb.append('\n');
+        }
         sb.append("## Options\n\n");
         if (meta.options().isEmpty()) {
             sb.append("This rule has no options.\n\n");
         } else {
             sb.append("| Option | Type | Default | Description |\n|---|---|---|---|\n");
-            for (OptionSpec option : meta.options()) {
-                sb.append("| `").append(option.name()).append("` | ").append(option.type()).append(" | ")
+            for (OptionSpec<?> option : meta.options()) {
+                sb.append("| `").append(option.name()).append("` | ").append(option.type().id()).append(" | ")
                         .append(cell(defaultValue(option.defaultValue()))).append(" | ")
-                        .append(cell(option.description())).append(" |\n");
+                        .append(cell(option.description() + (option.requirement().isEmpty() ? ""
+                                : " (" + option.requirement() + ")"))).append(" |\n");
             }
             sb.append('\n');
         }
@@ -114,7 +129,7 @@ final class RuleDocs {
         if (!meta.options().isEmpty()) {
             sb.append("  # with options:\n  # ").append(meta.id()).append(":\n  #   level: ")
                     .append(meta.defaultLevel().id()).append("\n  #   options:\n");
-            for (OptionSpec option : meta.options()) {
+            for (OptionSpec<?> option : meta.options()) {
                 sb.append("  #     ").append(option.name()).append(": ")
                         .append(yaml(option.defaultValue())).append('\n');
             }

@@ -268,6 +268,11 @@ public final class SarifWriter {
         if (!finding.sensitive() && source != null && finding.fix().isPresent() && !finding.fix().get().edits().isEmpty()) {
             result.setFixes(Set.of(fix(finding, source, input.root())));
         }
+        // The message id goes in the property bag, not message.id: SARIF resolves message.id in the
+        // rule's messageStrings and then requires message.arguments for its placeholders, and the
+        // arguments would repeat what the masked text leaves out (secrets).
+        finding.messageId().ifPresent(id -> result.setProperties(new PropertyBag()
+                .withAdditionalProperty(MESSAGE_ID_PROPERTY, id)));
         finding.suppression().ifPresent(justification -> {
             Suppression suppression = new Suppression().withKind(Suppression.Kind.IN_SOURCE);
             if (!justification.isBlank()) {
@@ -366,6 +371,9 @@ public final class SarifWriter {
             case NOTE -> ReportingConfiguration.Level.NOTE;
         };
     }
+
+    /** Result property holding the finding's message id (the rule's {@code RuleMeta.messages()}). */
+    static final String MESSAGE_ID_PROPERTY = "messageId";
 
     /** SARIF viewers show the first sentence when space is short: messages end with a full stop there. */
     static String sentence(String text) {

@@ -14,6 +14,7 @@ import io.opsdoc.core.rule.DocumentRule;
 import io.opsdoc.core.rule.Finding;
 import io.opsdoc.core.rule.Fix;
 import io.opsdoc.core.rule.Location;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.TextEdit;
@@ -68,13 +69,18 @@ final class SampleRun {
     private SampleRun() {
     }
 
+    static final Message NO_TAG = Message.of("no-tag", "Code block has no language tag; add one such as yaml");
+    static final Message ACCESS_KEY = Message.of("access-key",
+            "AWS access key ID in a code block; move it to the CI secret store");
+    static final Message OPEN_TODO = Message.of("open-todo", "Open TODO: \"{0}\" it, 100% done");
+
     /** A fenced block without a language; fixable by adding a tag. */
     static final class UntaggedFence implements DocumentRule {
         @Override
         public RuleMeta meta() {
             return RuleMeta.of("test/untagged-fence", Level.WARNING, "Fenced code block without a language tag",
                     "Readers and tools cannot tell what the block holds.\n\n**How to fix**: tag the fence:\n\n```yaml\nstages: []\n```",
-                    List.of("markdown", "style")).asFixable();
+                    List.of("markdown", "style")).asFixable().withMessages(NO_TAG);
         }
 
         @Override
@@ -82,7 +88,7 @@ final class SampleRun {
             for (CodeBlock block : context.document().codeBlocks()) {
                 if (block.fenced() && !block.hasLanguage()) {
                     int at = block.openingFence().start().offset() + 3;
-                    context.report(Report.of(block.openingFence(), "Code block has no language tag; add one such as yaml")
+                    context.report(Report.of(block.openingFence(), NO_TAG)
                             .withFix(Fix.edit("Tag the block as yaml", TextEdit.insert(at, "yaml"))));
                 }
             }
@@ -96,15 +102,14 @@ final class SampleRun {
             return RuleMeta.of("test/secret", Level.ERROR, "Credential written into the document",
                     "Anyone who can read the document can use the key.\n\n**How to fix**: reference a secret store:\n\n"
                             + "```yaml\nAWS_ACCESS_KEY_ID: ${{ secrets.AWS_ACCESS_KEY_ID }}\n```",
-                    List.of("security", "secrets")).withSecuritySeverity("9.0");
+                    List.of("security", "secrets")).withSecuritySeverity("9.0").withMessages(ACCESS_KEY);
         }
 
         @Override
         public void check(DocumentContext context) {
             String text = context.document().text();
             for (int at = text.indexOf("AKIA"); at >= 0; at = text.indexOf("AKIA", at + 1)) {
-                context.report(Report.of(context.document().source().range(at, at + 20),
-                        "AWS access key ID in a code block; move it to the CI secret store").asSensitive());
+                context.report(Report.of(context.document().source().range(at, at + 20), ACCESS_KEY).asSensitive());
             }
         }
     }
@@ -115,7 +120,7 @@ final class SampleRun {
         public RuleMeta meta() {
             return RuleMeta.of("test/todo", Level.NOTE, "Open TODO in a planning document",
                     "A plan with open items is not finished.\n\n**How to fix**: resolve the item or track it in an issue.",
-                    List.of("completeness", "heuristic"));
+                    List.of("completeness", "heuristic")).withMessages(OPEN_TODO);
         }
 
         @Override
@@ -126,7 +131,7 @@ final class SampleRun {
                 List<Location> related = context.document().headings().isEmpty() ? List.of()
                         : List.of(new Location(context.document().path(), context.document().headings().get(0).range(),
                                 "the document this item belongs to"));
-                context.report(Report.of(source.range(at, at + 4), "Open TODO: \"resolve, or track\" it, 100% done")
+                context.report(Report.of(source.range(at, at + 4), OPEN_TODO, "resolve, or track")
                         .withRelated(related));
             }
         }

@@ -122,6 +122,9 @@ class SarifWriterTest {
     void resultDetails() throws IOException {
         JsonNode results = json.readTree(sarif(SampleRun.result(), Optional.empty())).path("runs").path(0).path("results");
         JsonNode fence = find(results, "test/untagged-fence");
+        // The message id rides in the result's property bag (message.id would need messageStrings and arguments).
+        assertThat(fence.path("properties").path("messageId").asText()).isEqualTo("no-tag");
+        assertThat(fence.path("message").has("id")).isFalse();
         JsonNode replacement = fence.path("fixes").path(0).path("artifactChanges").path(0).path("replacements").path(0);
         assertThat(replacement.path("deletedRegion").path("startLine").asInt()).isEqualTo(9);
         assertThat(replacement.path("deletedRegion").path("startColumn").asInt()).isEqualTo(4);

@@ -38,6 +38,9 @@ public final class JsonReporter implements Reporter {
             json.writeStringField("ruleId", f.ruleId());
             json.writeStringField("level", f.level().id());
             json.writeStringField("message", f.message());
+            if (f.messageId().isPresent()) {
+                json.writeStringField("messageId", f.messageId().get());
+            }
             json.writeStringField("file", f.file());
             json.writeNumberField("line", f.line());
             json.writeNumberField("column", f.column());

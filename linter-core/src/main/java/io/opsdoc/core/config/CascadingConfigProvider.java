@@ -5,6 +5,8 @@ import io.opsdoc.core.config.Config.ScopedGlob;
 import io.opsdoc.core.doctype.DocumentType;
 import io.opsdoc.core.doctype.DocumentTypes;
 import io.opsdoc.core.rule.OptionSpec;
+import io.opsdoc.core.rule.OptionType;
+import io.opsdoc.core.rule.RuleOptions;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.text.Suggestions;
 import java.nio.file.Path;
@@ -220,16 +222,17 @@ public final class CascadingConfigProvider implements ConfigProvider {
                     + (file.quotable() ? Suggestions.didYouMean(pattern, rules.keySet()) : "")
                     + " (opsdoc rules lists them)");
         }
-        Map<String, OptionSpec> specs = new HashMap<>();
+        Map<String, OptionSpec<?>> specs = new HashMap<>();
         meta.options().forEach(o -> specs.put(o.name(), o));
         for (Map.Entry<String, Object> option : entry.options().entrySet()) {
             String name = option.getKey();
             ConfigLocation at = entry.optionLocations().get(name);
-            OptionSpec spec = specs.get(name);
-            if (spec == null && name.startsWith("extra-")) {
-                OptionSpec base = specs.get(name.substring("extra-".length()));
-                if (base != null && base.type().equals("string-list")) {
-                    spec = base;
+            OptionSpec<?> spec = specs.get(name);
+            if (spec == null && name.startsWith(RuleOptions.EXTRA_PREFIX)) {
+                // extra-NAME extends the list option NAME (RuleOptions.get adds it), so it takes a list too.
+                OptionSpec<?> base = specs.get(name.substring(RuleOptions.EXTRA_PREFIX.length()));
+                if (base != null && base.type() == OptionType.STRING_LIST) {
+                    spec = OptionSpec.stringList(name, List.of(), "");
                 }
             }
             if (spec == null) {
@@ -238,25 +241,11 @@ public final class CascadingConfigProvider implements ConfigProvider {
                         + (specs.isEmpty() ? " (this rule has no options)"
                                 : " (options: " + String.join(", ", new TreeSet<>(specs.keySet())) + ")"));
             }
-            String problem = typeProblem(spec.type(), option.getValue());
-            if (problem != null) {
-                throw at.error("option " + file.quote(name) + " of " + pattern + " must be " + problem);
+            OptionSpec.Checked<?> checked = spec.check(option.getValue());
+            if (!checked.ok()) {
+                throw at.error("option " + file.quote(name) + " of " + pattern + " must be " + checked.problem());
             }
         }
-    }
-
-    private static String typeProblem(String type, Object value) {
-        return switch (type) {
-            case "integer" -> value instanceof Integer || value instanceof Long ? null : "a whole number";
-            case "number" -> value instanceof Number ? null : "a number";
-            case "boolean" -> value instanceof Boolean ? null : "true or false";
-            case "string" -> value instanceof Map || value instanceof List ? "a text value" : null;
-            case "string-list" -> value instanceof Map
-                    || (value instanceof List<?> list && list.stream().anyMatch(i -> i instanceof Map || i instanceof List))
-                    ? "a list of text values" : null;
-            case "map" -> value instanceof Map ? null : "a mapping";
-            default -> null;
-        };
     }
 
     /** Effective level of every rule for {@code file} ("off" when disabled) and option values over defaults. */

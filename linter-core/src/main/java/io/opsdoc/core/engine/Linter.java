@@ -402,9 +402,13 @@ public final class Linter {
     private void runDocumentRules(List<ActiveRule> rules, MarkdownDocument document, Optional<DocumentType> type,
             Config config, String display, RunState state, List<Finding> findings, List<Notice> notices) {
         for (ActiveRule active : rules) {
+            if (!active.meta().appliesTo().matches(type)) {
+                continue;
+            }
             DocumentRule documentRule = (DocumentRule) active.rule();
             DocumentContext context = new DocumentCollector(active.meta(), document, type, config.types(),
-                    active.options(), active.level(), findings, state.scopeOf(document.source().path()));
+                    active.options(), active.level(), new ReportGate(active.meta(), display, findings, notices),
+                    state.scopeOf(document.source().path()));
             long r0 = System.nanoTime();
             try {
                 documentRule.check(context);
@@ -523,10 +527,14 @@ public final class Linter {
         List<Notice> notices = new ArrayList<>();
         List<ActiveRule> setRules = state.activeRules(config).stream().filter(a -> a.rule() instanceof SetRule).toList();
         for (ActiveRule active : split(setRules, groups).get(group)) {
+            if (!active.meta().appliesTo().matches(set)) {
+                continue;
+            }
             SetRule setRule = (SetRule) active.rule();
             long r0 = System.nanoTime();
             try {
-                setRule.check(new SetCollector(active.meta(), set, active.options(), active.level(), findings));
+                setRule.check(new SetCollector(active.meta(), set, active.options(), active.level(),
+                        new ReportGate(active.meta(), display, findings, notices)));
             } catch (RuntimeException | Error e) {
                 notices.add(new Notice(display, Notice.Kind.ERROR,
                         "rule " + active.rule().id() + " failed on this planning set: " + describe(e)));
@@ -554,7 +562,60 @@ public final class Linter {
     static Finding toFinding(RuleMeta meta, String file, Report report, Level configured) {
         Level level = configured != null ? configured : report.level().orElse(meta.defaultLevel());
         return new Finding(meta.id(), level, report.message(), file, report.range(), report.fix(), report.related(),
-                report.sensitive(), Optional.empty());
+                report.sensitive(), Optional.empty(), report.messageId());
+    }
+
+    /**
+     * Holds rules to their metadata as their reports arrive: a fix from a rule that is not
+     * {@code fixable} (a suggestion from one that does not {@code suggest}) is dropped, the finding stays; and a report whose message id the metadata
+     * does not declare is kept but flagged; each breach is an internal-error notice (once per rule
+     * and file or set), which fails the run, so it cannot go unnoticed in tests. Used by one
+     * thread at a time (one rule on one file or set).
+     */
+    static final class ReportGate {
+        private final RuleMeta meta;
+        private final String display;
+        private final List<Finding> sink;
+        private final List<Notice> notices;
+        private boolean fixNoticed;
+        private boolean messageNoticed;
+
+        ReportGate(RuleMeta meta, String display, List<Finding> sink, List<Notice> notices) {
+            this.meta = meta;
+            this.display = display;
+            this.sink = sink;
+            this.notices = notices;
+        }
+
+        void accept(String file, Report report, Level configured) {
+            Report checked = report;
+            if (checked.fix().isPresent()
+                    && (checked.fix().get().automatic() ? !meta.fixable() : !meta.suggests())) {
+                String what = checked.fix().get().automatic() ? "a fix" : "a suggestion";
+                checked = checked.withoutFix();
+                if (!fixNoticed) {
+                    fixNoticed = true;
+                    notices.add(new Notice(display, Notice.Kind.ERROR, "internal error: rule " + meta.id()
+                            + " attached " + what + " but its metadata does not declare it "
+                            + (what.equals("a fix") ? "fixable" : "suggesting") + "; it was dropped"));
+                }
+            }
+            String problem = messageProblem(checked);
+            if (problem != null && !messageNoticed) {
+                messageNoticed = true;
+                notices.add(new Notice(display, Notice.Kind.ERROR, "internal error: rule " + meta.id() + " " + problem));
+            }
+            sink.add(toFinding(meta, file, checked, configured));
+        }
+
+        private String messageProblem(Report report) {
+            if (report.messageId().isEmpty()) {
+                return "reported a finding without a message id (declare its messages in the rule's metadata)";
+            }
+            String id = report.messageId().get();
+            return meta.message(id).isPresent() ? null
+                    : "reported message id '" + id + "', which its metadata does not declare";
+        }
     }
 
     private static String describe(Throwable e) {
@@ -579,19 +640,19 @@ public final class Linter {
     }
 
     private record DocumentCollector(RuleMeta meta, MarkdownDocument document, Optional<DocumentType> type,
-            DocumentTypes types, RuleOptions options, Level level, List<Finding> sink, FileScope files)
+            DocumentTypes types, RuleOptions options, Level level, ReportGate gate, FileScope files)
             implements DocumentContext {
         @Override
         public void report(Report report) {
-            sink.add(toFinding(meta, document.path(), SecretMask.guard(report, document.source()), level));
+            gate.accept(document.path(), SecretMask.guard(report, document.source()), level);
         }
     }
 
-    private record SetCollector(RuleMeta meta, PlanningSet set, RuleOptions options, Level level, List<Finding> sink)
+    private record SetCollector(RuleMeta meta, PlanningSet set, RuleOptions options, Level level, ReportGate gate)
             implements SetContext {
         @Override
         public void report(MarkdownDocument document, Report report) {
-            sink.add(toFinding(meta, document.path(), SecretMask.guard(report, document.source()), level));
+            gate.accept(document.path(), SecretMask.guard(report, document.source()), level);
         }
     }
 

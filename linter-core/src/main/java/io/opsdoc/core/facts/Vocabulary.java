@@ -141,24 +141,28 @@ public final class Vocabulary {
     }
 
     /** The option that replaces the built-in list of {@code topic}. */
-    public OptionSpec option(String topic, String description) {
-        return new OptionSpec(topic, "string-list", terms(topic), description);
+    public OptionSpec<List<String>> option(String topic, String description) {
+        return OptionSpec.stringList(topic, terms(topic), description);
     }
 
     /** The option that extends the built-in list of {@code topic}. */
-    public static OptionSpec extraOption(String topic, String description) {
-        return new OptionSpec("extra-" + topic, "string-list", List.of(), description);
+    public static OptionSpec<List<String>> extraOption(String topic, String description) {
+        return OptionSpec.stringList(RuleOptions.EXTRA_PREFIX + topic, List.of(), description);
     }
 
     /** Both options for {@code topic}: replace and extend. */
-    public List<OptionSpec> options(String topic, String what) {
+    public List<OptionSpec<List<String>>> options(String topic, String what) {
         return List.of(option(topic, what + " (replaces the built-in list)"),
                 extraOption(topic, what + " added to the built-in list"));
     }
 
-    /** The effective terms of {@code topic}: configured list (or the built-in one) plus {@code extra-topic}. */
+    /**
+     * The effective terms of {@code topic}, read through the typed specs {@link #options} declares:
+     * the configured list (or the built-in one when it is unset or empty) plus {@code extra-topic}.
+     */
     public List<String> effective(RuleOptions options, String topic) {
-        List<String> result = options.stringsWithExtra(topic);
+        List<String> result = new ArrayList<>(options.get(option(topic, "")));
+        result.addAll(options.get(extraOption(topic, "")));
         return result.isEmpty() ? terms(topic) : result;
     }
 

@@ -30,6 +30,13 @@ public interface DocumentContext {
         return FileScope.of(path == null ? Path.of("") : path, FileScope.DEFAULT_MAX_FILE_BYTES);
     }
 
+    /** Reports {@code message} (declared in the rule's metadata) formatted with {@code args} at {@code range}. */
+    default void report(Range range, Message message, Object... args) {
+        report(Report.of(range, message, args));
+    }
+
+    /** @deprecated use {@link #report(Range, Message, Object...)} with a message the metadata declares */
+    @Deprecated
     default void report(Range range, String message) {
         report(Report.of(range, message));
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param sensitive true when the flagged text is a secret: reports must not show the source
  *     line (snippet) nor hash it into fingerprints
  * @param suppression how the finding was suppressed in source, empty when it is active
+ * @param messageId the id of the rule's message this finding formats (its metadata declares it)
  */
 public record Finding(
         String ruleId,
@@ -23,10 +24,17 @@ public record Finding(
         Optional<Fix> fix,
         List<Location> related,
         boolean sensitive,
-        Optional<String> suppression) {
+        Optional<String> suppression,
+        Optional<String> messageId) {
 
     public Finding {
         related = List.copyOf(related);
+    }
+
+    /** A finding without a message id (findings of tests and tools that have none). */
+    public Finding(String ruleId, Level level, String message, String file, Range range, Optional<Fix> fix,
+            List<Location> related, boolean sensitive, Optional<String> suppression) {
+        this(ruleId, level, message, file, range, fix, related, sensitive, suppression, Optional.empty());
     }
 
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
@@ -48,10 +56,11 @@ public record Finding(
     }
 
     public Finding withLevel(Level newLevel) {
-        return new Finding(ruleId, newLevel, message, file, range, fix, related, sensitive, suppression);
+        return new Finding(ruleId, newLevel, message, file, range, fix, related, sensitive, suppression, messageId);
     }
 
     public Finding withSuppression(String justification) {
-        return new Finding(ruleId, level, message, file, range, fix, related, sensitive, Optional.of(justification));
+        return new Finding(ruleId, level, message, file, range, fix, related, sensitive, Optional.of(justification),
+                messageId);
     }
 }

@@ -1,17 +1,22 @@
 package io.opsdoc.core.rule;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Option values for one rule: user configuration over the defaults the rule declares. */
+/**
+ * Option values for one rule: user configuration over the defaults the rule declares, read
+ * through the rule's typed {@link OptionSpec}s.
+ */
 public final class RuleOptions {
-    private final Map<String, Object> values;
-    private final List<OptionSpec> specs;
+    /** Prefix of the option that extends (instead of replacing) a list option. */
+    public static final String EXTRA_PREFIX = "extra-";
 
-    public RuleOptions(List<OptionSpec> specs, Map<String, Object> values) {
+    private final Map<String, Object> values;
+    private final List<OptionSpec<?>> specs;
+
+    public RuleOptions(List<OptionSpec<?>> specs, Map<String, Object> values) {
         this.specs = List.copyOf(specs);
         this.values = Map.copyOf(values);
     }
@@ -20,49 +25,61 @@ public final class RuleOptions {
         return new RuleOptions(meta.options(), Map.of());
     }
 
+    /** The configured values as written (for printing the effective configuration). */
     public Map<String, Object> values() {
         return values;
     }
 
-    public Optional<Object> raw(String name) {
-        if (values.containsKey(name)) {
-            return Optional.ofNullable(values.get(name));
+    /**
+     * The value of {@code spec}: the configured one, else its default. A list option also gets
+     * the values of {@code extra-NAME} unless the rule declares {@code extra-NAME} as an option of
+     * its own. A configured value the spec rejects (configuration validation reports those before
+     * any rule runs) falls back to the default, so a rule never sees a value of the wrong type.
+     *
+     * @throws IllegalArgumentException when the rule did not declare {@code spec}: a rule may only
+     *     read its own options
+     */
+    public <T> T get(OptionSpec<T> spec) {
+        OptionSpec<?> declared = declared(spec.name())
+                .orElseThrow(() -> new IllegalArgumentException("option " + spec.name() + " is not declared by the rule"));
+        if (!declared.type().equals(spec.type())) {
+            throw new IllegalArgumentException("option " + spec.name() + " is declared as " + declared.type());
         }
-        return specs.stream().filter(s -> s.name().equals(name)).findFirst().map(OptionSpec::defaultValue);
-    }
-
-    public String string(String name, String fallback) {
-        return raw(name).map(String::valueOf).orElse(fallback);
-    }
-
-    public int integer(String name, int fallback) {
-        return raw(name).map(v -> v instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(v).trim()))
-                .orElse(fallback);
-    }
-
-    public boolean bool(String name, boolean fallback) {
-        return raw(name).map(v -> v instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(v))).orElse(fallback);
-    }
-
-    /** A list option; a single scalar counts as a one-element list. */
-    public List<String> strings(String name) {
-        Optional<Object> value = raw(name);
-        if (value.isEmpty()) {
-            return List.of();
+        T value = configured(spec).orElse(spec.defaultValue());
+        if (spec.type() == OptionType.STRING_LIST && declared(EXTRA_PREFIX + spec.name()).isEmpty()) {
+            Optional<List<String>> extra = Optional.ofNullable(values.get(EXTRA_PREFIX + spec.name()))
+                    .flatMap(OptionType.STRING_LIST::convert);
+            if (extra.isPresent()) {
+                List<String> merged = new ArrayList<>(value == null ? List.of() : asStrings(value));
+                merged.addAll(extra.get());
+                @SuppressWarnings("unchecked")
+                T result = (T) List.copyOf(merged);
+                return result;
+            }
         }
+        return value;
+    }
+
+    /** True when configuration sets {@code spec} (to a usable value). */
+    public boolean isSet(OptionSpec<?> spec) {
+        return configured(spec).isPresent();
+    }
+
+    private <T> Optional<T> configured(OptionSpec<T> spec) {
+        if (!values.containsKey(spec.name())) {
+            return Optional.empty();
+        }
+        OptionSpec.Checked<T> checked = spec.check(values.get(spec.name()));
+        return checked.ok() ? Optional.of(checked.value()) : Optional.empty();
+    }
+
+    private Optional<OptionSpec<?>> declared(String name) {
+        return specs.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    private static List<String> asStrings(Object list) {
         List<String> result = new ArrayList<>();
-        if (value.get() instanceof Collection<?> collection) {
-            collection.forEach(item -> result.add(String.valueOf(item)));
-        } else {
-            result.add(String.valueOf(value.get()));
-        }
-        return result;
-    }
-
-    /** A list option whose defaults are extended (not replaced) by {@code extra-NAME} when given. */
-    public List<String> stringsWithExtra(String name) {
-        List<String> result = new ArrayList<>(strings(name));
-        result.addAll(strings("extra-" + name));
+        ((List<?>) list).forEach(item -> result.add(String.valueOf(item)));
         return result;
     }
 }

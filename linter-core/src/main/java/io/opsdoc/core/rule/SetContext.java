@@ -11,6 +11,13 @@ public interface SetContext {
 
     void report(MarkdownDocument document, Report report);
 
+    /** Reports {@code message} (declared in the rule's metadata) formatted with {@code args} in {@code document}. */
+    default void report(MarkdownDocument document, Range range, Message message, Object... args) {
+        report(document, Report.of(range, message, args));
+    }
+
+    /** @deprecated use {@link #report(MarkdownDocument, Range, Message, Object...)} with a declared message */
+    @Deprecated
     default void report(MarkdownDocument document, Range range, String message) {
         report(document, Report.of(range, message));
     }

@@ -78,7 +78,7 @@ public final class SecretMask {
                             .anyMatch(SecretMask::containsSecret)).orElse(false);
         }
         if (!message.equals(report.message()) || relatedChanged) {
-            guarded = new Report(report.range(), message, report.level(), report.fix(), related, report.sensitive());
+            guarded = report.withMessage(message).withRelated(related);
         }
         return sensitive && !guarded.sensitive() ? guarded.asSensitive() : guarded;
     }

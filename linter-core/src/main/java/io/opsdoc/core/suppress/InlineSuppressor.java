@@ -9,6 +9,9 @@ import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.HtmlComment;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.rule.Finding;
+import io.opsdoc.core.rule.Message;
+import io.opsdoc.core.rule.OptionSpec;
+import io.opsdoc.core.rule.RuleOptions;
 import io.opsdoc.core.source.Range;
 import io.opsdoc.core.text.Suggestions;
 import java.util.ArrayList;
@@ -42,6 +45,14 @@ public final class InlineSuppressor implements Suppressor {
     public static final String UNUSED_RULE = "config/unused-suppression";
     /** Option of {@value #UNUSED_RULE}: report suppressions that name rules opsdoc does not know. */
     public static final String UNKNOWN_RULES_OPTION = "unknown-rules";
+    /** The option's typed spec, declared by the rule's metadata in the rules module. */
+    public static final OptionSpec<Boolean> UNKNOWN_RULES = OptionSpec.bool(UNKNOWN_RULES_OPTION, true,
+            "Report suppressions that name a rule opsdoc does not know (turn off when the same documents"
+                    + " are checked by a newer opsdoc with more rules)");
+    /** The messages of {@value #UNUSED_RULE}, declared by its metadata. */
+    public static final Message UNKNOWN_RULE = Message.of("unknown-rule", "unknown rule '{0}' in {1}{2}");
+    public static final Message UNUSED_ALL = Message.of("unused", "{0} suppresses nothing; remove the comment");
+    public static final Message UNUSED_ID = Message.of("unused-id", "{0} {1} suppresses nothing; remove it from the comment");
 
     private static final Pattern CODE_COMMENT = Pattern.compile("(?:^|\\s)(?:#|//)\\s*(opsdoc-disable-(?:next-)?line\\b.*)$");
     private static final Set<String> PLAIN_LANGUAGES = Set.of("markdown", "md", "text", "txt", "plaintext");
@@ -120,8 +131,8 @@ public final class InlineSuppressor implements Suppressor {
             return List.of();
         }
         Level level = setting.flatMap(RuleSetting::level).orElse(Level.NOTE);
-        boolean reportUnknown = Optional.ofNullable(setting.map(RuleSetting::options).orElse(Map.of()).get(UNKNOWN_RULES_OPTION))
-                .map(v -> v instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(v))).orElse(true);
+        boolean reportUnknown = new RuleOptions(List.of(UNKNOWN_RULES), setting.map(RuleSetting::options).orElse(Map.of()))
+                .get(UNKNOWN_RULES);
         Set<String> known = new java.util.HashSet<>(knownRuleIds);
         known.add(UNUSED_RULE);
         List<Finding> found = new ArrayList<>();
@@ -129,13 +140,12 @@ public final class InlineSuppressor implements Suppressor {
             String keyword = unit.directive.kind().keyword;
             if (!unit.id.equals("*") && known.stream().noneMatch(k -> Directive.names(unit.id, k))) {
                 if (reportUnknown) {
-                    found.add(finding(document, unit.directive.range(), level, "unknown rule '" + unit.id + "' in "
-                            + keyword + Suggestions.closest(unit.id, known).map(s -> "; did you mean '" + s + "'?").orElse("")));
+                    found.add(finding(document, unit.directive.range(), level, UNKNOWN_RULE, unit.id, keyword,
+                            Suggestions.closest(unit.id, known).map(s -> "; did you mean '" + s + "'?").orElse("")));
                 }
             } else if (!unit.used && unit.directive.kind() != Directive.Kind.ENABLE && !idle(unit.id, config, known)) {
-                found.add(finding(document, unit.directive.range(), level, unit.id.equals("*")
-                        ? keyword + " suppresses nothing; remove the comment"
-                        : keyword + " " + unit.id + " suppresses nothing; remove it from the comment"));
+                found.add(unit.id.equals("*") ? finding(document, unit.directive.range(), level, UNUSED_ALL, keyword)
+                        : finding(document, unit.directive.range(), level, UNUSED_ID, keyword, unit.id));
             }
         }
         // A suppression may silence the reports about suppressions too.
@@ -164,9 +174,9 @@ public final class InlineSuppressor implements Suppressor {
                 .allMatch(k -> config.setting(k).map(RuleSetting::off).orElse(false));
     }
 
-    private static Finding finding(MarkdownDocument document, Range range, Level level, String message) {
-        return new Finding(UNUSED_RULE, level, message, document.path(), range, Optional.empty(), List.of(), false,
-                Optional.empty());
+    private static Finding finding(MarkdownDocument document, Range range, Level level, Message message, Object... args) {
+        return new Finding(UNUSED_RULE, level, message.format(args), document.path(), range, Optional.empty(), List.of(),
+                false, Optional.empty(), Optional.of(message.id()));
     }
 
     private static List<Directive> directives(MarkdownDocument document) {

@@ -19,8 +19,8 @@ class CascadingConfigProviderTest {
             RuleMeta.of("principles/alpha", Level.NOTE, "d", "h", List.of()),
             RuleMeta.of("principles/beta", Level.ERROR, "d", "h", List.of()),
             RuleMeta.of("markdown/gamma", Level.NOTE, "d", "h", List.of())
-                    .withOptions(new OptionSpec("words", "string-list", List.of("a"), "words"),
-                            new OptionSpec("limit", "integer", 3, "limit")));
+                    .withOptions(OptionSpec.stringList("words", List.of("a"), "words"),
+                            OptionSpec.integer("limit", 3, "limit").validatedBy(n -> n >= 1, "at least 1")));
 
     @TempDir
     Path dir;
@@ -63,6 +63,13 @@ class CascadingConfigProviderTest {
         assertThat(config.setting("markdown/gamma").orElseThrow().options()).containsEntry("limit", 5);
         assertThatThrownBy(() -> provider("rules:\n  markdown/gamma:\n    options: {limit: many}\n"))
                 .isInstanceOf(ConfigException.class).hasMessageEndingWith("option 'limit' of markdown/gamma must be a whole number");
+        // The spec's validation runs at configuration time too, with the option's position.
+        assertThatThrownBy(() -> provider("rules:\n  markdown/gamma:\n    options: {limit: 0}\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(":3:")
+                .hasMessageEndingWith("option 'limit' of markdown/gamma must be at least 1");
+        assertThatThrownBy(() -> provider("rules:\n  markdown/gamma:\n    options: {extra-words: {a: 1}}\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("option 'extra-words' of markdown/gamma must be a list of text values");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.opsdoc.core.config.Config;
 import io.opsdoc.core.config.ConfigProvider;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.Rule;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -32,17 +33,19 @@ class LinterResilienceTest {
         return RuleMeta.of(id, Level.WARNING, "test rule", "Test.\n\nHow to fix: nothing.", List.of("test"));
     }
 
+    private static final Message HEADING = Message.of("heading", "heading");
+
     /** Reports the first heading of every file. */
     private static final DocumentRule HEADINGS = new DocumentRule() {
         @Override
         public RuleMeta meta() {
-            return testMeta("test/heading");
+            return testMeta("test/heading").withMessages(HEADING);
         }
 
         @Override
         public void check(DocumentContext context) {
             context.document().headings().stream().findFirst()
-                    .ifPresent(h -> context.report(h.range(), "heading"));
+                    .ifPresent(h -> context.report(h.range(), HEADING));
         }
     };
 

@@ -47,7 +47,7 @@ final class CustomForbidPatternRule implements DocumentRule {
                     if (m.end() == m.start()) {
                         continue;
                     }
-                    context.report(segment.range(m.start(), m.end()),
+                    context.report(segment.range(m.start(), m.end()), CustomRuleSupport.CONFIGURED,
                             CustomRuleSupport.message(definition, "match", m.group()));
                     reported++;
                 }

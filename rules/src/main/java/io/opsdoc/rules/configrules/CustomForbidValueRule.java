@@ -63,7 +63,8 @@ final class CustomForbidValueRule implements DocumentRule {
         boolean keyOnly = definition.values().isEmpty() && definition.pattern().isEmpty();
         if (keyOnly) {
             Node at = hit.key() != null ? hit.key() : hit.value();
-            context.report(yaml.range(at), CustomRuleSupport.message(definition, "path", full).replace("{value}", ""));
+            context.report(yaml.range(at), CustomRuleSupport.CONFIGURED,
+                    CustomRuleSupport.message(definition, "path", full).replace("{value}", ""));
             return;
         }
         Optional<String> value = YamlNodes.scalar(hit.value());
@@ -73,7 +74,7 @@ final class CustomForbidValueRule implements DocumentRule {
         boolean forbidden = definition.values().contains(value.get()) || definition.pattern()
                 .map(p -> CustomRuleSupport.matcher(p, value.get(), deadline).find()).orElse(false);
         if (forbidden) {
-            context.report(yaml.range(hit.value()),
+            context.report(yaml.range(hit.value()), CustomRuleSupport.CONFIGURED,
                     CustomRuleSupport.message(definition, "value", value.get()).replace("{path}", full));
         }
     }

@@ -43,8 +43,8 @@ final class CustomRequireKeyRule implements DocumentRule {
                 continue;
             }
             YamlPaths.missing(doc.root(), definition.path(), (anchor, segment, found) ->
-                    context.report(doc.block().range(anchor), CustomRuleSupport.message(definition, "path", full)
-                            .replace("{missing}", segment)));
+                    context.report(doc.block().range(anchor), CustomRuleSupport.CONFIGURED,
+                            CustomRuleSupport.message(definition, "path", full).replace("{missing}", segment)));
         }
     }
 }

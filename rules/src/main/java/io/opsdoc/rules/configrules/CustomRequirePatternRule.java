@@ -50,6 +50,6 @@ final class CustomRequirePatternRule implements DocumentRule {
             return;
         }
         context.report(section.map(s -> s.heading().range()).orElse(CustomRuleSupport.documentStart(context.document())),
-                definition.message());
+                CustomRuleSupport.CONFIGURED, definition.message());
     }
 }

@@ -28,7 +28,7 @@ final class CustomRequireSectionRule implements DocumentRule {
             return;
         }
         if (context.document().findSection(CustomRuleSupport.names(definition)).isEmpty()) {
-            context.report(CustomRuleSupport.documentStart(context.document()),
+            context.report(CustomRuleSupport.documentStart(context.document()), CustomRuleSupport.CONFIGURED,
                     CustomRuleSupport.message(definition, "section", definition.section().orElse("")));
         }
     }

@@ -7,7 +7,9 @@ import io.opsdoc.core.markdown.Heading;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.ProseSegment;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.AppliesTo;
 import io.opsdoc.core.rule.DocumentContext;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.source.Range;
 import java.util.ArrayList;
@@ -20,6 +22,10 @@ import java.util.regex.Pattern;
 final class CustomRuleSupport {
     /** Time one custom rule may spend matching its patterns on one file. */
     static final long BUDGET_NANOS = 1_000_000_000L;
+    /** The rule's own message from the configuration, its {@code {name}} placeholders filled in. */
+    static final Message CONFIGURED = Message.of("configured", "{0}");
+    static final Message TOO_SLOW = Message.of("too-slow", "pattern of {0} took longer than {1} s on this file and was "
+            + "stopped; simplify the regular expression (nested quantifiers such as (a+)+ backtrack without end)");
 
     private CustomRuleSupport() {
     }
@@ -30,7 +36,10 @@ final class CustomRuleSupport {
                 + d.origin().getFileName() + "`: " + what + "\n\n"
                 + "**How to fix:** " + d.message() + ". To silence it for a passage, write "
                 + "`<!-- opsdoc-disable-next-line " + d.id() + " -- reason -->` above the line.\n";
-        return RuleMeta.of(d.id(), d.level(), d.description(), help, List.of("custom"));
+        return RuleMeta.of(d.id(), d.level(), d.description(), help, List.of("custom"))
+                .appliesTo(d.documentTypes().isEmpty() ? AppliesTo.any()
+                        : AppliesTo.types(d.documentTypes().toArray(String[]::new)))
+                .withMessages(CONFIGURED, TOO_SLOW);
     }
 
     /** True when the document is of one of the rule's types (any document, or any typed one, when none are named). */
@@ -137,9 +146,7 @@ final class CustomRuleSupport {
     }
 
     static void reportTooSlow(DocumentContext context, CustomRuleDefinition d) {
-        context.report(documentStart(context.document()), "pattern of " + d.id() + " took longer than "
-                + BUDGET_NANOS / 1_000_000_000L + " s on this file and was stopped; simplify the regular expression"
-                + " (nested quantifiers such as (a+)+ backtrack without end)");
+        context.report(documentStart(context.document()), TOO_SLOW, d.id(), BUDGET_NANOS / 1_000_000_000L);
     }
 
     /** {@code {name}} placeholders of the message. */

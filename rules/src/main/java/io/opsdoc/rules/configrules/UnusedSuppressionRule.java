@@ -3,7 +3,6 @@ package io.opsdoc.rules.configrules;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
-import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.suppress.InlineSuppressor;
 import java.util.List;
@@ -33,9 +32,8 @@ final class UnusedSuppressionRule implements DocumentRule {
             ```
             """,
             List.of("config"))
-            .withOptions(new OptionSpec(InlineSuppressor.UNKNOWN_RULES_OPTION, "boolean", true,
-                    "Report suppressions that name a rule opsdoc does not know (turn off when the same documents"
-                            + " are checked by a newer opsdoc with more rules)"));
+            .withOptions(InlineSuppressor.UNKNOWN_RULES)
+            .withMessages(InlineSuppressor.UNKNOWN_RULE, InlineSuppressor.UNUSED_ALL, InlineSuppressor.UNUSED_ID);
 
     @Override
     public RuleMeta meta() {

@@ -13,6 +13,7 @@ import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
 import io.opsdoc.core.rule.Location;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
@@ -85,11 +86,22 @@ final class AlertVsSloRule implements SetRule {
             ```
             """;
 
+    static final OptionSpec<Double> MAX_BURN_RATE = OptionSpec.number("max-burn-rate", 14.4,
+            "Largest accepted ratio of an error-rate alert threshold to the error budget")
+            .validatedBy(rate -> rate > 0, "greater than 0");
+
+    static final Message ERROR_RATE_TOO_LOOSE = Message.of("error-rate-too-loose",
+            "Error-rate alert {0} fires at {1}, {2}× the {3} error budget of the {4} (at most {5}×); alert "
+                    + "at {6} or below, e.g. a burn-rate alert > ({5} * {7})");
+    static final Message LATENCY_ABOVE_OBJECTIVE = Message.of("latency-above-objective",
+            "Latency alert {0} fires at a {1} of {2}, above the {1} objective of {3}; alert at {4} or below");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
             "An alert threshold so loose that the SLO's error budget burns without firing", HELP,
             List.of("consistency", "slo", "prometheus"))
-            .withOptions(new OptionSpec("max-burn-rate", "string", "14.4",
-                    "Largest accepted ratio of an error-rate alert threshold to the error budget"));
+            .withOptions(MAX_BURN_RATE)
+            .appliesTo(DocumentFacts.MONITORING)
+            .withMessages(ERROR_RATE_TOO_LOOSE, LATENCY_ABOVE_OBJECTIVE);
 
     @Override
     public RuleMeta meta() {
@@ -138,12 +150,10 @@ final class AlertVsSloRule implements SetRule {
                 }
             }
             if (tightest != null && tightest.value() / budget.budget() > maxBurn * (1 + 1e-9)) {
-                String message = "Error-rate alert " + tightest.alert() + " fires at " + percent(tightest.value())
-                        + ", " + Durations.number(tightest.value() / budget.budget()) + "× the " + percent(budget.budget())
-                        + " error budget of the " + budget.describe() + " (at most " + Durations.number(maxBurn)
-                        + "×); alert at " + percent(maxBurn * budget.budget()) + " or below, e.g. a burn-rate alert > ("
-                        + Durations.number(maxBurn) + " * " + trim(budget.budget()) + ")";
-                context.report(doc, Report.of(tightest.range(), message)
+                context.report(doc, Report.of(tightest.range(), ERROR_RATE_TOO_LOOSE, tightest.alert(),
+                        percent(tightest.value()), Durations.number(tightest.value() / budget.budget()),
+                        percent(budget.budget()), budget.describe(), Durations.number(maxBurn),
+                        percent(maxBurn * budget.budget()), trim(budget.budget()))
                         .withRelated(List.of(new io.opsdoc.core.rule.Location(doc.path(), budget.range(), budget.describe()))));
             }
         });
@@ -158,21 +168,15 @@ final class AlertVsSloRule implements SetRule {
             Optional<LatencySlo> slo = latencySlo(latencies, alert.quantile());
             if (slo.isPresent() && alert.value() > slo.get().seconds() * (1 + 1e-9)) {
                 String p = "p" + trim(alert.quantile() * 100);
-                String message = "Latency alert " + alert.alert() + " fires at a " + p + " of " + Durations.format(alert.value())
-                        + ", above the " + p + " objective of " + slo.get().written() + "; alert at "
-                        + Durations.format(slo.get().seconds()) + " or below";
-                context.report(doc, Report.of(alert.range(), message)
+                context.report(doc, Report.of(alert.range(), LATENCY_ABOVE_OBJECTIVE, alert.alert(), p,
+                        Durations.format(alert.value()), slo.get().written(), Durations.format(slo.get().seconds()))
                         .withRelated(List.of(new io.opsdoc.core.rule.Location(doc.path(), slo.get().range(), p + " objective " + slo.get().written()))));
             }
         }
     }
 
     private static double maxBurn(SetContext context) {
-        try {
-            return Double.parseDouble(context.options().string("max-burn-rate", "14.4").strip());
-        } catch (NumberFormatException e) {
-            return 14.4;
-        }
+        return context.options().get(MAX_BURN_RATE);
     }
 
     /** SLOs before SLAs; among several, the lowest target (largest budget). */

@@ -8,6 +8,7 @@ import io.opsdoc.core.facts.Sections;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
 import io.opsdoc.core.rule.Location;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -59,8 +60,17 @@ final class EnvironmentConsistencyRule implements SetRule {
             ```
             """;
 
+    static final Message NOT_PROVISIONED = Message.of("not-provisioned",
+            "The CI/CD plan deploys to {0} but {1} provisions only {2}; add the {0} environment there or "
+                    + "stop deploying to it");
+    static final Message NOT_DEPLOYED = Message.of("not-deployed",
+            "{0} provisions {1} but the CI/CD plan deploys only to {2}; add a deployment to {1} or drop the "
+                    + "environment");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
-            "Environment names differ between documents", HELP, List.of("consistency", "environments"));
+            "Environment names differ between documents", HELP, List.of("consistency", "environments"))
+            .appliesTo(DocumentFacts.CICD, DocumentFacts.IAC)
+            .withMessages(NOT_PROVISIONED, NOT_DEPLOYED);
 
     @Override
     public RuleMeta meta() {
@@ -88,19 +98,15 @@ final class EnvironmentConsistencyRule implements SetRule {
         String where = management.map(s -> "'" + s.title().strip() + "'").orElse("the infrastructure plan");
         for (String env : missing(deployed, provisioned)) {
             EnvironmentFact m = deployed.get(env);
-            String message = "The CI/CD plan deploys to " + env + " but " + where + " provisions only "
-                    + String.join(", ", provisioned.keySet()) + "; add the " + env
-                    + " environment there or stop deploying to it";
-            context.report(iacDoc, Report.of(Sections.anchor(iacDoc, management), message)
+            context.report(iacDoc, Report.of(Sections.anchor(iacDoc, management), NOT_PROVISIONED, env, where,
+                    String.join(", ", provisioned.keySet()))
                     .withRelated(List.of(new Location(pathOf(cicd, m), m.range(), env + " in the CI/CD plan"))));
         }
         Optional<Section> cicdSection = cicdSection(cicdDoc);
         for (String env : missing(provisioned, deployed)) {
             EnvironmentFact m = provisioned.get(env);
-            String message = where + " provisions " + env + " but the CI/CD plan deploys only to "
-                    + String.join(", ", deployed.keySet()) + "; add a deployment to " + env
-                    + " or drop the environment";
-            context.report(cicdDoc, Report.of(Sections.anchor(cicdDoc, cicdSection), message)
+            context.report(cicdDoc, Report.of(Sections.anchor(cicdDoc, cicdSection), NOT_DEPLOYED, where, env,
+                    String.join(", ", deployed.keySet()))
                     .withRelated(List.of(new Location(pathOf(iac, m), m.range(), env + " in the infrastructure plan"))));
         }
     }

@@ -7,7 +7,9 @@ import io.opsdoc.core.facts.SloFact;
 import io.opsdoc.core.facts.Windows;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.AppliesTo;
 import io.opsdoc.core.rule.Location;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -68,9 +70,14 @@ final class ErrorBudgetRule implements SetRule {
             ```
             """;
 
+    static final Message MISMATCH = Message.of("mismatch",
+            "{0}% over {1} allows {2} of downtime, not {3}; correct the allowance or the target");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.ERROR,
             "A stated downtime allowance does not match its availability target and window", HELP,
-            List.of("consistency", "slo"));
+            List.of("consistency", "slo"))
+            .appliesTo(AppliesTo.anyType())
+            .withMessages(MISMATCH);
 
     private static final double EPSILON = 1e-6;
 
@@ -103,13 +110,12 @@ final class ErrorBudgetRule implements SetRule {
         double days = slo.hasWindow() ? typicalDays(slo.windowMinDays(), slo.windowMaxDays()) : month.typicalDays();
         String window = slo.hasWindow() ? describe(slo) : month.describe() + " (no window is stated)";
         double expected = budget * days * 86400;
-        String message = slo.written() + "% over " + window + " allows " + Durations.format(expected)
-                + " of downtime, not " + slo.allowanceWritten().orElse("") + "; correct the allowance or the target";
         List<Location> related = new ArrayList<>();
         if (!slo.range().equals(slo.allowanceRange())) {
             related.add(new Location(facts.path(), slo.range(), "availability target " + slo.written() + "%"));
         }
-        context.report(facts.document(), Report.of(slo.allowanceRange(), message).withRelated(related));
+        context.report(facts.document(), Report.of(slo.allowanceRange(), MISMATCH, slo.written(), window,
+                Durations.format(expected), slo.allowanceWritten().orElse("")).withRelated(related));
     }
 
     private static double typicalDays(double min, double max) {

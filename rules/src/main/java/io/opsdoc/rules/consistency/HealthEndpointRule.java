@@ -3,7 +3,9 @@ package io.opsdoc.rules.consistency;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.facts.DocumentFacts;
 import io.opsdoc.core.facts.HealthEndpoints.Endpoint;
+import io.opsdoc.core.rule.AppliesTo;
 import io.opsdoc.core.rule.Location;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -61,8 +63,17 @@ final class HealthEndpointRule implements SetRule {
             and in the monitoring plan: "`GET /health` on port 8080".
             """;
 
+    static final Message PATH_MISMATCH = Message.of("path-mismatch",
+            "Health path {0} from the {1} appears in no other document of the planning set, which use {2}; "
+                    + "use the same health endpoint everywhere");
+    static final Message PORT_MISMATCH = Message.of("port-mismatch",
+            "Health endpoint {0} is on port {1} in the {2} but on port {3} in the other documents; use the "
+                    + "same port everywhere");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.ERROR,
-            "Health-check path or port differ between documents", HELP, List.of("consistency", "health"));
+            "Health-check path or port differ between documents", HELP, List.of("consistency", "health"))
+            .appliesTo(AppliesTo.anyType())
+            .withMessages(PATH_MISMATCH, PORT_MISMATCH);
 
     @Override
     public RuleMeta meta() {
@@ -89,10 +100,8 @@ final class HealthEndpointRule implements SetRule {
                 if (reported.add(e.doc().path() + "#" + e.pathRange().start().offset())) {
                     Set<String> otherPaths = new LinkedHashSet<>();
                     others.forEach(o -> otherPaths.add(o.path()));
-                    String message = "Health path " + e.path() + " from the " + e.source() + " appears in no other document"
-                            + " of the planning set, which use " + String.join(", ", otherPaths)
-                            + "; use the same health endpoint everywhere";
-                    context.report(e.doc(), Report.of(e.pathRange(), message).withRelated(related(others)));
+                    context.report(e.doc(), Report.of(e.pathRange(), PATH_MISMATCH, e.path(), e.source(),
+                            String.join(", ", otherPaths)).withRelated(related(others)));
                 }
                 continue;
             }
@@ -108,10 +117,8 @@ final class HealthEndpointRule implements SetRule {
             if (reported.add(e.doc().path() + "#" + e.portRange().start().offset())) {
                 Set<String> ports = new LinkedHashSet<>();
                 withPorts.forEach(o -> ports.add(String.valueOf(o.port().getAsInt())));
-                String message = "Health endpoint " + e.path() + " is on port " + e.port().getAsInt() + " in the "
-                        + e.source() + " but on port " + String.join(", ", ports)
-                        + " in the other documents; use the same port everywhere";
-                context.report(e.doc(), Report.of(e.portRange(), message).withRelated(related(withPorts)));
+                context.report(e.doc(), Report.of(e.portRange(), PORT_MISMATCH, e.path(), e.port().getAsInt(), e.source(),
+                        String.join(", ", ports)).withRelated(related(withPorts)));
             }
         }
     }

@@ -7,6 +7,7 @@ import io.opsdoc.core.facts.TimedFact;
 import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.rule.Location;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -59,8 +60,13 @@ final class PipelineTimeBudgetRule implements SetRule {
             ```
             """;
 
+    static final Message OVER_BUDGET = Message.of("over-budget",
+            "{0}{1}{2} but the pipeline total is {3}; raise the total or tighten the stage targets");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
-            "Stage time targets add up to more than the stated pipeline total", HELP, List.of("consistency", "ci-cd"));
+            "Stage time targets add up to more than the stated pipeline total", HELP, List.of("consistency", "ci-cd"))
+            .appliesTo(DocumentFacts.CICD)
+            .withMessages(OVER_BUDGET);
 
     @Override
     public RuleMeta meta() {
@@ -148,10 +154,8 @@ final class PipelineTimeBudgetRule implements SetRule {
             parts.append(stage.label()).append(' ').append(Durations.format(stage.seconds()));
             related.add(new Location(doc.path(), stage.range(), stage.label() + ": " + stage.written()));
         }
-        String message = how + Durations.format(path) + (counted.size() > 1 ? ", that is " + parts + "," : "")
-                + " but the pipeline total is " + Durations.format(limit)
-                + "; raise the total or tighten the stage targets";
-        context.report(doc, Report.of(total.range(), message).withRelated(related));
+        context.report(doc, Report.of(total.range(), OVER_BUDGET, how, Durations.format(path),
+                counted.size() > 1 ? ", that is " + parts + "," : "", Durations.format(limit)).withRelated(related));
     }
 
     /**

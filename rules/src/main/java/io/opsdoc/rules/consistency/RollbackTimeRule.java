@@ -5,6 +5,7 @@ import io.opsdoc.core.facts.DocumentFacts;
 import io.opsdoc.core.facts.Durations;
 import io.opsdoc.core.facts.TimedFact;
 import io.opsdoc.core.rule.Location;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -49,9 +50,15 @@ final class RollbackTimeRule implements SetRule {
             ```
             """;
 
+    static final Message SHORTER_THAN_AUTOMATION = Message.of("shorter-than-automation",
+            "Rollback is stated to take {0} but {1} lets the automation take {2}; state at least {2} or "
+                    + "shorten the deadline");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
             "Stated rollback time is shorter than the automated rollback can take", HELP,
-            List.of("consistency", "deployment"));
+            List.of("consistency", "deployment"))
+            .appliesTo(DocumentFacts.DEPLOYMENT)
+            .withMessages(SHORTER_THAN_AUTOMATION);
 
     @Override
     public RuleMeta meta() {
@@ -80,10 +87,8 @@ final class RollbackTimeRule implements SetRule {
             }
             for (TimedFact stated : facts.timings(TimedFact.ROLLBACK_TIME)) {
                 if (stated.seconds() + 1e-6 < longest.seconds()) {
-                    String message = "Rollback is stated to take " + stated.written() + " but " + longest.label()
-                            + " lets the automation take " + Durations.format(longest.seconds())
-                            + "; state at least " + Durations.format(longest.seconds()) + " or shorten the deadline";
-                    context.report(facts.document(), Report.of(stated.range(), message)
+                    context.report(facts.document(), Report.of(stated.range(), SHORTER_THAN_AUTOMATION, stated.written(),
+                            longest.label(), Durations.format(longest.seconds()))
                             .withRelated(List.of(new Location(longestDoc.path(), longest.range(), longest.label()))));
                 }
             }

@@ -7,6 +7,7 @@ import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.facts.Sections;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
@@ -16,6 +17,11 @@ import java.util.Optional;
 
 /** Every alert needs a threshold comparison, a duration and a severity. */
 public final class AlertThresholdsRule implements SetRule {
+    static final Message NO_ALERTS = Message.of("no-alerts",
+            "No alert rule is defined in {0}; define each alert as a YAML rule or a table row with a "
+                    + "threshold, a duration and a severity");
+    static final Message INCOMPLETE = Message.of("incomplete", "Alert '{0}' has {1}; add {2}");
+
     private static final String HELP = """
             "Alerts are configured with proper thresholds": each alert compares a signal with a number, \
             waits for a duration before firing (so a single scrape spike does not page anyone) and \
@@ -39,11 +45,20 @@ public final class AlertThresholdsRule implements SetRule {
             ```
             """;
 
-    @Override
-    public RuleMeta meta() {
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
         return RuleMeta.of("criteria/alert-thresholds", Level.WARNING,
                 "An alert without a threshold comparison, a `for` duration or a severity", HELP,
-                List.of("criteria", "monitoring", "alerting"));
+                List.of("criteria", "monitoring", "alerting"))
+                .appliesTo(DocumentFacts.MONITORING)
+                .withMessages(NO_ALERTS, INCOMPLETE);
+    }
+
+    @Override
+    public RuleMeta meta() {
+        return META;
     }
 
     @Override
@@ -56,9 +71,7 @@ public final class AlertThresholdsRule implements SetRule {
         Optional<Section> alerting = monitoring.section();
         List<AlertFact> alerts = monitoring.facts().alerts();
         if (alerts.isEmpty()) {
-            context.report(doc, Sections.anchor(doc, alerting), "No alert rule is defined in "
-                    + Sections.where(alerting, "Alerting")
-                    + "; define each alert as a YAML rule or a table row with a threshold, a duration and a severity");
+            context.report(doc, Sections.anchor(doc, alerting), NO_ALERTS, Sections.where(alerting, "Alerting"));
             return;
         }
         for (AlertFact alert : alerts) {
@@ -73,8 +86,7 @@ public final class AlertThresholdsRule implements SetRule {
                 missing.add(alert.fromTable() ? "no severity" : "no severity label");
             }
             if (!missing.isEmpty()) {
-                context.report(doc, alert.range(), "Alert '" + alert.name() + "' has " + join(missing)
-                        + "; add " + fixes(missing, alert.fromTable()));
+                context.report(doc, alert.range(), INCOMPLETE, alert.name(), join(missing), fixes(missing, alert.fromTable()));
             }
         }
     }

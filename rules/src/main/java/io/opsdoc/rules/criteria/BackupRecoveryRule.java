@@ -8,6 +8,7 @@ import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -20,6 +21,13 @@ import java.util.Optional;
 
 /** Backups need a schedule/retention and a restore procedure. */
 public final class BackupRecoveryRule implements SetRule {
+    static final Message NO_SCHEDULE = Message.of("no-schedule",
+            "No backup schedule or retention found in {0} or the other plans (no backup_retention_period, "
+                    + "backup plan or stated schedule); state how often data is backed up and how long backups are kept");
+    static final Message NO_RESTORE = Message.of("no-restore",
+            "No restore procedure found in {0} or the other plans; describe how a backup is restored, with "
+                    + "the commands");
+
     private static final String HELP = """
             "Backup and recovery procedures are defined": data is backed up on a schedule with a stated \
             retention, and the plan says how a restore is done. A backup nobody knows how to restore is \
@@ -40,14 +48,23 @@ public final class BackupRecoveryRule implements SetRule {
             ```
             """;
 
-    @Override
-    public RuleMeta meta() {
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
         List<OptionSpec> options = new ArrayList<>();
         options.addAll(Vocabulary.get().options("backup-schedule", "Words and attributes that state a backup schedule or retention"));
         options.addAll(Vocabulary.get().options("restore-procedure", "Words and commands of a restore procedure"));
         return RuleMeta.of("criteria/backup-recovery", Level.WARNING,
                 "No backup schedule/retention or no restore procedure", HELP, List.of("criteria", "reliability"))
-                .withOptions(options.toArray(OptionSpec[]::new));
+                .withOptions(options.toArray(OptionSpec[]::new))
+                .appliesTo("infrastructure-as-code", "deployment-strategy")
+                .withMessages(NO_SCHEDULE, NO_RESTORE);
+    }
+
+    @Override
+    public RuleMeta meta() {
+        return META;
     }
 
     @Override
@@ -79,13 +96,10 @@ public final class BackupRecoveryRule implements SetRule {
         iac.ifPresent(d -> plans.add(DocumentFacts.of(d)));
         deploy.ifPresent(d -> plans.add(DocumentFacts.of(d)));
         if (!Terms.mentions(plans, TermFact.BACKUP, v.effective(context.options(), "backup-schedule"))) {
-            context.report(doc, anchor, "No backup schedule or retention found in " + where
-                    + " or the other plans (no backup_retention_period, backup plan or stated schedule); state how"
-                    + " often data is backed up and how long backups are kept");
+            context.report(doc, anchor, NO_SCHEDULE, where);
         }
         if (!Vocabulary.contains(haystack, v.effective(context.options(), "restore-procedure"))) {
-            context.report(doc, anchor, "No restore procedure found in " + where
-                    + " or the other plans; describe how a backup is restored, with the commands");
+            context.report(doc, anchor, NO_RESTORE, where);
         }
     }
 }

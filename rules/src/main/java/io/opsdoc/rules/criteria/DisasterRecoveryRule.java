@@ -6,6 +6,7 @@ import io.opsdoc.core.facts.DocumentFacts;
 import io.opsdoc.core.facts.TimedFact;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
@@ -19,6 +20,13 @@ import java.util.regex.Pattern;
 public final class DisasterRecoveryRule implements SetRule {
     private static final Pattern RTO_WORD = Pattern.compile("\\bRTO\\b|recovery time objective", Pattern.CASE_INSENSITIVE);
     private static final Pattern RPO_WORD = Pattern.compile("\\bRPO\\b|recovery point objective", Pattern.CASE_INSENSITIVE);
+
+    static final Message NO_PLAN = Message.of("no-plan",
+            "No disaster-recovery plan: no 'Disaster Recovery' section and no RTO or RPO in the "
+                    + "infrastructure, deployment or monitoring plans; add a plan with RTO and RPO values");
+    static final Message NO_VALUES = Message.of("no-values",
+            "The disaster-recovery plan{0} states no value for {1}; give each as a duration (e.g. RTO: 2 "
+                    + "hours, RPO: 15 minutes)");
 
     private static final String HELP = """
             "A disaster recovery plan exists": the plan says how the service comes back after losing a \
@@ -41,12 +49,21 @@ public final class DisasterRecoveryRule implements SetRule {
             ```
             """;
 
-    @Override
-    public RuleMeta meta() {
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
         return RuleMeta.of("criteria/disaster-recovery", Level.WARNING, "No disaster-recovery plan with RTO and RPO",
                 HELP, List.of("criteria", "reliability")).withOptions(
                         Vocabulary.get().options("dr-sections", "Headings of a disaster-recovery section")
-                                .toArray(io.opsdoc.core.rule.OptionSpec[]::new));
+                                .toArray(io.opsdoc.core.rule.OptionSpec[]::new))
+                .appliesTo("infrastructure-as-code", "deployment-strategy", "monitoring-strategy")
+                .withMessages(NO_PLAN, NO_VALUES);
+    }
+
+    @Override
+    public RuleMeta meta() {
+        return META;
     }
 
     @Override
@@ -85,8 +102,7 @@ public final class DisasterRecoveryRule implements SetRule {
         MarkdownDocument target = drDoc != null ? drDoc : docs.get(0).document();
         var anchor = drSection != null ? drSection.heading().range() : Evidence.titleRange(target);
         if (drSection == null && !RTO_WORD.matcher(text).find() && !RPO_WORD.matcher(text).find()) {
-            context.report(target, anchor, "No disaster-recovery plan: no 'Disaster Recovery' section and no RTO or RPO"
-                    + " in the infrastructure, deployment or monitoring plans; add a plan with RTO and RPO values");
+            context.report(target, anchor, NO_PLAN);
             return;
         }
         List<String> missing = new ArrayList<>();
@@ -96,8 +112,7 @@ public final class DisasterRecoveryRule implements SetRule {
         if (!rpo) {
             missing.add("RPO (recovery point objective)");
         }
-        context.report(target, anchor, "The disaster-recovery plan" + (drSection != null ? " in '"
-                + drSection.title().strip() + "'" : "") + " states no value for " + String.join(" and ", missing)
-                + "; give each as a duration (e.g. RTO: 2 hours, RPO: 15 minutes)");
+        context.report(target, anchor, NO_VALUES, drSection != null ? " in '" + drSection.title().strip() + "'" : "",
+                String.join(" and ", missing));
     }
 }

@@ -6,6 +6,7 @@ import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -22,6 +23,10 @@ public final class EnvironmentsRule implements SetRule {
             new String[] {"env-development", "development"},
             new String[] {"env-staging", "staging"},
             new String[] {"env-production", "production"});
+
+    static final Message MISSING = Message.of("missing",
+            "No {0} environment documented in {1}, the CI/CD deployments or the deployment plan; document "
+                    + "development, staging and production with how each is provisioned and deployed");
 
     private static final String HELP = """
             The role asks for development, staging and production environments. A plan without staging \
@@ -44,15 +49,24 @@ public final class EnvironmentsRule implements SetRule {
             ```
             """;
 
-    @Override
-    public RuleMeta meta() {
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
         List<OptionSpec> options = new ArrayList<>();
         for (String[] env : ENVIRONMENTS) {
             options.addAll(Vocabulary.get().options(env[0], "Names of the " + env[1] + " environment"));
         }
         return RuleMeta.of("criteria/environments", Level.WARNING,
                 "Development, staging and production are not all documented", HELP, List.of("criteria", "environments"))
-                .withOptions(options.toArray(OptionSpec[]::new));
+                .withOptions(options.toArray(OptionSpec[]::new))
+                .appliesTo("infrastructure-as-code", "cicd-pipeline", "deployment-strategy")
+                .withMessages(MISSING);
+    }
+
+    @Override
+    public RuleMeta meta() {
+        return META;
     }
 
     @Override
@@ -82,9 +96,7 @@ public final class EnvironmentsRule implements SetRule {
         MarkdownDocument doc = target.document();
         Optional<Section> where = iac.isPresent() ? management : Optional.empty();
         Range range = Evidence.anchor(doc, where);
-        context.report(doc, range, "No " + String.join(", ", missing) + " environment documented in "
-                + (iac.isPresent() ? Evidence.where(management, "Environment Management") : "the planning set")
-                + ", the CI/CD deployments or the deployment plan; document development, staging and production"
-                + " with how each is provisioned and deployed");
+        context.report(doc, range, MISSING, String.join(", ", missing),
+                iac.isPresent() ? Evidence.where(management, "Environment Management") : "the planning set");
     }
 }

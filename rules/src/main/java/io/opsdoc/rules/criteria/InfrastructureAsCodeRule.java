@@ -9,6 +9,7 @@ import io.opsdoc.core.embedded.YamlNodes;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -28,6 +29,14 @@ public final class InfrastructureAsCodeRule implements SetRule {
     private static final Pattern PY_CONSTRUCT = Pattern.compile("=\\s*[a-z_]+\\.[a-z0-9_.]*\\.?[A-Z]\\w*\\(\\s*[\"']");
     private static final Pattern CFN_TYPE = Pattern.compile("(?:AWS|Alexa)::[A-Za-z0-9]+::[A-Za-z0-9:]+|Custom::[A-Za-z0-9_@-]+");
     private static final Pattern BICEP = Pattern.compile("(?m)^\\s*resource\\s+\\w+\\s+'[^']+@");
+
+    static final Message NO_TOOL = Message.of("no-tool",
+            "No infrastructure-as-code tool named in {0} or elsewhere in the document; name the tool (e.g. "
+                    + "Terraform, OpenTofu, Pulumi, CloudFormation)");
+    static final Message NO_CODE = Message.of("no-code",
+            "No infrastructure defined in code: no code block declares resources (HCL resource/module "
+                    + "blocks, CloudFormation Resources, Pulumi or CDK programs, manifests); define the components in "
+                    + "{0} as code");
 
     private static final String HELP = """
             "Infrastructure is fully defined in code" means two things a reviewer checks: the tool is \
@@ -50,12 +59,21 @@ public final class InfrastructureAsCodeRule implements SetRule {
             ```
             """;
 
-    @Override
-    public RuleMeta meta() {
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
         return RuleMeta.of("criteria/infrastructure-as-code", Level.WARNING,
                 "No IaC tool named or no infrastructure actually defined in code blocks", HELP,
                 List.of("criteria", "iac")).withOptions(
-                        Vocabulary.get().options("iac-tools", "Infrastructure-as-code tool names").toArray(OptionSpec[]::new));
+                        Vocabulary.get().options("iac-tools", "Infrastructure-as-code tool names").toArray(OptionSpec[]::new))
+                .appliesTo("infrastructure-as-code")
+                .withMessages(NO_TOOL, NO_CODE);
+    }
+
+    @Override
+    public RuleMeta meta() {
+        return META;
     }
 
     @Override
@@ -69,15 +87,12 @@ public final class InfrastructureAsCodeRule implements SetRule {
         Optional<Section> components = iac.section("Infrastructure Components");
         List<String> tools = Vocabulary.get().effective(context.options(), "iac-tools");
         if (!Vocabulary.contains(Evidence.text(doc), tools)) {
-            context.report(doc, Evidence.anchor(doc, overview), "No infrastructure-as-code tool named in "
-                    + Evidence.where(overview, "Infrastructure as Code Overview")
-                    + " or elsewhere in the document; name the tool (e.g. Terraform, OpenTofu, Pulumi, CloudFormation)");
+            context.report(doc, Evidence.anchor(doc, overview), NO_TOOL,
+                    Evidence.where(overview, "Infrastructure as Code Overview"));
         }
         if (doc.codeBlocks().stream().noneMatch(InfrastructureAsCodeRule::definesInfrastructure)) {
-            context.report(doc, Evidence.anchor(doc, components.or(() -> overview)),
-                    "No infrastructure defined in code: no code block declares resources (HCL resource/module blocks, "
-                            + "CloudFormation Resources, Pulumi or CDK programs, manifests); define the components in "
-                            + Evidence.where(components, "Infrastructure Components") + " as code");
+            context.report(doc, Evidence.anchor(doc, components.or(() -> overview)), NO_CODE,
+                    Evidence.where(components, "Infrastructure Components"));
         }
     }
 

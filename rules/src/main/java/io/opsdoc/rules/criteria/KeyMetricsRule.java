@@ -6,6 +6,7 @@ import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -26,6 +27,9 @@ public final class KeyMetricsRule implements SetRule {
             new String[] {"metric-saturation", "saturation metric (CPU, memory, queue depth, connection pool)",
                 "add saturation metrics for the scarcest resources"});
 
+    static final Message MISSING_SIGNAL = Message.of("missing-signal",
+            "No {0} found in {1}, the dashboards, alerts or SLIs and their code blocks; {2}");
+
     private static final String HELP = """
             A monitoring plan that a senior SRE accepts covers the four golden signals: traffic (request \
             rate), errors (error rate), latency as percentiles (averages hide the slow tail) and \
@@ -43,15 +47,24 @@ public final class KeyMetricsRule implements SetRule {
             ```
             """;
 
-    @Override
-    public RuleMeta meta() {
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
         List<OptionSpec> options = new ArrayList<>();
         for (String[] s : SIGNALS) {
             options.addAll(Vocabulary.get().options(s[0], "Words that identify the " + s[1]));
         }
         return RuleMeta.of("criteria/key-metrics", Level.WARNING,
                 "Monitoring misses one of request rate, error rate, latency percentiles, saturation", HELP,
-                List.of("criteria", "monitoring")).withOptions(options.toArray(OptionSpec[]::new));
+                List.of("criteria", "monitoring")).withOptions(options.toArray(OptionSpec[]::new))
+                .appliesTo("monitoring-strategy")
+                .withMessages(MISSING_SIGNAL);
+    }
+
+    @Override
+    public RuleMeta meta() {
+        return META;
     }
 
     @Override
@@ -67,9 +80,8 @@ public final class KeyMetricsRule implements SetRule {
         String haystack = places.stream().anyMatch(Optional::isPresent) ? Evidence.text(doc, places) : Evidence.text(doc);
         for (String[] signal : SIGNALS) {
             if (!Vocabulary.contains(haystack, Vocabulary.get().effective(context.options(), signal[0]))) {
-                context.report(doc, Evidence.anchor(doc, metrics), "No " + signal[1] + " found in "
-                        + Evidence.where(metrics, "Metrics Collection")
-                        + ", the dashboards, alerts or SLIs and their code blocks; " + signal[2]);
+                context.report(doc, Evidence.anchor(doc, metrics), MISSING_SIGNAL, signal[1],
+                        Evidence.where(metrics, "Metrics Collection"), signal[2]);
             }
         }
     }

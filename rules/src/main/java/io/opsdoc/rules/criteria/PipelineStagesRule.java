@@ -6,6 +6,7 @@ import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -27,6 +28,9 @@ public final class PipelineStagesRule implements SetRule {
             new Stage("stage-publish", "artifact publish", "a stage that pushes the versioned artifact to a registry"),
             new Stage("stage-deploy", "deploy", "a stage that deploys the published artifact to each environment"),
             new Stage("stage-verify", "post-deploy verification", "a stage that runs smoke tests or health checks against the deployed version"));
+
+    static final Message MISSING_STAGE = Message.of("missing-stage",
+            "No {0} stage found in {1} (stage headings, tables, pipeline jobs and steps); add {2}");
 
     private static final String HELP = """
             A complete pipeline goes from a commit to a verified release: quality and security checks, \
@@ -52,15 +56,24 @@ public final class PipelineStagesRule implements SetRule {
             ```
             """;
 
-    @Override
-    public RuleMeta meta() {
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
         List<OptionSpec> options = new ArrayList<>();
         for (Stage s : STAGES) {
             options.addAll(Vocabulary.get().options(s.topic(), "Words that identify a " + s.label() + " stage"));
         }
         return RuleMeta.of("criteria/pipeline-stages", Level.WARNING,
                 "The CI/CD plan lacks a stage: quality & security checks, build, test, artifact publish, deploy, post-deploy verification",
-                HELP, List.of("criteria", "cicd")).withOptions(options.toArray(OptionSpec[]::new));
+                HELP, List.of("criteria", "cicd")).withOptions(options.toArray(OptionSpec[]::new))
+                .appliesTo("cicd-pipeline")
+                .withMessages(MISSING_STAGE);
+    }
+
+    @Override
+    public RuleMeta meta() {
+        return META;
     }
 
     @Override
@@ -75,9 +88,8 @@ public final class PipelineStagesRule implements SetRule {
         for (Stage stage : STAGES) {
             List<String> terms = Vocabulary.get().effective(context.options(), stage.topic());
             if (!Vocabulary.contains(haystack, terms)) {
-                context.report(doc, Evidence.anchor(doc, stages), "No " + stage.label() + " stage found in "
-                        + Evidence.where(stages, "Pipeline Stages")
-                        + " (stage headings, tables, pipeline jobs and steps); add " + stage.remedy());
+                context.report(doc, Evidence.anchor(doc, stages), MISSING_STAGE, stage.label(),
+                        Evidence.where(stages, "Pipeline Stages"), stage.remedy());
             }
         }
     }

@@ -9,6 +9,7 @@ import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.ProseSegment;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -21,6 +22,16 @@ import java.util.regex.Pattern;
 /** Rollback must be documented with concrete commands and be stated to be tested. */
 public final class RollbackRule implements SetRule {
     private static final Pattern ROLLBACK_WORD = Pattern.compile("\\broll(?:ing)?[ -]?backs?\\b", Pattern.CASE_INSENSITIVE);
+
+    static final Message NO_PROCEDURE = Message.of("no-procedure",
+            "No rollback procedure: the document has no 'Rollback Procedures' section; add one with the "
+                    + "rollback commands and how often the procedure is rehearsed");
+    static final Message NO_COMMANDS = Message.of("no-commands",
+            "The rollback procedure in '{0}' has no concrete commands (no shell block, no `kubectl rollout "
+                    + "undo`, `helm rollback` or `kubectl argo rollouts abort`); give the exact commands to run");
+    static final Message NOT_TESTED = Message.of("not-tested",
+            "The rollback procedure in '{0}' is not stated to be tested; say how it is rehearsed (e.g. a "
+                    + "rollback drill in staging every quarter)");
 
     private static final String HELP = """
             "Rollback procedures are documented and tested." During an incident nobody should have to \
@@ -44,14 +55,23 @@ public final class RollbackRule implements SetRule {
             and a line such as "We rehearse this rollback in staging every sprint."
             """;
 
-    @Override
-    public RuleMeta meta() {
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
         List<OptionSpec> options = new ArrayList<>();
         options.addAll(Vocabulary.get().options("rollback-commands", "Commands that roll a release back"));
         options.addAll(Vocabulary.get().options("rollback-tested", "Words saying that rollback is tested"));
         return RuleMeta.of("criteria/rollback", Level.ERROR,
                 "Rollback procedure missing, has no concrete commands, or is not stated to be tested", HELP,
-                List.of("criteria", "deployment")).withOptions(options.toArray(OptionSpec[]::new));
+                List.of("criteria", "deployment")).withOptions(options.toArray(OptionSpec[]::new))
+                .appliesTo("deployment-strategy")
+                .withMessages(NO_PROCEDURE, NO_COMMANDS, NOT_TESTED);
+    }
+
+    @Override
+    public RuleMeta meta() {
+        return META;
     }
 
     @Override
@@ -63,8 +83,7 @@ public final class RollbackRule implements SetRule {
         MarkdownDocument doc = deployment.document();
         Optional<Section> rollback = deployment.section();
         if (rollback.isEmpty()) {
-            context.report(doc, Evidence.titleRange(doc), "No rollback procedure: the document has no 'Rollback Procedures'"
-                    + " section; add one with the rollback commands and how often the procedure is rehearsed");
+            context.report(doc, Evidence.titleRange(doc), NO_PROCEDURE);
             return;
         }
         Section section = rollback.get();
@@ -77,15 +96,11 @@ public final class RollbackRule implements SetRule {
         }
         commands |= Vocabulary.contains(text, Vocabulary.get().effective(context.options(), "rollback-commands"));
         if (!commands) {
-            context.report(doc, section.heading().range(), "The rollback procedure in '" + section.title().strip()
-                    + "' has no concrete commands (no shell block, no `kubectl rollout undo`, `helm rollback` or"
-                    + " `kubectl argo rollouts abort`); give the exact commands to run");
+            context.report(doc, section.heading().range(), NO_COMMANDS, section.title().strip());
         }
         List<String> tested = Vocabulary.get().effective(context.options(), "rollback-tested");
         if (!Vocabulary.contains(text, tested) && !statedElsewhere(doc, tested)) {
-            context.report(doc, section.heading().range(), "The rollback procedure in '" + section.title().strip()
-                    + "' is not stated to be tested; say how it is rehearsed (e.g. a rollback drill in staging every"
-                    + " quarter)");
+            context.report(doc, section.heading().range(), NOT_TESTED, section.title().strip());
         }
     }
 

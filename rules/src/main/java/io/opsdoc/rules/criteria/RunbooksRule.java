@@ -8,6 +8,7 @@ import io.opsdoc.core.facts.Sections;
 import io.opsdoc.core.markdown.Link;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
@@ -22,6 +23,13 @@ public final class RunbooksRule implements SetRule {
 
     /** "Runbook: https://wiki/..." inside an alert's message or a code block links a runbook too. */
     private static final Pattern RUNBOOK_LINK = Pattern.compile("(?i)run[- ]?books?\\b[^\\n]{0,40}?https?://");
+
+    static final Message ALERT_WITHOUT_RUNBOOK = Message.of("alert-without-runbook",
+            "Alert '{0}' has no runbook and the planning set has no runbook section; add a runbook column "
+                    + "that links what to check and do");
+    static final Message NO_RUNBOOKS = Message.of("no-runbooks",
+            "The planning set has no runbooks for the alerts in {0}; write a runbook per alert and link it "
+                    + "from the alert");
 
     private static final String HELP = """
             "Runbooks are created for common operations": whoever is paged at 3 a.m. finds, from the \
@@ -44,10 +52,19 @@ public final class RunbooksRule implements SetRule {
             ```
             """;
 
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
+        return RuleMeta.of("criteria/runbooks", Level.WARNING, "No runbooks, or alerts that point to none", HELP,
+                List.of("criteria", "operations"))
+                .appliesTo(DocumentFacts.MONITORING)
+                .withMessages(ALERT_WITHOUT_RUNBOOK, NO_RUNBOOKS);
+    }
+
     @Override
     public RuleMeta meta() {
-        return RuleMeta.of("criteria/runbooks", Level.WARNING, "No runbooks, or alerts that point to none", HELP,
-                List.of("criteria", "operations"));
+        return META;
     }
 
     @Override
@@ -69,15 +86,13 @@ public final class RunbooksRule implements SetRule {
                 // A Prometheus rule without runbook_url is prometheus/alert-missing-runbook's finding; this
                 // rule reports the alert-table rows it alone can see, and the missing runbooks once.
                 if (alert.fromTable()) {
-                    context.report(doc, alert.range(), "Alert '" + alert.name() + "' has no runbook and the planning"
-                            + " set has no runbook section; add a runbook column that links what to check and do");
+                    context.report(doc, alert.range(), ALERT_WITHOUT_RUNBOOK, alert.name());
                 } else {
                     yamlAlerts = true;
                 }
             }
             if (alerts.isEmpty() || yamlAlerts) {
-                context.report(doc, Sections.anchor(doc, alerting), "The planning set has no runbooks for the alerts in "
-                        + Sections.where(alerting, "Alerting") + "; write a runbook per alert and link it from the alert");
+                context.report(doc, Sections.anchor(doc, alerting), NO_RUNBOOKS, Sections.where(alerting, "Alerting"));
             }
         }
     }

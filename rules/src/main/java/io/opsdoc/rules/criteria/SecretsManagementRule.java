@@ -9,6 +9,7 @@ import io.opsdoc.core.facts.ProseMask;
 import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -25,6 +26,13 @@ public final class SecretsManagementRule implements SetRule {
     /** Ends of a sentence: punctuation before white space, a blank line, a table cell border. */
     private static final Pattern SEPARATOR = Pattern.compile("(?<=[.!?;])\\s+|\\n[ \\t>]*\\n|\\|");
     private static final Pattern CI_SECRET_REF = Pattern.compile("\\$\\{\\{\\s*secrets\\.");
+
+    static final Message NO_STORE = Message.of("no-store",
+            "No secrets store named in {0} or the other plans; say where secrets live (e.g. Vault, AWS "
+                    + "Secrets Manager, Azure Key Vault, Sealed Secrets) and how they reach the pipeline and workloads");
+    static final Message PLAIN_TEXT = Message.of("plain-text",
+            "Secrets handled in plain text ('{0}'); keep them in a secrets store and inject them at deploy "
+                    + "or run time instead");
 
     private static final String HELP = """
             "Secrets management is secure": the plan names where secrets live (HashiCorp Vault, AWS \
@@ -47,14 +55,23 @@ public final class SecretsManagementRule implements SetRule {
             ```
             """;
 
-    @Override
-    public RuleMeta meta() {
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
         List<OptionSpec> options = new ArrayList<>();
         options.addAll(Vocabulary.get().options("secret-stores", "Names of secrets stores"));
         options.addAll(Vocabulary.get().options("plaintext-words", "Words that say a secret is kept in plain text"));
         return RuleMeta.of("criteria/secrets-management", Level.WARNING,
                 "No secrets store named, or secrets handled in plain text", HELP,
-                List.of("criteria", "security", "secrets")).withOptions(options.toArray(OptionSpec[]::new));
+                List.of("criteria", "security", "secrets")).withOptions(options.toArray(OptionSpec[]::new))
+                .appliesTo("cicd-pipeline", "infrastructure-as-code", "deployment-strategy")
+                .withMessages(NO_STORE, PLAIN_TEXT);
+    }
+
+    @Override
+    public RuleMeta meta() {
+        return META;
     }
 
     @Override
@@ -82,11 +99,8 @@ public final class SecretsManagementRule implements SetRule {
             TypedDocument target = cicd.or(() -> iac).or(() -> deploy).orElseThrow();
             Optional<Section> section = cicd.isPresent()
                     ? Focus.of(target, "Environment Variables & Secrets").section() : Optional.empty();
-            context.report(target.document(), Evidence.anchor(target.document(), section),
-                    "No secrets store named in " + (cicd.isPresent()
-                            ? Evidence.where(section, "Environment Variables & Secrets") : "the document")
-                            + " or the other plans; say where secrets live (e.g. Vault, AWS Secrets Manager, Azure Key"
-                            + " Vault, Sealed Secrets) and how they reach the pipeline and workloads");
+            context.report(target.document(), Evidence.anchor(target.document(), section), NO_STORE,
+                    cicd.isPresent() ? Evidence.where(section, "Environment Variables & Secrets") : "the document");
         }
         List<String> secretWords = v.terms("secret-words");
         List<String> plainWords = v.effective(context.options(), "plaintext-words");
@@ -109,9 +123,7 @@ public final class SecretsManagementRule implements SetRule {
                         && !Vocabulary.contains(sentence, stores)) {
                     int start = unitStart + Math.min(secret.get().start(), plain.get().start());
                     int end = unitStart + Math.max(secret.get().end(), plain.get().end());
-                    context.report(doc, doc.source().range(start, end), "Secrets handled in plain text ('"
-                            + plain.get().term() + "'); keep them in a secrets store and inject them at deploy or"
-                            + " run time instead");
+                    context.report(doc, doc.source().range(start, end), PLAIN_TEXT, plain.get().term());
                 }
                 unitStart = unitEnd == text.length() ? unitEnd : Math.max(separators.end(), unitEnd + 1);
             }

@@ -8,6 +8,7 @@ import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -18,6 +19,15 @@ import java.util.Optional;
 
 /** The pipeline must scan dependencies, code (SAST) and, when it builds images, container images. */
 public final class SecurityScanningRule implements SetRule {
+    static final Message NO_DEPENDENCY_SCAN = Message.of("no-dependency-scan",
+            "No dependency vulnerability scan found in {0}; add a step such as Snyk, OSV-Scanner, `npm "
+                    + "audit` or Trivy in fs mode");
+    static final Message NO_SAST = Message.of("no-sast",
+            "No static analysis (SAST) found in {0}; add a step such as CodeQL, Semgrep or SonarQube");
+    static final Message NO_IMAGE_SCAN = Message.of("no-image-scan",
+            "The pipeline builds a container image but no image scan was found in {0}; scan the image before "
+                    + "pushing it (e.g. Trivy or Grype)");
+
     private static final String HELP = """
             "Security scanning is integrated": the pipeline checks third-party dependencies for known \
             vulnerabilities (Snyk, Dependabot alerts, OSV-Scanner, `npm audit`, Trivy in `fs` mode...), \
@@ -41,15 +51,24 @@ public final class SecurityScanningRule implements SetRule {
             ```
             """;
 
-    @Override
-    public RuleMeta meta() {
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
         List<OptionSpec> options = new ArrayList<>();
         options.addAll(Vocabulary.get().options("dependency-scanners", "Dependency vulnerability scanners"));
         options.addAll(Vocabulary.get().options("sast-tools", "Static analysis security tools"));
         options.addAll(Vocabulary.get().options("image-scanners", "Container image scanners"));
         return RuleMeta.of("criteria/security-scanning", Level.WARNING,
                 "Pipeline misses dependency scanning, static analysis (SAST) or container image scanning", HELP,
-                List.of("criteria", "cicd", "security")).withOptions(options.toArray(OptionSpec[]::new));
+                List.of("criteria", "cicd", "security")).withOptions(options.toArray(OptionSpec[]::new))
+                .appliesTo("cicd-pipeline")
+                .withMessages(NO_DEPENDENCY_SCAN, NO_SAST, NO_IMAGE_SCAN);
+    }
+
+    @Override
+    public RuleMeta meta() {
+        return META;
     }
 
     @Override
@@ -66,17 +85,14 @@ public final class SecurityScanningRule implements SetRule {
         List<DocumentFacts> facts = List.of(cicd.facts());
         String where = Evidence.where(stages, "Pipeline Stages") + " or the pipeline's jobs and steps";
         if (!Terms.mentions(facts, TermFact.SCANNER, v.effective(context.options(), "dependency-scanners"))) {
-            context.report(doc, Evidence.anchor(doc, stages), "No dependency vulnerability scan found in " + where
-                    + "; add a step such as Snyk, OSV-Scanner, `npm audit` or Trivy in fs mode");
+            context.report(doc, Evidence.anchor(doc, stages), NO_DEPENDENCY_SCAN, where);
         }
         if (!Terms.mentions(facts, TermFact.SCANNER, v.effective(context.options(), "sast-tools"))) {
-            context.report(doc, Evidence.anchor(doc, stages), "No static analysis (SAST) found in " + where
-                    + "; add a step such as CodeQL, Semgrep or SonarQube");
+            context.report(doc, Evidence.anchor(doc, stages), NO_SAST, where);
         }
         if (Vocabulary.contains(haystack, v.terms("container-build"))
                 && !Terms.mentions(facts, TermFact.SCANNER, v.effective(context.options(), "image-scanners"))) {
-            context.report(doc, Evidence.anchor(doc, stages), "The pipeline builds a container image but no image scan"
-                    + " was found in " + where + "; scan the image before pushing it (e.g. Trivy or Grype)");
+            context.report(doc, Evidence.anchor(doc, stages), NO_IMAGE_SCAN, where);
         }
     }
 }

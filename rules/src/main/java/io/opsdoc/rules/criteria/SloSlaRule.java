@@ -7,6 +7,7 @@ import io.opsdoc.core.facts.Percentages;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
 import io.opsdoc.core.rule.SetRule;
@@ -19,6 +20,19 @@ public final class SloSlaRule implements SetRule {
     private static final Pattern SLI = Pattern.compile("\\bSLIs?\\b|\\bindicators?\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SLO = Pattern.compile("\\bSLOs?\\b|\\bobjectives?\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SLA = Pattern.compile("\\bSLAs?\\b|\\bagreements?\\b|service credits?", Pattern.CASE_INSENSITIVE);
+
+    static final Message NO_SLI = Message.of("no-sli",
+            "No service level indicators (SLIs) in {0}; name what is measured (e.g. share of successful "
+                    + "requests, p95 latency)");
+    static final Message NO_SLO = Message.of("no-slo",
+            "No service level objectives (SLOs) in {0}; set targets on the SLIs (e.g. 99.9% availability "
+                    + "over 30 days, p95 < 300 ms)");
+    static final Message NO_TARGETS = Message.of("no-targets",
+            "The SLOs in {0} have no numeric targets; give each a number (e.g. 99.9% over 30 days, p95 < 300 "
+                    + "ms)");
+    static final Message NO_SLA = Message.of("no-sla",
+            "No service level agreement (SLA) in {0}; state what is promised to customers (usually looser "
+                    + "than the SLO) or that there is none");
 
     private static final String HELP = """
             "SLOs and SLAs are established": the plan names the indicators it measures (SLIs), sets \
@@ -39,10 +53,19 @@ public final class SloSlaRule implements SetRule {
             ```
             """;
 
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
+        return RuleMeta.of("criteria/slo-sla", Level.WARNING,
+                "No SLIs, or SLOs without numeric targets, or no SLA", HELP, List.of("criteria", "monitoring", "slo"))
+                .appliesTo("monitoring-strategy")
+                .withMessages(NO_SLI, NO_SLO, NO_TARGETS, NO_SLA);
+    }
+
     @Override
     public RuleMeta meta() {
-        return RuleMeta.of("criteria/slo-sla", Level.WARNING,
-                "No SLIs, or SLOs without numeric targets, or no SLA", HELP, List.of("criteria", "monitoring", "slo"));
+        return META;
     }
 
     @Override
@@ -57,25 +80,21 @@ public final class SloSlaRule implements SetRule {
         String where = Evidence.where(section, "SLIs, SLOs, SLAs");
         var anchor = Evidence.anchor(doc, section);
         if (!SLI.matcher(text).find()) {
-            context.report(doc, anchor, "No service level indicators (SLIs) in " + where
-                    + "; name what is measured (e.g. share of successful requests, p95 latency)");
+            context.report(doc, anchor, NO_SLI, where);
         }
         if (!SLO.matcher(text).find()) {
-            context.report(doc, anchor, "No service level objectives (SLOs) in " + where
-                    + "; set targets on the SLIs (e.g. 99.9% availability over 30 days, p95 < 300 ms)");
+            context.report(doc, anchor, NO_SLO, where);
         } else {
             Optional<Section> sloPart = section.flatMap(s -> doc.subsections(s).stream()
                     .filter(x -> SLO.matcher(x.title()).find() && !SLA.matcher(x.title()).find()).findFirst());
             String sloText = sloPart.map(s -> Evidence.text(doc, s)).orElse(text);
             if (!hasTarget(sloText)) {
-                context.report(doc, Evidence.anchor(doc, sloPart.or(() -> section)), "The SLOs in "
-                        + Evidence.where(sloPart.or(() -> section), "SLOs")
-                        + " have no numeric targets; give each a number (e.g. 99.9% over 30 days, p95 < 300 ms)");
+                context.report(doc, Evidence.anchor(doc, sloPart.or(() -> section)), NO_TARGETS,
+                        Evidence.where(sloPart.or(() -> section), "SLOs"));
             }
         }
         if (!SLA.matcher(text).find()) {
-            context.report(doc, anchor, "No service level agreement (SLA) in " + where
-                    + "; state what is promised to customers (usually looser than the SLO) or that there is none");
+            context.report(doc, anchor, NO_SLA, where);
         }
     }
 

@@ -9,6 +9,7 @@ import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -20,6 +21,16 @@ import org.snakeyaml.engine.v2.nodes.Node;
 
 /** The deployment plan must have a zero-downtime strategy with health gating. */
 public final class ZeroDowntimeRule implements SetRule {
+    static final Message RECREATE_ONLY = Message.of("recreate-only",
+            "The only deployment strategy is `Recreate`, which stops every old pod before new ones start; "
+                    + "use a RollingUpdate with maxUnavailable: 0, blue-green or canary");
+    static final Message NO_STRATEGY = Message.of("no-strategy",
+            "No zero-downtime deployment strategy found in {0} or its manifests; describe a rolling, "
+                    + "blue-green or canary deployment with its health gate");
+    static final Message NO_HEALTH_GATE = Message.of("no-health-gate",
+            "The deployment strategy in {0} has no health gating (readiness probes, canary analysis, health "
+                    + "checks before the switch); say what keeps traffic away from instances that are not ready");
+
     private static final String HELP = """
             "Deployment strategy supports zero downtime" needs two things: a strategy that keeps the old \
             version serving while the new one starts (rolling update, blue-green, canary) and a health \
@@ -44,14 +55,23 @@ public final class ZeroDowntimeRule implements SetRule {
             together with a `readinessProbe` on the container.
             """;
 
-    @Override
-    public RuleMeta meta() {
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
         List<OptionSpec> options = new ArrayList<>();
         options.addAll(Vocabulary.get().options("zd-strategies", "Names of zero-downtime strategies"));
         options.addAll(Vocabulary.get().options("zd-health-gates", "Words that identify health gating"));
         return RuleMeta.of("criteria/zero-downtime", Level.WARNING,
                 "No deployment strategy with a zero-downtime mechanism (rolling/blue-green/canary with health gating)",
-                HELP, List.of("criteria", "deployment")).withOptions(options.toArray(OptionSpec[]::new));
+                HELP, List.of("criteria", "deployment")).withOptions(options.toArray(OptionSpec[]::new))
+                .appliesTo("deployment-strategy")
+                .withMessages(RECREATE_ONLY, NO_STRATEGY, NO_HEALTH_GATE);
+    }
+
+    @Override
+    public RuleMeta meta() {
+        return META;
     }
 
     @Override
@@ -104,18 +124,13 @@ public final class ZeroDowntimeRule implements SetRule {
         strategy |= Vocabulary.contains(text, Vocabulary.get().effective(context.options(), "zd-strategies"));
         gate |= Vocabulary.contains(Evidence.text(doc), Vocabulary.get().effective(context.options(), "zd-health-gates"));
         if (!strategy && recreate != null) {
-            context.report(doc, recreateBlock.yaml().range(recreate), "The only deployment strategy is `Recreate`,"
-                    + " which stops every old pod before new ones start; use a RollingUpdate with maxUnavailable: 0,"
-                    + " blue-green or canary");
+            context.report(doc, recreateBlock.yaml().range(recreate), RECREATE_ONLY);
         } else if (!strategy) {
-            context.report(doc, Evidence.anchor(doc, strategies), "No zero-downtime deployment strategy found in "
-                    + Evidence.where(strategies, "Deployment Strategies")
-                    + " or its manifests; describe a rolling, blue-green or canary deployment with its health gate");
+            context.report(doc, Evidence.anchor(doc, strategies), NO_STRATEGY,
+                    Evidence.where(strategies, "Deployment Strategies"));
         } else if (!gate) {
-            context.report(doc, Evidence.anchor(doc, strategies), "The deployment strategy in "
-                    + Evidence.where(strategies, "Deployment Strategies")
-                    + " has no health gating (readiness probes, canary analysis, health checks before the switch);"
-                    + " say what keeps traffic away from instances that are not ready");
+            context.report(doc, Evidence.anchor(doc, strategies), NO_HEALTH_GATE,
+                    Evidence.where(strategies, "Deployment Strategies"));
         }
     }
 }

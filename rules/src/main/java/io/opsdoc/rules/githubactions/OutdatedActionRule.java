@@ -3,6 +3,7 @@ package io.opsdoc.rules.githubactions;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.source.Range;
 import io.opsdoc.core.source.SourceFile;
@@ -45,9 +46,12 @@ final class OutdatedActionRule implements DocumentRule {
             ```
             """;
 
+    static final Message DEPRECATED = Message.of("deprecated", "'{0}' {1} is deprecated ({2}); use {0}@{3} or newer");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
             "A known-deprecated major version of an action (e.g. actions/checkout@v1..v3)",
-            HELP, List.of("github-actions", "maintenance"));
+            HELP, List.of("github-actions", "maintenance"))
+            .withMessages(DEPRECATED);
 
     @Override
     public RuleMeta meta() {
@@ -76,9 +80,8 @@ final class OutdatedActionRule implements DocumentRule {
                 continue;
             }
             String shown = version;
-            DeprecatedActions.find(ref.name(), major.getAsInt()).ifPresent(entry -> context.report(range,
-                    "'" + ref.name() + "' " + shown + " is deprecated (" + entry.reason() + "); use "
-                            + ref.name() + "@" + entry.recommended() + " or newer"));
+            DeprecatedActions.find(ref.name(), major.getAsInt()).ifPresent(entry -> context.report(range, DEPRECATED,
+                    ref.name(), shown, entry.reason(), entry.recommended()));
         }
     }
 

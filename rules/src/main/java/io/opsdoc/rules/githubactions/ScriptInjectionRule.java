@@ -4,6 +4,7 @@ import io.opsdoc.core.Level;
 import io.opsdoc.core.embedded.YamlBlock;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.source.Position;
 import io.opsdoc.core.source.Range;
@@ -36,10 +37,15 @@ final class ScriptInjectionRule implements DocumentRule {
             ```
             """;
 
+    static final Message INJECTION = Message.of("injection",
+            "'{0}' is expanded into the run: script, so its text runs as shell code; pass it through env: "
+                    + "and use the quoted variable instead");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.ERROR,
             "Untrusted `${{ github.event.* }}` / `github.head_ref` expanded inside `run:`",
             HELP, List.of("github-actions", "security", "injection"))
-            .withSecuritySeverity("8.8");
+            .withSecuritySeverity("8.8")
+            .withMessages(INJECTION);
 
     @Override
     public RuleMeta meta() {
@@ -58,8 +64,7 @@ final class ScriptInjectionRule implements DocumentRule {
                 }
                 Range range = locate(source, run.doc().block(), value, expression)
                         .orElseGet(() -> run.doc().block().range(value));
-                context.report(range, "'" + untrusted.get() + "' is expanded into the run: script, so its "
-                        + "text runs as shell code; pass it through env: and use the quoted variable instead");
+                context.report(range, INJECTION, untrusted.get());
             }
         }
     }

@@ -3,6 +3,7 @@ package io.opsdoc.rules.githubactions;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
@@ -13,6 +14,8 @@ import java.util.Optional;
 /** {@code uses:} references that are not pinned to a full commit SHA (or a Docker digest). */
 final class UnpinnedActionRule implements DocumentRule {
     static final String ID = "github-actions/unpinned-action";
+    static final OptionSpec<List<String>> TRUSTED_OWNERS = OptionSpec.stringList("trusted-owners", List.of(),
+            "Owners (`my-org`) or repositories (`my-org/actions`) whose tag references are accepted");
 
     private static final String HELP = """
             A `uses:` reference runs whatever code its ref points at *when the job starts*. Branches
@@ -38,12 +41,29 @@ final class UnpinnedActionRule implements DocumentRule {
             ```
             """;
 
+    static final Message NO_REF = Message.of("no-ref",
+            "'{0}' has no ref, so it follows the default branch; pin it to a full 40-character commit SHA");
+    static final Message SHORT_SHA = Message.of("short-sha",
+            "'{0}' uses an abbreviated commit SHA; pin the full 40-character SHA");
+    static final Message TAG = Message.of("tag",
+            "'{0}' is pinned to the tag '{1}', which can be moved; pin the full commit SHA and keep '{1}' in "
+                    + "a comment");
+    static final Message BRANCH = Message.of("moving-ref",
+            "'{0}' follows the moving ref '{1}'; pin it to a full 40-character commit SHA (keep the version "
+                    + "in a comment)");
+    static final Message DOCKER_LATEST = Message.of("docker-latest",
+            "'{0}' runs whatever image is tagged 'latest' at run time; pin the image by digest "
+                    + "(docker://image@sha256:...)");
+    static final Message DOCKER_TAG = Message.of("docker-tag",
+            "'{0}' is pinned to the tag '{1}', which can be re-pushed; pin the image by digest "
+                    + "(docker://image@sha256:...)");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.ERROR,
             "A `uses:` that is not pinned to a full commit SHA (error for branches, note for tags)",
             HELP, List.of("github-actions", "security", "supply-chain"))
-            .withOptions(new OptionSpec("trusted-owners", "string-list", List.of(),
-                    "Owners (`my-org`) or repositories (`my-org/actions`) whose tag references are accepted"))
-            .withSecuritySeverity("7.5");
+            .withOptions(TRUSTED_OWNERS)
+            .withSecuritySeverity("7.5")
+            .withMessages(NO_REF, SHORT_SHA, TAG, BRANCH, DOCKER_LATEST, DOCKER_TAG);
 
     @Override
     public RuleMeta meta() {
@@ -52,17 +72,17 @@ final class UnpinnedActionRule implements DocumentRule {
 
     @Override
     public void check(DocumentContext context) {
-        List<String> trusted = context.options().strings("trusted-owners").stream()
+        List<String> trusted = context.options().get(TRUSTED_OWNERS).stream()
                 .map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
         for (Workflows.Uses uses : Workflows.uses(context)) {
             ActionRef.parse(uses.value().getValue()).flatMap(ref -> problem(ref, trusted)).ifPresent(problem -> {
-                Report report = Report.of(uses.doc().block().range(uses.value()), problem.message());
+                Report report = Report.of(uses.doc().block().range(uses.value()), problem.message(), problem.args());
                 context.report(problem.note() ? report.withLevel(Level.NOTE) : report);
             });
         }
     }
 
-    private record Problem(String message, boolean note) {
+    private record Problem(Message message, boolean note, Object... args) {
     }
 
     private static Optional<Problem> problem(ActionRef ref, List<String> trusted) {
@@ -79,19 +99,15 @@ final class UnpinnedActionRule implements DocumentRule {
         }
         String text = ref.text();
         if (ref.ref().isEmpty()) {
-            return Optional.of(new Problem("'" + text + "' has no ref, so it follows the default branch; pin it to a "
-                    + "full 40-character commit SHA", false));
+            return Optional.of(new Problem(NO_REF, false, text));
         }
         if (ref.abbreviatedSha()) {
-            return Optional.of(new Problem("'" + text + "' uses an abbreviated commit SHA; pin the full 40-character "
-                    + "SHA", false));
+            return Optional.of(new Problem(SHORT_SHA, false, text));
         }
         if (ref.versionTag()) {
-            return Optional.of(new Problem("'" + text + "' is pinned to the tag '" + ref.ref() + "', which can be moved; "
-                    + "pin the full commit SHA and keep '" + ref.ref() + "' in a comment", true));
+            return Optional.of(new Problem(TAG, true, text, ref.ref()));
         }
-        return Optional.of(new Problem("'" + text + "' follows the moving ref '" + ref.ref() + "'; pin it to a full "
-                + "40-character commit SHA (keep the version in a comment)", false));
+        return Optional.of(new Problem(BRANCH, false, text, ref.ref()));
     }
 
     private static Optional<Problem> dockerProblem(ActionRef ref) {
@@ -100,11 +116,9 @@ final class UnpinnedActionRule implements DocumentRule {
             return Optional.empty();
         }
         if (tag.isEmpty() || tag.equals("latest")) {
-            return Optional.of(new Problem("'" + ref.text() + "' runs whatever image is tagged 'latest' at run time; "
-                    + "pin the image by digest (docker://image@sha256:...)", false));
+            return Optional.of(new Problem(DOCKER_LATEST, false, ref.text()));
         }
-        return Optional.of(new Problem("'" + ref.text() + "' is pinned to the tag '" + tag + "', which can be "
-                + "re-pushed; pin the image by digest (docker://image@sha256:...)", true));
+        return Optional.of(new Problem(DOCKER_TAG, true, ref.text(), tag));
     }
 
     private static boolean isTrusted(ActionRef ref, List<String> trusted) {

@@ -4,6 +4,7 @@ import io.opsdoc.core.Level;
 import io.opsdoc.core.embedded.YamlNodes;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -50,8 +51,12 @@ final class LatestTagRule implements DocumentRule {
             ```
             """;
 
+    static final Message MUTABLE = Message.of("mutable-image",
+            "image '{0}' {1} {2}; pin a release tag or a digest (@sha256:...)");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
-            "Container image with `:latest` or no tag", HELP, List.of("kubernetes", "reproducibility"));
+            "Container image with `:latest` or no tag", HELP, List.of("kubernetes", "reproducibility"))
+            .withMessages(MUTABLE);
 
     @Override
     public RuleMeta meta() {
@@ -99,8 +104,7 @@ final class LatestTagRule implements DocumentRule {
         String value = YamlNodes.scalar(image).orElse("").strip();
         String owner = Workloads.get(container, "name").flatMap(YamlNodes::scalar)
                 .map(name -> "of container '" + name + "'").orElse("in the " + manifest.kind());
-        problem(value).ifPresent(problem -> context.report(manifest.block().range(image),
-                "image '" + value + "' " + owner + " " + problem + "; pin a release tag or a digest (@sha256:...)"));
+        problem(value).ifPresent(problem -> context.report(manifest.block().range(image), MUTABLE, value, owner, problem));
     }
 
     static Optional<String> problem(String image) {

@@ -3,6 +3,7 @@ package io.opsdoc.rules.kubernetes;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
 import java.util.List;
@@ -43,9 +44,17 @@ final class MissingProbeRule implements DocumentRule {
             ```
             """;
 
+    static final Message NO_READINESS = Message.of("no-readiness",
+            "container '{0}' of {1} has no readinessProbe, so it receives traffic before it is ready; add a "
+                    + "readinessProbe");
+    static final Message NO_LIVENESS = Message.of("no-liveness",
+            "container '{0}' of {1} has no livenessProbe, so a hung process is never restarted; add a "
+                    + "livenessProbe");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
             "A Deployment/StatefulSet/DaemonSet container without a readinessProbe (and livenessProbe)",
-            HELP, List.of("kubernetes", "reliability"));
+            HELP, List.of("kubernetes", "reliability"))
+            .withMessages(NO_READINESS, NO_LIVENESS);
 
     @Override
     public RuleMeta meta() {
@@ -58,13 +67,11 @@ final class MissingProbeRule implements DocumentRule {
             for (MappingNode container : workload.completeContainers()) {
                 String name = workload.containerName(container);
                 if (!Workloads.has(container, "readinessProbe")) {
-                    context.report(workload.containerRange(container), "container '" + name + "' of " + workload.kind()
-                            + " has no readinessProbe, so it receives traffic before it is ready; add a readinessProbe");
+                    context.report(workload.containerRange(container), NO_READINESS, name, workload.kind());
                 }
                 if (!Workloads.has(container, "livenessProbe")) {
-                    context.report(Report.of(workload.containerRange(container), "container '" + name + "' of "
-                            + workload.kind() + " has no livenessProbe, so a hung process is never restarted; "
-                            + "add a livenessProbe").withLevel(Level.NOTE));
+                    context.report(Report.of(workload.containerRange(container), NO_LIVENESS, name, workload.kind())
+                            .withLevel(Level.NOTE));
                 }
             }
         }

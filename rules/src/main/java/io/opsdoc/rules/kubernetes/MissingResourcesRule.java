@@ -3,6 +3,7 @@ package io.opsdoc.rules.kubernetes;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +39,13 @@ final class MissingResourcesRule implements DocumentRule {
             ```
             """;
 
+    static final Message MISSING = Message.of("missing",
+            "container '{0}' of {1} declares no resource requests or limits; add resources.requests (cpu, "
+                    + "memory) and a memory limit");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.NOTE,
-            "Container without resource requests/limits", HELP, List.of("kubernetes", "capacity"));
+            "Container without resource requests/limits", HELP, List.of("kubernetes", "capacity"))
+            .withMessages(MISSING);
 
     @Override
     public RuleMeta meta() {
@@ -54,9 +60,8 @@ final class MissingResourcesRule implements DocumentRule {
                 boolean declared = resources.isPresent()
                         && (Workloads.has(resources.get(), "requests") || Workloads.has(resources.get(), "limits"));
                 if (!declared) {
-                    context.report(workload.containerRange(container), "container '" + workload.containerName(container)
-                            + "' of " + workload.kind() + " declares no resource requests or limits; add "
-                            + "resources.requests (cpu, memory) and a memory limit");
+                    context.report(workload.containerRange(container), MISSING, workload.containerName(container),
+                            workload.kind());
                 }
             }
         }

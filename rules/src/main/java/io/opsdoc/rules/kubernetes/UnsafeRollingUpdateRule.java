@@ -4,6 +4,7 @@ import io.opsdoc.core.Level;
 import io.opsdoc.core.embedded.YamlNodes;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import java.util.List;
 import java.util.Optional;
@@ -40,9 +41,20 @@ final class UnsafeRollingUpdateRule implements DocumentRule {
             ```
             """;
 
+    static final Message BOTH_ZERO = Message.of("both-zero",
+            "maxUnavailable and maxSurge are both 0, which Kubernetes rejects; set maxSurge: 1 so new pods "
+                    + "start before old ones stop");
+    static final Message BOTH_RESOLVE_ZERO = Message.of("both-resolve-zero",
+            "maxUnavailable and maxSurge both resolve to 0 for {0}, so the controller falls back to 1 "
+                    + "unavailable pod; set maxSurge: 1 and maxUnavailable: 0");
+    static final Message ALL_UNAVAILABLE = Message.of("all-unavailable",
+            "maxUnavailable resolves to {0} of {1}, so a rollout can take every pod down at once; use "
+                    + "maxUnavailable: 0 with maxSurge: 1{2}");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
             "RollingUpdate whose maxUnavailable can take all replicas down (not zero-downtime)",
-            HELP, List.of("kubernetes", "zero-downtime"));
+            HELP, List.of("kubernetes", "zero-downtime"))
+            .withMessages(BOTH_ZERO, BOTH_RESOLVE_ZERO, ALL_UNAVAILABLE);
 
     @Override
     public RuleMeta meta() {
@@ -93,15 +105,14 @@ final class UnsafeRollingUpdateRule implements DocumentRule {
             if (mu == 0 && ms == 0) {
                 boolean literal = unavailable.get().literalZero() && surge.get().literalZero();
                 at = surgeNode.orElse(at);
-                context.report(workload.block().range(at), literal
-                        ? "maxUnavailable and maxSurge are both 0, which Kubernetes rejects; set maxSurge: 1 so new "
-                                + "pods start before old ones stop"
-                        : "maxUnavailable and maxSurge both resolve to 0 for " + replicasText + ", so the controller "
-                                + "falls back to 1 unavailable pod; set maxSurge: 1 and maxUnavailable: 0");
+                if (literal) {
+                    context.report(workload.block().range(at), BOTH_ZERO);
+                } else {
+                    context.report(workload.block().range(at), BOTH_RESOLVE_ZERO, replicasText);
+                }
             } else if (mu >= r) {
-                context.report(workload.block().range(at), "maxUnavailable resolves to " + mu + " of " + replicasText
-                        + ", so a rollout can take every pod down at once; use maxUnavailable: 0 with maxSurge: 1"
-                        + (r == 1 ? " (or run more replicas)" : ""));
+                context.report(workload.block().range(at), ALL_UNAVAILABLE, mu, replicasText,
+                        r == 1 ? " (or run more replicas)" : "");
             }
         }
     }

@@ -9,6 +9,7 @@ import io.opsdoc.core.markdown.MarkdownParser;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
 import io.opsdoc.core.rule.FileScope;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.source.SourceFile;
@@ -40,6 +41,20 @@ public final class BrokenLinkRule implements DocumentRule {
     private static final Pattern HTML_ANCHOR = Pattern.compile(
             "<[A-Za-z][A-Za-z0-9]*\\b[^>]*?\\s(?:id|name)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+))",
             Pattern.CASE_INSENSITIVE);
+
+    static final Message NO_ANCHOR = Message.of("no-anchor",
+            "no heading or anchor in this document produces '#{0}'{1}");
+    static final Message MISSING_FILE = Message.of("missing-file",
+            "link target '{0}' does not exist (relative to this document's folder); fix the path or the file "
+                    + "name");
+    static final Message NO_ANCHOR_IN_TARGET = Message.of("no-anchor-in-target",
+            "no heading or anchor in '{0}' produces '#{1}'{2}");
+    static final Message OUTSIDE_TREE = Message.of("outside-tree",
+            "link target '{0}' is outside the checked repository or folder, so it was not checked; check it "
+                    + "by hand or link to a file inside the tree");
+    static final Message TOO_LARGE = Message.of("too-large",
+            "link target '{0}' is larger than the {1} MB limit (--max-file-size), so the fragment '#{2}' was "
+                    + "not checked; check it by hand or raise the limit");
 
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
             "Relative link to a missing file or to a heading that does not exist",
@@ -75,7 +90,8 @@ public final class BrokenLinkRule implements DocumentRule {
             Roll back as described in [Rollback Procedures](deployment-strategy.md#rollback-procedures).
             ```
             """,
-            List.of("markdown", "links"));
+            List.of("markdown", "links"))
+            .withMessages(NO_ANCHOR, MISSING_FILE, NO_ANCHOR_IN_TARGET, OUTSIDE_TREE, TOO_LARGE);
 
     @Override
     public RuleMeta meta() {
@@ -107,8 +123,7 @@ public final class BrokenLinkRule implements DocumentRule {
             String decodedFragment = decode(fragment);
             if (decodedPath.isEmpty()) {
                 if (!fragment.isEmpty() && !fragmentKnown(ownAnchors, decodedFragment)) {
-                    context.report(link.urlRange(), "no heading or anchor in this document produces '#"
-                            + decodedFragment + "'" + suggestion(ownAnchors, decodedFragment));
+                    context.report(link.urlRange(), NO_ANCHOR, decodedFragment, suggestion(ownAnchors, decodedFragment));
                 }
                 continue;
             }
@@ -123,29 +138,25 @@ public final class BrokenLinkRule implements DocumentRule {
             }
             if (!scope.contains(target)) {
                 // Never opened, not even tested for existence: the answer would tell what lies outside the tree.
-                context.report(Report.of(link.urlRange(), "link target '" + decodedPath + "' is outside the checked "
-                        + "repository or folder, so it was not checked; check it by hand or link to a file inside the tree")
-                        .withLevel(Level.NOTE));
+                context.report(Report.of(link.urlRange(), OUTSIDE_TREE, decodedPath).withLevel(Level.NOTE));
                 continue;
             }
             if (!Files.exists(target)) {
-                context.report(link.urlRange(), "link target '" + decodedPath + "' does not exist (relative to "
-                        + "this document's folder); fix the path or the file name");
+                context.report(link.urlRange(), MISSING_FILE, decodedPath);
                 continue;
             }
             if (fragment.isEmpty() || !Files.isRegularFile(target) || !markdown(target)) {
                 continue;
             }
             if (!scope.readable(target)) {
-                context.report(Report.of(link.urlRange(), "link target '" + decodedPath + "' is larger than the "
-                        + scope.maxFileBytes() / (1024 * 1024) + " MB limit (--max-file-size), so the fragment '#"
-                        + decodedFragment + "' was not checked; check it by hand or raise the limit").withLevel(Level.NOTE));
+                context.report(Report.of(link.urlRange(), TOO_LARGE, decodedPath, scope.maxFileBytes() / (1024 * 1024),
+                        decodedFragment).withLevel(Level.NOTE));
                 continue;
             }
             Optional<Set<String>> anchors = targets.computeIfAbsent(target, BrokenLinkRule::anchorsOf);
             if (anchors.isPresent() && !fragmentKnown(anchors.get(), decodedFragment)) {
-                context.report(link.urlRange(), "no heading or anchor in '" + decodedPath + "' produces '#"
-                        + decodedFragment + "'" + suggestion(anchors.get(), decodedFragment));
+                context.report(link.urlRange(), NO_ANCHOR_IN_TARGET, decodedPath, decodedFragment,
+                        suggestion(anchors.get(), decodedFragment));
             }
         }
     }

@@ -6,6 +6,7 @@ import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
 import io.opsdoc.core.rule.Fix;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.TextEdit;
@@ -15,6 +16,12 @@ import java.util.Optional;
 /** A fenced code block without a language tag; the fix inserts the tag the content shows. */
 public final class CodeBlockLanguageRule implements DocumentRule {
     static final String ID = "markdown/code-block-language";
+
+    static final Message MISSING = Message.of("missing",
+            "fenced code block has no language tag; add one after the opening fence (for example `yaml`, "
+                    + "`bash` or `text`)");
+    static final Message MISSING_GUESSED = Message.of("missing-guessed",
+            "fenced code block has no language tag; its content looks like {0}, tag it `{1}`");
 
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
             "Fenced code block without a language tag",
@@ -45,7 +52,8 @@ public final class CodeBlockLanguageRule implements DocumentRule {
             ```
             ````
             """,
-            List.of("markdown", "code")).asFixable();
+            List.of("markdown", "code")).asFixable()
+            .withMessages(MISSING, MISSING_GUESSED);
 
     @Override
     public RuleMeta meta() {
@@ -60,16 +68,12 @@ public final class CodeBlockLanguageRule implements DocumentRule {
             }
             Optional<LanguageGuesser.Guess> guess = block.guessedLanguage();
             if (guess.isEmpty()) {
-                context.report(block.openingFence(),
-                        "fenced code block has no language tag; add one after the opening fence "
-                                + "(for example `yaml`, `bash` or `text`)");
+                context.report(block.openingFence(), MISSING);
                 continue;
             }
             String tag = guess.get().tag();
             Fix fix = Fix.edit("tag the code block `" + tag + "`", TextEdit.insert(afterFence(block), tag));
-            context.report(Report.of(block.openingFence(),
-                    "fenced code block has no language tag; its content looks like " + guess.get().label()
-                            + ", tag it `" + tag + "`").withFix(fix));
+            context.report(Report.of(block.openingFence(), MISSING_GUESSED, guess.get().label(), tag).withFix(fix));
         }
     }
 

@@ -4,6 +4,7 @@ import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.source.Range;
@@ -17,6 +18,13 @@ import java.util.Set;
 public final class CodeBlockUnknownLanguageRule implements DocumentRule {
     static final String ID = "markdown/code-block-unknown-language";
     static final String EXTRA = "extra-languages";
+    static final OptionSpec<List<String>> EXTRA_LANGUAGES = OptionSpec.stringList(EXTRA, List.of(),
+            "additional language tags to accept, e.g. [log, promql-ext]");
+
+    static final Message UNKNOWN = Message.of("unknown",
+            "unknown language '{0}'; use a GitHub Linguist language name, `text`, or add it to "
+                    + "`extra-languages`");
+    static final Message UNKNOWN_CLOSE = Message.of("unknown-close", "unknown language '{0}'; did you mean '{1}'?");
 
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
             "Code block language tag that is not a known language name or alias",
@@ -41,8 +49,8 @@ public final class CodeBlockUnknownLanguageRule implements DocumentRule {
             ````
             """,
             List.of("markdown", "code"))
-            .withOptions(new OptionSpec(EXTRA, "string-list", List.of(),
-                    "additional language tags to accept, e.g. [log, promql-ext]"));
+            .withOptions(EXTRA_LANGUAGES)
+            .withMessages(UNKNOWN, UNKNOWN_CLOSE);
 
     @Override
     public RuleMeta meta() {
@@ -52,7 +60,7 @@ public final class CodeBlockUnknownLanguageRule implements DocumentRule {
     @Override
     public void check(DocumentContext context) {
         Languages languages = Languages.builtIn();
-        List<String> extra = context.options().strings(EXTRA);
+        List<String> extra = context.options().get(EXTRA_LANGUAGES);
         Set<String> extraLower = new HashSet<>();
         extra.forEach(e -> extraLower.add(e.strip().toLowerCase(Locale.ROOT)));
         for (CodeBlock block : context.document().codeBlocks()) {
@@ -62,10 +70,11 @@ public final class CodeBlockUnknownLanguageRule implements DocumentRule {
             }
             String written = writtenTag(block);
             Optional<String> closest = languages.closest(tag, extraLower);
-            String message = "unknown language '" + written + "'"
-                    + closest.map(c -> "; did you mean '" + c + "'?").orElse(
-                            "; use a GitHub Linguist language name, `text`, or add it to `extra-languages`");
-            context.report(tagRange(block, written), message);
+            if (closest.isPresent()) {
+                context.report(tagRange(block, written), UNKNOWN_CLOSE, written, closest.get());
+            } else {
+                context.report(tagRange(block, written), UNKNOWN, written);
+            }
         }
     }
 

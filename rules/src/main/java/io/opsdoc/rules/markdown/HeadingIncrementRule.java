@@ -4,12 +4,15 @@ import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.Heading;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import java.util.List;
 
 /** A heading more than one level deeper than the heading before it. */
 public final class HeadingIncrementRule implements DocumentRule {
     static final String ID = "markdown/heading-increment";
+
+    static final Message JUMP = Message.of("jump", "heading level jumps from h{0} to h{1}; use {2} (h{3}) here");
 
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
             "Heading level jumps by more than one",
@@ -28,7 +31,8 @@ public final class HeadingIncrementRule implements DocumentRule {
             ### Canary Analysis
             ```
             """,
-            List.of("markdown", "structure"));
+            List.of("markdown", "structure"))
+            .withMessages(JUMP);
 
     @Override
     public RuleMeta meta() {
@@ -41,8 +45,7 @@ public final class HeadingIncrementRule implements DocumentRule {
         for (Heading heading : context.document().headings()) {
             int level = heading.level();
             if (previous > 0 && level > previous + 1) {
-                context.report(heading.range(), "heading level jumps from h" + previous + " to h" + level
-                        + "; use " + "#".repeat(previous + 1) + " (h" + (previous + 1) + ") here");
+                context.report(heading.range(), JUMP, previous, level, "#".repeat(previous + 1), previous + 1);
             }
             previous = level;
         }

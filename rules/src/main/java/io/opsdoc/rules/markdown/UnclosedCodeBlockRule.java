@@ -4,12 +4,16 @@ import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import java.util.List;
 
 /** A code fence that is never closed and turns everything after it into code. */
 public final class UnclosedCodeBlockRule implements DocumentRule {
     static final String ID = "markdown/unclosed-code-block";
+
+    static final Message UNCLOSED = Message.of("unclosed",
+            "code fence is never closed and swallows {0} ({1}); add a matching closing fence");
 
     private static final RuleMeta META = RuleMeta.of(ID, Level.ERROR,
             "Code fence that is never closed and swallows the rest of the document",
@@ -33,7 +37,8 @@ public final class UnclosedCodeBlockRule implements DocumentRule {
             ## Database Migrations
             ````
             """,
-            List.of("markdown", "code"));
+            List.of("markdown", "code"))
+            .withMessages(UNCLOSED);
 
     @Override
     public RuleMeta meta() {
@@ -49,8 +54,7 @@ public final class UnclosedCodeBlockRule implements DocumentRule {
             String swallowed = block.nested() ? "the rest of its list item or block quote"
                     : "the rest of the document";
             int lines = block.lineCount();
-            context.report(block.openingFence(), "code fence is never closed and swallows " + swallowed
-                    + " (" + lines + (lines == 1 ? " line" : " lines") + "); add a matching closing fence");
+            context.report(block.openingFence(), UNCLOSED, swallowed, lines + (lines == 1 ? " line" : " lines"));
         }
     }
 }

@@ -5,6 +5,7 @@ import io.opsdoc.core.facts.DocumentFacts;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.MarkdownDocument;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -25,6 +26,16 @@ import java.util.regex.Pattern;
 
 /** Principle 6: build once, deploy the same immutable artifact everywhere. */
 public final class BuildOnceRule implements SetRule {
+    static final OptionSpec<List<String>> MUTABLE_TAGS = OptionSpec.stringList("mutable-tags",
+            List.of("latest", "stable", "edge", "nightly", "main", "master"),
+            "Image tags that move and so cannot identify a deployed build");
+    static final Message REBUILT = Message.of("rebuilt",
+            "The image is built again for {0} (it is also built for {1}); build it once, push it with an "
+                    + "immutable tag and promote that same artifact to every environment");
+    static final Message MUTABLE_TAG = Message.of("mutable-tag",
+            "Deployed by the mutable tag '{0}', which does not identify the build that was tested; deploy "
+                    + "the immutable tag (commit SHA, version) or digest pushed by the build");
+
     private static final String HELP = """
             Principle 6, "Publishable Artifacts — build once, deploy many times": the artifact that \
             passed the tests in staging is the one that reaches production. Rebuilding per environment \
@@ -47,16 +58,24 @@ public final class BuildOnceRule implements SetRule {
             ```
             """;
 
-    @Override
-    public RuleMeta meta() {
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
         List<OptionSpec> options = new ArrayList<>();
         options.addAll(Vocabulary.get().options("image-builds", "Commands that build an image or artifact"));
         options.addAll(Vocabulary.get().options("deploy-commands", "Commands that deploy an image"));
-        options.add(new OptionSpec("mutable-tags", "string-list", List.of("latest", "stable", "edge", "nightly", "main", "master"),
-                "Image tags that move and so cannot identify a deployed build"));
+        options.add(MUTABLE_TAGS);
         return RuleMeta.of("principles/build-once", Level.WARNING,
                 "Artifacts rebuilt per environment or deployed only by a mutable tag such as `latest`", HELP,
-                List.of("principles", "cicd", "artifacts")).withOptions(options.toArray(OptionSpec[]::new));
+                List.of("principles", "cicd", "artifacts")).withOptions(options.toArray(OptionSpec[]::new))
+                .appliesTo("cicd-pipeline", "deployment-strategy")
+                .withMessages(REBUILT, MUTABLE_TAG);
+    }
+
+    @Override
+    public RuleMeta meta() {
+        return META;
     }
 
     @Override
@@ -65,7 +84,7 @@ public final class BuildOnceRule implements SetRule {
         Optional<TypedDocument> deploy = context.set().document(DocumentFacts.DEPLOYMENT);
         List<String> builds = Vocabulary.get().effective(context.options(), "image-builds");
         List<String> deploys = Vocabulary.get().effective(context.options(), "deploy-commands");
-        Pattern mutable = mutableTag(context.options().strings("mutable-tags"));
+        Pattern mutable = mutableTag(context.options().get(MUTABLE_TAGS));
         if (cicd.isPresent()) {
             MarkdownDocument doc = cicd.get().document();
             List<PipelineSteps.Step> steps = PipelineSteps.of(doc);
@@ -78,9 +97,7 @@ public final class BuildOnceRule implements SetRule {
                 if (env.isPresent() && !buildByEnv.containsKey(env.get())) {
                     if (!buildByEnv.isEmpty()) {
                         String previous = buildByEnv.keySet().iterator().next();
-                        context.report(doc, step.range(), "The image is built again for " + env.get() + " (it is also"
-                                + " built for " + previous + "); build it once, push it with an immutable tag and"
-                                + " promote that same artifact to every environment");
+                        context.report(doc, step.range(), REBUILT, env.get(), previous);
                     }
                     buildByEnv.put(env.get(), step);
                 }
@@ -110,9 +127,7 @@ public final class BuildOnceRule implements SetRule {
                     for (int l = start; l <= i; l++) {
                         Matcher m = mutable.matcher(lines.get(l));
                         if (m.find() && reported.add(block.fileLine(l))) {
-                            context.report(doc, block.range(l, m.start(1), l, m.end(1)), "Deployed by the mutable tag '"
-                                    + m.group(1) + "', which does not identify the build that was tested; deploy the"
-                                    + " immutable tag (commit SHA, version) or digest pushed by the build");
+                            context.report(doc, block.range(l, m.start(1), l, m.end(1)), MUTABLE_TAG, m.group(1));
                         }
                     }
                 }

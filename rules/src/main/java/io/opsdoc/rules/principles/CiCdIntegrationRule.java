@@ -9,6 +9,7 @@ import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -21,6 +22,14 @@ import org.snakeyaml.engine.v2.nodes.Node;
 
 /** Principle 1: the CI/CD tool is named and integrated with the repository host. */
 public final class CiCdIntegrationRule implements SetRule {
+    static final Message NO_TOOL = Message.of("no-tool",
+            "No CI/CD tool named in {0} and no workflow definition found; name the tool (e.g. GitHub "
+                    + "Actions, GitLab CI)");
+    static final Message NO_HOST = Message.of("no-host",
+            "The CI/CD plan does not say how the pipeline integrates with the repository host (no "
+                    + "GitHub/GitLab, pull-request triggers or branch protection found); state the host and which "
+                    + "events run the pipeline");
+
     private static final String HELP = """
             Principle 1, "CI/CD Pipeline — automate everything; integrate with GitHub": the plan names \
             its CI/CD tool and says how it hooks into the repository host (pull-request checks, branch \
@@ -38,14 +47,23 @@ public final class CiCdIntegrationRule implements SetRule {
             ```
             """;
 
-    @Override
-    public RuleMeta meta() {
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
         List<OptionSpec> options = new ArrayList<>();
         options.addAll(Vocabulary.get().options("ci-tools", "CI/CD tool names"));
         options.addAll(Vocabulary.get().options("repo-hosts", "Repository hosts and their integration words"));
         return RuleMeta.of("principles/ci-cd-integration", Level.NOTE,
                 "CI/CD tool not named or not integrated with the repository host", HELP, List.of("principles", "cicd"))
-                .withOptions(options.toArray(OptionSpec[]::new));
+                .withOptions(options.toArray(OptionSpec[]::new))
+                .appliesTo("cicd-pipeline")
+                .withMessages(NO_TOOL, NO_HOST);
+    }
+
+    @Override
+    public RuleMeta meta() {
+        return META;
     }
 
     @Override
@@ -73,13 +91,9 @@ public final class CiCdIntegrationRule implements SetRule {
             host |= gitlab && block.content().contains("merge_request_event");
         }
         if (!tool) {
-            context.report(doc, Evidence.anchor(doc, overview), "No CI/CD tool named in "
-                    + Evidence.where(overview, "CI/CD Overview")
-                    + " and no workflow definition found; name the tool (e.g. GitHub Actions, GitLab CI)");
+            context.report(doc, Evidence.anchor(doc, overview), NO_TOOL, Evidence.where(overview, "CI/CD Overview"));
         } else if (!host) {
-            context.report(doc, Evidence.anchor(doc, overview), "The CI/CD plan does not say how the pipeline integrates"
-                    + " with the repository host (no GitHub/GitLab, pull-request triggers or branch protection found);"
-                    + " state the host and which events run the pipeline");
+            context.report(doc, Evidence.anchor(doc, overview), NO_HOST);
         }
     }
 }

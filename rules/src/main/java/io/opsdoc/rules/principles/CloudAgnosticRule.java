@@ -8,6 +8,7 @@ import io.opsdoc.core.embedded.YamlNodes;
 import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -20,6 +21,11 @@ import org.snakeyaml.engine.v2.nodes.Node;
 
 /** Principle 3: a local or portable alternative to the cloud setup exists. */
 public final class CloudAgnosticRule implements SetRule {
+    static final Message NO_ALTERNATIVE = Message.of("no-alternative",
+            "No local or portable alternative to the cloud setup in the planning set (no Docker Compose "
+                    + "file, kind/k3d/minikube cluster or LocalStack); describe how the system runs outside the cloud "
+                    + "account");
+
     private static final String HELP = """
             Principle 3, "Cloud Provider Agnostic — design for portability (provide Docker Compose/local \
             alternatives)": whatever cloud the team chooses, the plan also gives a portable way to run the \
@@ -43,12 +49,21 @@ public final class CloudAgnosticRule implements SetRule {
             ```
             """;
 
-    @Override
-    public RuleMeta meta() {
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
         return RuleMeta.of("principles/cloud-agnostic", Level.WARNING,
                 "No local or portable alternative (Docker Compose, kind, LocalStack, ...) to the cloud setup", HELP,
                 List.of("principles", "portability")).withOptions(Vocabulary.get()
-                        .options("local-alternatives", "Local or portable alternatives").toArray(OptionSpec[]::new));
+                        .options("local-alternatives", "Local or portable alternatives").toArray(OptionSpec[]::new))
+                .appliesTo("infrastructure-as-code")
+                .withMessages(NO_ALTERNATIVE);
+    }
+
+    @Override
+    public RuleMeta meta() {
+        return META;
     }
 
     @Override
@@ -65,9 +80,7 @@ public final class CloudAgnosticRule implements SetRule {
         }
         MarkdownDocument doc = iac.get().document();
         Optional<Section> overview = Focus.of(iac.get(), "Infrastructure as Code Overview").section();
-        context.report(doc, Evidence.anchor(doc, overview), "No local or portable alternative to the cloud setup in the"
-                + " planning set (no Docker Compose file, kind/k3d/minikube cluster or LocalStack); describe how the"
-                + " system runs outside the cloud account");
+        context.report(doc, Evidence.anchor(doc, overview), NO_ALTERNATIVE);
     }
 
     static boolean hasComposeFile(MarkdownDocument doc) {

@@ -5,6 +5,7 @@ import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -18,6 +19,13 @@ import java.util.Optional;
 
 /** Principle 11: configuration per environment and a secrets strategy are stated. */
 public final class ConfigManagementRule implements SetRule {
+    static final Message NO_PER_ENVIRONMENT = Message.of("no-per-environment",
+            "No per-environment configuration strategy in {0} or the environment management; say how "
+                    + "configuration differs per environment (tfvars, overlays, values files)");
+    static final Message NO_SECRETS = Message.of("no-secrets",
+            "No secrets strategy in {0}; say where each environment's secrets are stored and how they are "
+                    + "injected");
+
     private static final String HELP = """
             Principle 11, "Configuration Management — ask how to handle secrets/config across \
             environments": the plan says how configuration differs per environment (tfvars per \
@@ -36,14 +44,23 @@ public final class ConfigManagementRule implements SetRule {
             ```
             """;
 
-    @Override
-    public RuleMeta meta() {
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
         List<OptionSpec> options = new ArrayList<>();
         options.addAll(Vocabulary.get().options("per-environment-config", "Words for per-environment configuration"));
         options.addAll(Vocabulary.get().options("secret-stores", "Names of secrets stores"));
         return RuleMeta.of("principles/config-management", Level.NOTE,
                 "No per-environment configuration / secrets strategy", HELP, List.of("principles", "configuration"))
-                .withOptions(options.toArray(OptionSpec[]::new));
+                .withOptions(options.toArray(OptionSpec[]::new))
+                .appliesTo("cicd-pipeline", "infrastructure-as-code")
+                .withMessages(NO_PER_ENVIRONMENT, NO_SECRETS);
+    }
+
+    @Override
+    public RuleMeta meta() {
+        return META;
     }
 
     @Override
@@ -66,13 +83,10 @@ public final class ConfigManagementRule implements SetRule {
                 : Evidence.where(envSection, "Environment Management");
         if (!Vocabulary.contains(haystack, Vocabulary.get().effective(context.options(), "per-environment-config"))
                 && !EnvironmentColumns.hasEnvironmentTable(iac.map(TypedDocument::document), envSection)) {
-            context.report(doc, Evidence.anchor(doc, anchor), "No per-environment configuration strategy in " + where
-                    + " or the environment management; say how configuration differs per environment (tfvars,"
-                    + " overlays, values files)");
+            context.report(doc, Evidence.anchor(doc, anchor), NO_PER_ENVIRONMENT, where);
         }
         if (!Vocabulary.contains(haystack, Vocabulary.get().effective(context.options(), "secret-stores"))) {
-            context.report(doc, Evidence.anchor(doc, anchor), "No secrets strategy in " + where
-                    + "; say where each environment's secrets are stored and how they are injected");
+            context.report(doc, Evidence.anchor(doc, anchor), NO_SECRETS, where);
         }
     }
 }

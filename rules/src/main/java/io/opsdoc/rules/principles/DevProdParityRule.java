@@ -11,6 +11,7 @@ import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
 import io.opsdoc.core.markdown.Table;
 import io.opsdoc.core.markdown.TableCell;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -37,6 +38,13 @@ public final class DevProdParityRule implements SetRule {
                     + "(?:gb|gib|tb|tib|mb|mib|vcpus?|cpus?|cores?|nodes?|replicas?|pods?|instances?|x|az|azs)\\b"
                     + "|\\b(?:single|multi)[- ]az\\b|[`*_\"',;:]");
 
+    static final Message DIFFER = Message.of("differ",
+            "Environments differ in '{0}' between {1} and {2}, which is more than size or scale; use the "
+                    + "same technology and version in every environment");
+    static final Message DIFFER_VALUES = Message.of("differ-values",
+            "Environments differ in '{0}' ({1}: {2}, {3}: {4}), which is more than size or scale; use the "
+                    + "same technology and version in every environment");
+
     private static final String HELP = """
             Principle 5, "Dev/Prod Parity — environments should be as similar as possible": development, \
             staging and production may differ in size and scale (instance classes, replica counts, \
@@ -59,12 +67,21 @@ public final class DevProdParityRule implements SetRule {
             ```
             """;
 
-    @Override
-    public RuleMeta meta() {
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
         return RuleMeta.of("principles/dev-prod-parity", Level.NOTE, "Environments differ in more than size/scale",
                 HELP, List.of("principles", "environments")).withOptions(Vocabulary.get()
                         .options("size-words", "Words of keys or row labels that may differ between environments")
-                        .toArray(OptionSpec[]::new));
+                        .toArray(OptionSpec[]::new))
+                .appliesTo("infrastructure-as-code")
+                .withMessages(DIFFER, DIFFER_VALUES);
+    }
+
+    @Override
+    public RuleMeta meta() {
+        return META;
     }
 
     /** One environment's settings: key to (value, where). */
@@ -174,10 +191,8 @@ public final class DevProdParityRule implements SetRule {
                     continue;
                 }
                 if (!normalise((String) base[0]).equals(normalise((String) e.getValue()[0]))) {
-                    context.report(doc, (Range) e.getValue()[1], "Environments differ in '" + e.getKey() + "' ("
-                            + first.environment() + ": " + ((String) base[0]).strip() + ", " + other.environment() + ": "
-                            + ((String) e.getValue()[0]).strip() + "), which is more than size or scale; use the same"
-                            + " technology and version in every environment");
+                    context.report(doc, (Range) e.getValue()[1], DIFFER_VALUES, e.getKey(), first.environment(),
+                            ((String) base[0]).strip(), other.environment(), ((String) e.getValue()[0]).strip());
                 }
             }
         }
@@ -237,8 +252,7 @@ public final class DevProdParityRule implements SetRule {
     }
 
     private static void report(SetContext context, MarkdownDocument doc, TableCell cell, String label, String a, String b) {
-        context.report(doc, cell.range(), "Environments differ in '" + label.strip() + "' between " + a + " and " + b
-                + ", which is more than size or scale; use the same technology and version in every environment");
+        context.report(doc, cell.range(), DIFFER, label.strip(), a, b);
     }
 
     /** The value to compare, or empty for "same as production", "—", "n/a". */

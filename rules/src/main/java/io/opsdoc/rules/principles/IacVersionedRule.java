@@ -7,6 +7,7 @@ import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -22,6 +23,13 @@ import java.util.regex.Pattern;
 /** Principle 2: infrastructure code is versioned and its state is remote. */
 public final class IacVersionedRule implements SetRule {
     private static final Pattern BACKEND = Pattern.compile("(?m)^\\s*backend\\s+\"([A-Za-z0-9_-]+)\"|^\\s*cloud\\s*\\{");
+
+    static final Message NOT_VERSIONED = Message.of("not-versioned",
+            "The plan does not say that the infrastructure code is versioned (no repository, git or review "
+                    + "workflow mentioned); say where the code lives and how changes are reviewed");
+    static final Message NO_REMOTE_STATE = Message.of("no-remote-state",
+            "No remote state found in {0} (no non-local backend block, no state service); keep the state in "
+                    + "a shared, locked and encrypted backend");
 
     private static final String HELP = """
             Principle 2, "Infrastructure as Code — everything versioned and reproducible": the \
@@ -51,14 +59,23 @@ public final class IacVersionedRule implements SetRule {
             and say that the code lives in the repository under `infra/` and changes are applied from reviewed pull requests.
             """;
 
-    @Override
-    public RuleMeta meta() {
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
         List<OptionSpec> options = new ArrayList<>();
         options.addAll(Vocabulary.get().options("versioned", "Words saying infrastructure code is versioned"));
         options.addAll(Vocabulary.get().options("remote-state", "Words naming a remote state backend"));
         return RuleMeta.of("principles/iac-versioned", Level.NOTE,
                 "Infrastructure code not versioned / no remote state", HELP, List.of("principles", "iac"))
-                .withOptions(options.toArray(OptionSpec[]::new));
+                .withOptions(options.toArray(OptionSpec[]::new))
+                .appliesTo("infrastructure-as-code")
+                .withMessages(NOT_VERSIONED, NO_REMOTE_STATE);
+    }
+
+    @Override
+    public RuleMeta meta() {
+        return META;
     }
 
     @Override
@@ -72,9 +89,7 @@ public final class IacVersionedRule implements SetRule {
         Optional<Section> overview = iac.section();
         Optional<Section> state = iac.section("State Management");
         if (!Vocabulary.contains(text, Vocabulary.get().effective(context.options(), "versioned"))) {
-            context.report(doc, Evidence.anchor(doc, overview), "The plan does not say that the infrastructure code is"
-                    + " versioned (no repository, git or review workflow mentioned); say where the code lives and how"
-                    + " changes are reviewed");
+            context.report(doc, Evidence.anchor(doc, overview), NOT_VERSIONED);
         }
         boolean remote = false;
         for (CodeBlock block : doc.codeBlocks()) {
@@ -95,9 +110,8 @@ public final class IacVersionedRule implements SetRule {
         }
         remote |= Vocabulary.contains(text, Vocabulary.get().effective(context.options(), "remote-state"));
         if (!remote) {
-            context.report(doc, Evidence.anchor(doc, state.or(() -> overview)), "No remote state found in "
-                    + Evidence.where(state, "State Management") + " (no non-local backend block, no state service);"
-                    + " keep the state in a shared, locked and encrypted backend");
+            context.report(doc, Evidence.anchor(doc, state.or(() -> overview)), NO_REMOTE_STATE,
+                    Evidence.where(state, "State Management"));
         }
     }
 }

@@ -5,6 +5,7 @@ import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -18,6 +19,10 @@ import java.util.Optional;
 
 /** Principle 4: developers can run, test and deploy locally. */
 public final class LocalParityRule implements SetRule {
+    static final Message NO_LOCAL_SETUP = Message.of("no-local-setup",
+            "No local development setup in the planning set (no 'Local Development' section, Compose file or "
+                    + "local start command); describe how developers run, test and deploy the system on their machine");
+
     private static final String HELP = """
             Principle 4, "Local Development Parity — developers must be able to test and deploy \
             locally": the plan has a local development setup — a section that says how to start the \
@@ -37,13 +42,22 @@ public final class LocalParityRule implements SetRule {
             ```
             """;
 
-    @Override
-    public RuleMeta meta() {
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
         List<OptionSpec> options = new ArrayList<>();
         options.addAll(Vocabulary.get().options("local-sections", "Headings of a local development section"));
         options.addAll(Vocabulary.get().options("local-commands", "Commands that start the system locally"));
         return RuleMeta.of("principles/local-parity", Level.NOTE, "No local development setup", HELP,
-                List.of("principles", "developer-experience")).withOptions(options.toArray(OptionSpec[]::new));
+                List.of("principles", "developer-experience")).withOptions(options.toArray(OptionSpec[]::new))
+                .appliesTo("infrastructure-as-code")
+                .withMessages(NO_LOCAL_SETUP);
+    }
+
+    @Override
+    public RuleMeta meta() {
+        return META;
     }
 
     @Override
@@ -63,8 +77,6 @@ public final class LocalParityRule implements SetRule {
         }
         MarkdownDocument doc = iac.get().document();
         Optional<Section> environments = Focus.of(iac.get(), "Environment Management").section();
-        context.report(doc, Evidence.anchor(doc, environments), "No local development setup in the planning set (no"
-                + " 'Local Development' section, Compose file or local start command); describe how developers run,"
-                + " test and deploy the system on their machine");
+        context.report(doc, Evidence.anchor(doc, environments), NO_LOCAL_SETUP);
     }
 }

@@ -5,6 +5,7 @@ import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -17,6 +18,9 @@ import java.util.Optional;
 
 /** Principle 10: logs, metrics and traces are all covered from day one. */
 public final class ObservabilityRule implements SetRule {
+    static final Message MISSING_PILLAR = Message.of("missing-pillar",
+            "Observability misses {0}: nothing about them in the monitoring plan; {1}");
+
     private static final String HELP = """
             Principle 10, "Observability — logging, metrics, tracing from day one": the three pillars \
             answer different questions (what happened, how much, where the time went) and none replaces \
@@ -38,14 +42,23 @@ public final class ObservabilityRule implements SetRule {
             "Every service is instrumented with the OpenTelemetry SDK; trace ids are written into each log line."
             """;
 
-    @Override
-    public RuleMeta meta() {
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
         List<OptionSpec> options = new ArrayList<>();
         options.addAll(Vocabulary.get().options("logging", "Logging tools and words"));
         options.addAll(Vocabulary.get().options("metrics", "Metrics tools and words"));
         options.addAll(Vocabulary.get().options("tracing", "Tracing tools and words"));
         return RuleMeta.of("principles/observability", Level.WARNING, "Logs, metrics and traces are not all covered",
-                HELP, List.of("principles", "monitoring")).withOptions(options.toArray(OptionSpec[]::new));
+                HELP, List.of("principles", "monitoring")).withOptions(options.toArray(OptionSpec[]::new))
+                .appliesTo("monitoring-strategy")
+                .withMessages(MISSING_PILLAR);
+    }
+
+    @Override
+    public RuleMeta meta() {
+        return META;
     }
 
     @Override
@@ -67,8 +80,7 @@ public final class ObservabilityRule implements SetRule {
             boolean covered = section.map(s -> !Evidence.text(doc, s).isBlank()).orElse(false)
                     || Vocabulary.contains(text, Vocabulary.get().effective(context.options(), pillar[1]));
             if (!covered) {
-                context.report(doc, Evidence.anchor(doc, overview), "Observability misses " + pillar[2]
-                        + ": nothing about them in the monitoring plan; " + pillar[3]);
+                context.report(doc, Evidence.anchor(doc, overview), MISSING_PILLAR, pillar[2], pillar[3]);
             }
         }
     }

@@ -8,6 +8,7 @@ import io.opsdoc.core.embedded.YamlNodes;
 import io.opsdoc.core.facts.Vocabulary;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -20,6 +21,10 @@ import org.snakeyaml.engine.v2.nodes.Node;
 
 /** Principle 7: the container orchestration choice is stated. */
 public final class OrchestrationRule implements SetRule {
+    static final Message NO_ORCHESTRATION = Message.of("no-orchestration",
+            "No container orchestration choice stated in {0}; say where the containers run (e.g. "
+                    + "Kubernetes/EKS, ECS, Docker Swarm, Docker Compose)");
+
     private static final String HELP = """
             Principle 7, "Container Orchestration — ask preference (Kubernetes, Docker Swarm, Docker \
             Compose)": the plan states where containers run, because deployment strategy, health checks, \
@@ -34,11 +39,20 @@ public final class OrchestrationRule implements SetRule {
             (managed node groups); developers use kind locally."
             """;
 
-    @Override
-    public RuleMeta meta() {
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
         return RuleMeta.of("principles/orchestration", Level.NOTE, "No container orchestration choice stated", HELP,
                 List.of("principles", "containers")).withOptions(Vocabulary.get()
-                        .options("orchestrators", "Container orchestrator names").toArray(OptionSpec[]::new));
+                        .options("orchestrators", "Container orchestrator names").toArray(OptionSpec[]::new))
+                .appliesTo("infrastructure-as-code", "deployment-strategy")
+                .withMessages(NO_ORCHESTRATION);
+    }
+
+    @Override
+    public RuleMeta meta() {
+        return META;
     }
 
     @Override
@@ -59,9 +73,8 @@ public final class OrchestrationRule implements SetRule {
         Optional<Section> section = iac.isPresent() ? Focus.of(target, "Compute Resources").section()
                 : Focus.of(target, "Deployment Strategy Overview").section();
         MarkdownDocument doc = target.document();
-        context.report(doc, Evidence.anchor(doc, section), "No container orchestration choice stated in "
-                + Evidence.where(section, iac.isPresent() ? "Compute Resources" : "Deployment Strategy Overview")
-                + "; say where the containers run (e.g. Kubernetes/EKS, ECS, Docker Swarm, Docker Compose)");
+        context.report(doc, Evidence.anchor(doc, section), NO_ORCHESTRATION,
+                Evidence.where(section, iac.isPresent() ? "Compute Resources" : "Deployment Strategy Overview"));
     }
 
     private static boolean hasManifest(MarkdownDocument doc) {

@@ -5,6 +5,7 @@ import io.opsdoc.core.facts.Focus;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.SetContext;
@@ -17,6 +18,10 @@ import java.util.Optional;
 
 /** Principle 8: linting, formatting and complexity checks gate the pipeline. */
 public final class QualityGatesRule implements SetRule {
+    static final Message NO_GATE = Message.of("no-gate",
+            "No lint, format or complexity gate found in {0} or the pipeline's steps; add a blocking step "
+                    + "that runs the linters and the formatter check");
+
     private static final String HELP = """
             Principle 8, "Code Quality Gates — linting, formatting, complexity checks in CI/CD": the \
             pipeline fails when code does not pass the linters, the formatter check or the complexity \
@@ -36,11 +41,20 @@ public final class QualityGatesRule implements SetRule {
             ```
             """;
 
-    @Override
-    public RuleMeta meta() {
+    private static final RuleMeta META = describe();
+
+    /** The rule's one metadata record, built once. */
+    private static RuleMeta describe() {
         return RuleMeta.of("principles/quality-gates", Level.WARNING, "No lint/format/complexity gates in CI", HELP,
                 List.of("principles", "cicd", "quality")).withOptions(Vocabulary.get()
-                        .options("quality-tools", "Linters, formatters and quality-gate tools").toArray(OptionSpec[]::new));
+                        .options("quality-tools", "Linters, formatters and quality-gate tools").toArray(OptionSpec[]::new))
+                .appliesTo("cicd-pipeline")
+                .withMessages(NO_GATE);
+    }
+
+    @Override
+    public RuleMeta meta() {
+        return META;
     }
 
     @Override
@@ -53,9 +67,7 @@ public final class QualityGatesRule implements SetRule {
         Optional<Section> stages = cicd.section();
         String haystack = PipelineSteps.text(PipelineSteps.of(doc)) + "\n" + Evidence.text(doc, stages);
         if (!Vocabulary.contains(haystack, Vocabulary.get().effective(context.options(), "quality-tools"))) {
-            context.report(doc, Evidence.anchor(doc, stages), "No lint, format or complexity gate found in "
-                    + Evidence.where(stages, "Pipeline Stages") + " or the pipeline's steps; add a blocking step that"
-                    + " runs the linters and the formatter check");
+            context.report(doc, Evidence.anchor(doc, stages), NO_GATE, Evidence.where(stages, "Pipeline Stages"));
         }
     }
 }

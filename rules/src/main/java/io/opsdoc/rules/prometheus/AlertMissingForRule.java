@@ -4,6 +4,7 @@ import io.opsdoc.core.Level;
 import io.opsdoc.core.embedded.YamlNodes;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import java.util.List;
 
@@ -29,8 +30,12 @@ final class AlertMissingForRule implements DocumentRule {
             ```
             """;
 
+    static final Message MISSING = Message.of("missing",
+            "alert '{0}' has no 'for:' duration, so it fires on the first evaluation; add for: (e.g. for: 5m)");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
-            "Alerting rule without a `for` duration", HELP, List.of("prometheus", "alerting"));
+            "Alerting rule without a `for` duration", HELP, List.of("prometheus", "alerting"))
+            .withMessages(MISSING);
 
     @Override
     public RuleMeta meta() {
@@ -47,8 +52,7 @@ final class AlertMissingForRule implements DocumentRule {
             if (expr.equals("vector(1)")) {
                 continue;
             }
-            context.report(rule.nameRange(), "alert '" + rule.name() + "' has no 'for:' duration, so it fires on the "
-                    + "first evaluation; add for: (e.g. for: 5m)");
+            context.report(rule.nameRange(), MISSING, rule.name());
         }
     }
 }

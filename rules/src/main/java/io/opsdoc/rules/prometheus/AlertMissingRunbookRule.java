@@ -3,6 +3,7 @@ package io.opsdoc.rules.prometheus;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import java.util.List;
 import java.util.Locale;
@@ -33,9 +34,14 @@ final class AlertMissingRunbookRule implements DocumentRule {
             ```
             """;
 
+    static final Message MISSING = Message.of("missing",
+            "alert '{0}' links no runbook; add a runbook_url annotation that says what to check and how to "
+                    + "mitigate");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
             "Alerting rule without a runbook link (`runbook_url` annotation or a runbook link)",
-            HELP, List.of("prometheus", "alerting", "runbooks"));
+            HELP, List.of("prometheus", "alerting", "runbooks"))
+            .withMessages(MISSING);
 
     @Override
     public RuleMeta meta() {
@@ -46,8 +52,7 @@ final class AlertMissingRunbookRule implements DocumentRule {
     public void check(DocumentContext context) {
         for (AlertRules.RuleNode rule : AlertRules.rules(context)) {
             if (rule.alerting() && !rule.get("annotations").map(AlertMissingRunbookRule::linksRunbook).orElse(false)) {
-                context.report(rule.nameRange(), "alert '" + rule.name() + "' links no runbook; add a runbook_url "
-                        + "annotation that says what to check and how to mitigate");
+                context.report(rule.nameRange(), MISSING, rule.name());
             }
         }
     }

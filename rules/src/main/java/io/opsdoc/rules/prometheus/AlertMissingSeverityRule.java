@@ -3,6 +3,7 @@ package io.opsdoc.rules.prometheus;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import java.util.List;
 
@@ -29,8 +30,13 @@ final class AlertMissingSeverityRule implements DocumentRule {
             ```
             """;
 
+    static final Message MISSING = Message.of("missing",
+            "alert '{0}' has no severity label, so routing cannot tell how urgent it is; add labels: "
+                    + "severity: (e.g. critical or warning)");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
-            "Alerting rule without a severity label", HELP, List.of("prometheus", "alerting"));
+            "Alerting rule without a severity label", HELP, List.of("prometheus", "alerting"))
+            .withMessages(MISSING);
 
     @Override
     public RuleMeta meta() {
@@ -45,8 +51,7 @@ final class AlertMissingSeverityRule implements DocumentRule {
             }
             boolean hasSeverity = rule.get("labels").map(labels -> YamlDocs.has(labels, "severity")).orElse(false);
             if (!hasSeverity) {
-                context.report(rule.nameRange(), "alert '" + rule.name() + "' has no severity label, so routing "
-                        + "cannot tell how urgent it is; add labels: severity: (e.g. critical or warning)");
+                context.report(rule.nameRange(), MISSING, rule.name());
             }
         }
     }

@@ -106,10 +106,13 @@ final class Exprs {
 
     /** "'5 minutes' is not a Prometheus duration; write 5m ..." */
     static String durationMessage(String where, String text) {
-        String fix = suggestion(text).map(s -> "write " + s)
+        return InvalidDurationRule.INVALID.format(where, text, durationFix(text));
+    }
+
+    /** How to correct a duration Prometheus cannot parse. */
+    static String durationFix(String text) {
+        return suggestion(text).map(s -> "write " + s)
                 .orElse(text.strip().matches("\\d+") ? "add a unit, e.g. " + text.strip() + "s"
                         : "write a number with a unit such as 30s, 5m or 1h30m");
-        return where + " '" + text + "' is not a Prometheus duration; " + fix
-                + " (units ms, s, m, h, d, w, y, largest first)";
     }
 }

@@ -6,6 +6,7 @@ import io.opsdoc.core.promql.PromDuration;
 import io.opsdoc.core.promql.PromQlResult;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.source.Range;
 import io.opsdoc.core.source.SourceFile;
@@ -44,8 +45,12 @@ final class InvalidDurationRule implements DocumentRule {
             ```
             """;
 
+    static final Message INVALID = Message.of("invalid",
+            "{0} '{1}' is not a Prometheus duration; {2} (units ms, s, m, h, d, w, y, largest first)");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.ERROR,
-            "`for`/range durations that Prometheus cannot parse (`5 minutes`)", HELP, List.of("prometheus", "syntax"));
+            "`for`/range durations that Prometheus cannot parse (`5 minutes`)", HELP, List.of("prometheus", "syntax"))
+            .withMessages(INVALID);
 
     @Override
     public RuleMeta meta() {
@@ -79,7 +84,7 @@ final class InvalidDurationRule implements DocumentRule {
                         ScalarPositions.locate(source, rule.block(), expr, bad.end() - 1));
                 Range shown = new Range(range.start(), source.position(Math.min(range.end().offset() + 1,
                         source.lineContentEnd(range.start().line()))));
-                context.report(shown, Exprs.durationMessage("range", bad.text()));
+                context.report(shown, INVALID, "range", bad.text(), Exprs.durationFix(bad.text()));
             });
         }
     }
@@ -93,7 +98,7 @@ final class InvalidDurationRule implements DocumentRule {
             return;
         }
         if (PromDuration.parse(value).isEmpty()) {
-            context.report(block.range(scalar), Exprs.durationMessage(what, value));
+            context.report(block.range(scalar), INVALID, what, value, Exprs.durationFix(value));
         }
     }
 }

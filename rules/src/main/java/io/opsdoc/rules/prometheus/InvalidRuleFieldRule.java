@@ -4,6 +4,7 @@ import io.opsdoc.core.Level;
 import io.opsdoc.core.embedded.YamlBlock;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import java.util.List;
 import java.util.Locale;
@@ -48,9 +49,20 @@ final class InvalidRuleFieldRule implements DocumentRule {
             ```
             """;
 
+    static final Message NOT_RULE_FIELD = Message.of("unknown-field",
+            "'{0}' is not a rule field; Prometheus accepts only {1}");
+    static final Message MISPLACED = Message.of("misplaced-field", "'{0}' is not a rule field; put it under '{1}:'");
+    static final Message NOT_RECORDING_FIELD = Message.of("not-in-recording-rule",
+            "'{0}' is not allowed in a recording rule; recording rules accept only {1}");
+    static final Message ALERT_AND_RECORD = Message.of("alert-and-record",
+            "a rule cannot have both 'alert' and 'record'; split it into an alerting and a recording rule");
+    static final Message NOT_GROUP_FIELD = Message.of("unknown-group-field",
+            "'{0}' is not a rule group field; Prometheus accepts only {1}");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
             "Keys that Prometheus rejects in a rule (e.g. `severity:` beside `expr:` instead of under `labels:`)",
-            HELP, List.of("prometheus", "syntax"));
+            HELP, List.of("prometheus", "syntax"))
+            .withMessages(NOT_RULE_FIELD, MISPLACED, NOT_RECORDING_FIELD, ALERT_AND_RECORD, NOT_GROUP_FIELD);
 
     @Override
     public RuleMeta meta() {
@@ -63,8 +75,7 @@ final class InvalidRuleFieldRule implements DocumentRule {
             for (NodeTuple tuple : group.node().getValue()) {
                 if (tuple.getKeyNode() instanceof ScalarNode key && !key.getValue().equals("<<")
                         && !GROUP_FIELDS.contains(key.getValue()) && !GROUP_EXTENSIONS.contains(key.getValue())) {
-                    context.report(group.block().range(key), "'" + key.getValue() + "' is not a rule group field; "
-                            + "Prometheus accepts only " + String.join(", ", GROUP_FIELDS));
+                    context.report(group.block().range(key), NOT_GROUP_FIELD, key.getValue(), String.join(", ", GROUP_FIELDS));
                 }
             }
         }
@@ -82,19 +93,16 @@ final class InvalidRuleFieldRule implements DocumentRule {
             }
             String name = key.getValue();
             String hint = Tables.fieldHints().get(name.toLowerCase(Locale.ROOT));
-            String message;
             if (alerting && name.equals("record") || !alerting && name.equals("alert")) {
-                message = "a rule cannot have both 'alert' and 'record'; split it into an alerting and a recording rule";
+                context.report(block.range(key), ALERT_AND_RECORD);
             } else if (!alerting && ALERT_FIELDS.contains(name)) {
-                message = "'" + name + "' is not allowed in a recording rule; recording rules accept only "
-                        + String.join(", ", RECORD_FIELDS);
+                context.report(block.range(key), NOT_RECORDING_FIELD, name, String.join(", ", RECORD_FIELDS));
             } else if (hint != null && (alerting || hint.equals("labels"))) {
                 // Recording rules have no annotations, so only a label hint helps there.
-                message = "'" + name + "' is not a rule field; put it under '" + hint + ":'";
+                context.report(block.range(key), MISPLACED, name, hint);
             } else {
-                message = "'" + name + "' is not a rule field; Prometheus accepts only " + String.join(", ", allowed);
+                context.report(block.range(key), NOT_RULE_FIELD, name, String.join(", ", allowed));
             }
-            context.report(block.range(key), message);
         }
     }
 }

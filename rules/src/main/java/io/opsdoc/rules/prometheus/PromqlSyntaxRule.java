@@ -4,6 +4,7 @@ import io.opsdoc.core.Level;
 import io.opsdoc.core.promql.PromQlError;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.source.Position;
 import io.opsdoc.core.source.SourceFile;
@@ -40,9 +41,12 @@ final class PromqlSyntaxRule implements DocumentRule {
             ```
             """;
 
+    static final Message INVALID = Message.of("invalid", "invalid PromQL in '{0}': {1}");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.ERROR,
             "PromQL expression that cannot parse (unbalanced brackets, bad range selector, unknown function)",
-            HELP, List.of("prometheus", "syntax"));
+            HELP, List.of("prometheus", "syntax"))
+            .withMessages(INVALID);
 
     @Override
     public RuleMeta meta() {
@@ -69,8 +73,7 @@ final class PromqlSyntaxRule implements DocumentRule {
             Position at = ScalarPositions.locate(source, rule.block(), expr, error.get().offset());
             int end = Math.min(Math.max(at.offset() + error.get().endOffset() - error.get().offset(), at.offset()),
                     source.lineContentEnd(at.line()));
-            context.report(source.range(at.offset(), end), "invalid PromQL in '" + rule.name() + "': "
-                    + error.get().message());
+            context.report(source.range(at.offset(), end), INVALID, rule.name(), error.get().message());
         }
     }
 }

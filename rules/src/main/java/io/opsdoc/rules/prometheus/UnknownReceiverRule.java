@@ -6,6 +6,7 @@ import io.opsdoc.core.embedded.YamlDocument;
 import io.opsdoc.core.embedded.YamlNodes;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -52,9 +53,14 @@ final class UnknownReceiverRule implements DocumentRule {
             ```
             """;
 
+    static final Message UNDEFINED = Message.of("undefined",
+            "route receiver '{0}' is not defined (defined receivers: {1}); add it to receivers: or fix the "
+                    + "name");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.ERROR,
             "A route names a receiver that the configuration does not define", HELP,
-            List.of("alertmanager", "alerting"));
+            List.of("alertmanager", "alerting"))
+            .withMessages(UNDEFINED);
 
     @Override
     public RuleMeta meta() {
@@ -107,8 +113,7 @@ final class UnknownReceiverRule implements DocumentRule {
         }
         undefined.sort((a, b) -> Integer.compare(block.start(a).offset(), block.start(b).offset()));
         for (ScalarNode r : undefined) {
-            context.report(block.range(r), "route receiver '" + r.getValue() + "' is not defined (defined receivers: " + list
-                    + "); add it to receivers: or fix the name");
+            context.report(block.range(r), UNDEFINED, r.getValue(), list);
         }
     }
 

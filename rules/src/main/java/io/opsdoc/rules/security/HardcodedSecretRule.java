@@ -16,6 +16,7 @@ import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.secret.SecretPatterns;
@@ -121,9 +122,19 @@ final class HardcodedSecretRule implements DocumentRule {
             ```
             """;
 
+    static final Message TOKEN = Message.of("token",
+            "{0} in the document; revoke it and reference it from a secrets manager or CI secret instead");
+    static final Message URL_PASSWORD = Message.of("url-password",
+            "password embedded in a URL to host '{0}'; take the credentials from a secret or the environment "
+                    + "instead");
+    static final Message KEY_VALUE = Message.of("key-value",
+            "hardcoded {0} in '{1}'; reference a secret (secrets manager, CI secret or environment variable) "
+                    + "instead of the literal value");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.ERROR,
             "A credential (access key, private key, token, webhook URL, password literal) in the document",
-            HELP, List.of("security", "secrets")).withSecuritySeverity("9.0");
+            HELP, List.of("security", "secrets")).withSecuritySeverity("9.0")
+            .withMessages(TOKEN, URL_PASSWORD, KEY_VALUE);
 
     @Override
     public RuleMeta meta() {
@@ -131,7 +142,14 @@ final class HardcodedSecretRule implements DocumentRule {
     }
 
     /** One finding before de-duplication. */
-    private record Hit(int start, int end, String message) {
+    private record Hit(int start, int end, Said message) {
+    }
+
+    /** A declared message with its arguments. */
+    private record Said(Message message, List<Object> args) {
+        Said(Message message, Object... args) {
+            this(message, List.of(args));
+        }
     }
 
     @Override
@@ -170,7 +188,7 @@ final class HardcodedSecretRule implements DocumentRule {
         accepted.sort(Comparator.comparingInt(Hit::start));
         for (Hit hit : accepted) {
             Range range = document.source().range(hit.start(), hit.end());
-            context.report(Report.of(range, hit.message()).asSensitive());
+            context.report(Report.of(range, hit.message().message(), hit.message().args().toArray()).asSensitive());
         }
     }
 
@@ -185,12 +203,10 @@ final class HardcodedSecretRule implements DocumentRule {
 
     private static void findShapes(String text, List<Hit> hits) {
         for (SecretPatterns.Found found : SecretPatterns.shapesIn(text)) {
-            hits.add(new Hit(found.start(), found.end(), found.kind() + " in the document; revoke it and reference it "
-                    + "from a secrets manager or CI secret instead"));
+            hits.add(new Hit(found.start(), found.end(), new Said(TOKEN, found.kind())));
         }
         for (SecretPatterns.Found found : SecretPatterns.urlPasswordsIn(text)) {
-            hits.add(new Hit(found.start(), found.end(), "password embedded in a URL to host '"
-                    + found.host().orElse("") + "'; take the credentials from a secret or the environment instead"));
+            hits.add(new Hit(found.start(), found.end(), new Said(URL_PASSWORD, found.host().orElse(""))));
         }
     }
 
@@ -222,9 +238,8 @@ final class HardcodedSecretRule implements DocumentRule {
                 || DOTENV.contains(language);
     }
 
-    private static String keyMessage(String kind, String key) {
-        return "hardcoded " + kind + " in '" + key + "'; reference a secret (secrets manager, CI secret or "
-                + "environment variable) instead of the literal value";
+    private static Said keyMessage(String kind, String key) {
+        return new Said(KEY_VALUE, kind, key);
     }
 
     // ---- YAML: the composed tree; a conservative line check when the block does not parse.
@@ -505,7 +520,7 @@ final class HardcodedSecretRule implements DocumentRule {
         return v;
     }
 
-    private static Hit hit(Range range, String message) {
+    private static Hit hit(Range range, Said message) {
         return new Hit(range.start().offset(), range.end().offset(), message);
     }
 }

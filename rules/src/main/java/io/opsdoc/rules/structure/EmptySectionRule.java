@@ -6,8 +6,10 @@ import io.opsdoc.core.doctype.RequiredSection;
 import io.opsdoc.core.markdown.HtmlComment;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.AppliesTo;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +40,12 @@ final class EmptySectionRule implements DocumentRule {
             ```
             """;
 
+    static final Message EMPTY = Message.of("empty", "required section '{0}' has a heading but no content; {1}");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
-            "A required section has a heading but no content", HELP, List.of("structure"));
+            "A required section has a heading but no content", HELP, List.of("structure"))
+            .appliesTo(AppliesTo.anyType())
+            .withMessages(EMPTY);
 
     @Override
     public RuleMeta meta() {
@@ -59,8 +65,8 @@ final class EmptySectionRule implements DocumentRule {
             }
             Section section = entry.getValue().get();
             if (isEmpty(document, section)) {
-                context.report(section.heading().range(), "required section '" + section.title()
-                        + "' has a heading but no content; " + lowerFirst(Scaffolds.guidance(entry.getKey())));
+                context.report(section.heading().range(), EMPTY, section.title(),
+                        lowerFirst(Scaffolds.guidance(entry.getKey())));
             }
         }
     }

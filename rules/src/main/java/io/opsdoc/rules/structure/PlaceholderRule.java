@@ -7,6 +7,7 @@ import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.ProseSegment;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import java.util.HashSet;
 import java.util.List;
@@ -62,8 +63,19 @@ final class PlaceholderRule implements DocumentRule {
             ```
             """;
 
+    static final Message LEFTOVER_WORD = Message.of("leftover",
+            "'{0}' is left in the text; replace it with the actual content");
+    static final Message FILL_IN = Message.of("fill-in",
+            "template fill-in '{0}' is left in the text; replace it with the actual value");
+    static final Message ANGLE_FILL_IN = Message.of("angle-fill-in",
+            "'{0}' reads as an unknown HTML tag that renderers hide; replace it with the actual value or put "
+                    + "it in a code span");
+    static final Message EXAMPLE_HOST = Message.of("example-host",
+            "'{0}' is a host reserved for documentation; use the real host name");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
-            "Template leftovers in prose: TODO, TBD, fill-ins, example.com hosts", HELP, List.of("structure"));
+            "Template leftovers in prose: TODO, TBD, fill-ins, example.com hosts", HELP, List.of("structure"))
+            .withMessages(LEFTOVER_WORD, FILL_IN, ANGLE_FILL_IN, EXAMPLE_HOST);
 
     @Override
     public RuleMeta meta() {
@@ -80,7 +92,7 @@ final class PlaceholderRule implements DocumentRule {
             while (words.find()) {
                 if (!mention(text, segment.offset() + words.start(), segment.offset() + words.end())) {
                     report(context, reported, segment.offset() + words.start(), segment.offset() + words.end(),
-                            "'" + words.group() + "' is left in the text; replace it with the actual content");
+                            LEFTOVER_WORD, words.group());
                 }
             }
             if (!segment.text().contains(HOST_ANCHOR)) {
@@ -115,8 +127,7 @@ final class PlaceholderRule implements DocumentRule {
         while (brackets.find()) {
             if (mask.isProse(brackets.start(), brackets.end()) && !linkStarts.contains(brackets.start())
                     && !inside(shortcodes, brackets.start()) && Placeholders.bracketFillIn(brackets.group(1))) {
-                report(context, reported, brackets.start(), brackets.end(), "template fill-in '" + brackets.group()
-                        + "' is left in the text; replace it with the actual value");
+                report(context, reported, brackets.start(), brackets.end(), FILL_IN, brackets.group());
             }
         }
         Matcher angles = ANGLES.matcher(text);
@@ -124,9 +135,7 @@ final class PlaceholderRule implements DocumentRule {
             String firstWord = angles.group(1).split("[ ]", 2)[0];
             if (mask.isProse(angles.start(), angles.end()) && !inside(shortcodes, angles.start())
                     && !Placeholders.htmlElement(firstWord)) {
-                report(context, reported, angles.start(), angles.end(), "'" + angles.group()
-                        + "' reads as an unknown HTML tag that renderers hide; replace it with the actual value"
-                        + " or put it in a code span");
+                report(context, reported, angles.start(), angles.end(), ANGLE_FILL_IN, angles.group());
             }
         }
     }
@@ -136,8 +145,7 @@ final class PlaceholderRule implements DocumentRule {
         if (sample(text, start, end)) {
             return;
         }
-        report(context, reported, start, end,
-                "'" + host + "' is a host reserved for documentation; use the real host name");
+        report(context, reported, start, end, EXAMPLE_HOST, host);
     }
 
     /** A host in quotes or introduced as an example ("e.g. https://grafana.example.com") is a sample. */
@@ -209,9 +217,10 @@ final class PlaceholderRule implements DocumentRule {
         return false;
     }
 
-    private static void report(DocumentContext context, Set<Integer> reported, int start, int end, String message) {
+    private static void report(DocumentContext context, Set<Integer> reported, int start, int end, Message message,
+            String text) {
         if (reported.add(start)) {
-            context.report(context.document().source().range(start, end), message);
+            context.report(context.document().source().range(start, end), message, text);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.opsdoc.core.markdown.Heading;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.rule.FileCreation;
 import io.opsdoc.core.rule.Fix;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.PlanningSet;
 import io.opsdoc.core.rule.Report;
@@ -54,11 +55,17 @@ final class RequiredDocumentRule implements SetRule {
             ```
             """;
 
+    static final OptionSpec<List<String>> DOCUMENTS = OptionSpec.stringList("documents", DocumentTypes.BUILT_IN,
+            "Document types every planning set must contain");
+
+    static final Message MISSING = Message.of("missing",
+            "the planning set in this folder has no {0} document; add '{1}' next to this file");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.ERROR,
             "A planning set lacks one of the four documents", HELP, List.of("structure"))
             .asFixable()
-            .withOptions(new OptionSpec("documents", "string-list", DocumentTypes.BUILT_IN,
-                    "Document types every planning set must contain"));
+            .withOptions(DOCUMENTS)
+            .withMessages(MISSING);
 
     @Override
     public RuleMeta meta() {
@@ -77,16 +84,14 @@ final class RequiredDocumentRule implements SetRule {
         MarkdownDocument document = anchor.orElseThrow().document();
         Range at = document.headings().stream().findFirst().map(Heading::range)
                 .orElseGet(() -> document.source().lineRange(1));
-        for (String typeId : context.options().strings("documents")) {
+        for (String typeId : context.options().get(DOCUMENTS)) {
             Optional<DocumentType> type = set.types().get(typeId);
             if (type.isEmpty() || set.has(typeId)) {
                 continue;
             }
             String fileName = type.get().fileName();
             FileCreation creation = new FileCreation(set.folder().resolve(fileName), Scaffolds.document(type.get()));
-            String message = "the planning set in this folder has no " + type.get().title()
-                    + " document; add '" + fileName + "' next to this file";
-            context.report(document, Report.of(at, message)
+            context.report(document, Report.of(at, MISSING, type.get().title(), fileName)
                     .withFix(Fix.create("create '" + fileName + "' with every required section", creation)));
         }
     }

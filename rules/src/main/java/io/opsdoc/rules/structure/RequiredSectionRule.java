@@ -6,9 +6,11 @@ import io.opsdoc.core.doctype.RequiredSection;
 import io.opsdoc.core.markdown.Heading;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.Section;
+import io.opsdoc.core.rule.AppliesTo;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
 import io.opsdoc.core.rule.Fix;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.rule.TextEdit;
@@ -64,8 +66,16 @@ final class RequiredSectionRule implements DocumentRule {
             ```
             """;
 
+    static final Message MISSING = Message.of("missing", "this {0} document has no '{1}' section; add '{2}' {3}");
+    static final Message MISSING_WITH_PARENT = Message.of("missing-with-parent",
+            "this {0} document has no '{1}' section; add it inside a '{2}' section");
+    static final Message MISSING_AFTER_FENCE = Message.of("missing-after-fence",
+            "this {0} document has no '{1}' section; close the unclosed code fence, then add '{2}' {3}");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.ERROR,
-            "A document lacks a section required for its type", HELP, List.of("structure")).asFixable();
+            "A document lacks a section required for its type", HELP, List.of("structure")).asFixable()
+            .appliesTo(AppliesTo.anyType())
+            .withMessages(MISSING, MISSING_WITH_PARENT, MISSING_AFTER_FENCE);
 
     @Override
     public RuleMeta meta() {
@@ -89,8 +99,7 @@ final class RequiredSectionRule implements DocumentRule {
             RequiredSection missing = entry.getKey();
             Optional<RequiredSection> parent = missing.parent().flatMap(type::section);
             if (parent.isPresent() && located.getOrDefault(parent.get(), Optional.empty()).isEmpty()) {
-                context.report(Report.of(at, "this " + type.title() + " document has no '" + missing.title()
-                        + "' section; add it inside a '" + parent.get().title() + "' section"));
+                context.report(Report.of(at, MISSING_WITH_PARENT, type.title(), missing.title(), parent.get().title()));
                 continue;
             }
             Placement placement = place(document, type, located, missing);
@@ -99,17 +108,14 @@ final class RequiredSectionRule implements DocumentRule {
             String scaffold = Scaffolds.section(type, missing, placement.level(), present);
             TextEdit edit = insertion(document.text(), placement.offset(), scaffold);
             String heading = "#".repeat(placement.level()) + " " + missing.title();
-            String missingPart = "this " + type.title() + " document has no '" + missing.title() + "' section; ";
-            String message = missingPart + "add '" + heading + "' " + placement.where();
             if (insideUnclosedFence(document, placement.offset())) {
                 // Text inserted there would become part of the code block, never a section:
                 // offer no fix until markdown/unclosed-code-block is resolved.
-                context.report(Report.of(at, missingPart + "close the unclosed code fence, then add '" + heading + "' "
-                        + placement.where()));
+                context.report(Report.of(at, MISSING_AFTER_FENCE, type.title(), missing.title(), heading, placement.where()));
                 continue;
             }
             Fix fix = Fix.edit("insert a '" + heading + "' scaffold " + placement.where(), edit);
-            context.report(Report.of(at, message).withFix(fix));
+            context.report(Report.of(at, MISSING, type.title(), missing.title(), heading, placement.where()).withFix(fix));
         }
     }
 

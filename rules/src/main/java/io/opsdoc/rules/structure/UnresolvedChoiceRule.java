@@ -8,6 +8,7 @@ import io.opsdoc.core.markdown.Table;
 import io.opsdoc.core.markdown.TableCell;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.source.SourceFile;
 import java.util.ArrayList;
@@ -68,8 +69,12 @@ final class UnresolvedChoiceRule implements DocumentRule {
             ```
             """;
 
+    static final Message UNRESOLVED = Message.of("unresolved",
+            "'{0}' still offers {1} alternatives; keep only the one the plan uses");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
-            "A template choice left open, such as `AWS / Azure / GCP`", HELP, List.of("structure"));
+            "A template choice left open, such as `AWS / Azure / GCP`", HELP, List.of("structure"))
+            .withMessages(UNRESOLVED);
 
     @Override
     public RuleMeta meta() {
@@ -161,9 +166,8 @@ final class UnresolvedChoiceRule implements DocumentRule {
         }
         if (reported.add(start)) {
             String label2 = label.endsWith(":") ? label.substring(0, label.length() - 1).strip() : label;
-            context.report(document.source().range(start, start + trimmed.length()),
-                    "'" + label2 + "' still offers " + alternatives.size()
-                            + " alternatives; keep only the one the plan uses");
+            context.report(document.source().range(start, start + trimmed.length()), UNRESOLVED, label2,
+                    alternatives.size());
         }
     }
 

@@ -5,6 +5,7 @@ import io.opsdoc.core.embedded.HclBlock;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
 import java.util.List;
@@ -12,6 +13,11 @@ import java.util.List;
 /** An {@code hcl}/{@code terraform}/{@code tf} block that does not parse, reported at the exact position. */
 public final class HclSyntaxRule implements DocumentRule {
     static final String ID = "syntax/hcl";
+
+    static final Message DOES_NOT_PARSE = Message.of("invalid", "HCL does not parse: {0}");
+    static final Message ELIDED_SNIPPET = Message.of("elided", "elided snippet ('...' lines) not validated as HCL");
+    static final Message TEMPLATED_SNIPPET = Message.of("templated",
+            "HCL with placeholders or template syntax not validated; fill in the placeholders to check it");
 
     private static final RuleMeta META = RuleMeta.of(ID, Level.ERROR,
             "HCL/Terraform code block that does not parse",
@@ -37,7 +43,8 @@ public final class HclSyntaxRule implements DocumentRule {
             }
             ```
             """,
-            List.of("syntax", "terraform"));
+            List.of("syntax", "terraform"))
+            .withMessages(DOES_NOT_PARSE, ELIDED_SNIPPET, TEMPLATED_SNIPPET);
 
     @Override
     public RuleMeta meta() {
@@ -52,11 +59,10 @@ public final class HclSyntaxRule implements DocumentRule {
             }
             HclBlock hcl = block.hcl();
             switch (hcl.kind()) {
-                case INVALID -> hcl.error().ifPresent(error -> context.report(error.range(),
-                        "HCL does not parse: " + error.message()));
-                case ELIDED -> note(context, block, "elided snippet ('...' lines) not validated as HCL");
-                case TEMPLATED -> note(context, block,
-                        "HCL with placeholders or template syntax not validated; fill in the placeholders to check it");
+                case INVALID -> hcl.error().ifPresent(error ->
+                        context.report(error.range(), DOES_NOT_PARSE, error.message()));
+                case ELIDED -> note(context, block, ELIDED_SNIPPET);
+                case TEMPLATED -> note(context, block, TEMPLATED_SNIPPET);
                 default -> {
                     // VALID and EMPTY blocks are fine.
                 }
@@ -64,7 +70,7 @@ public final class HclSyntaxRule implements DocumentRule {
         }
     }
 
-    private static void note(DocumentContext context, CodeBlock block, String message) {
+    private static void note(DocumentContext context, CodeBlock block, Message message) {
         context.report(Report.of(block.openingFence(), message).withLevel(Level.NOTE));
     }
 }

@@ -5,6 +5,7 @@ import io.opsdoc.core.embedded.JsonBlock;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.Fix;
 import io.opsdoc.core.rule.RuleMeta;
@@ -17,6 +18,20 @@ import java.util.List;
  */
 public final class JsonSyntaxRule implements DocumentRule {
     static final String ID = "syntax/json";
+
+    static final Message DOES_NOT_PARSE = Message.of("invalid", "JSON does not parse: {0}");
+    static final Message TRAILING_COMMA = Message.of("trailing-comma",
+            "trailing comma before '{0}' is not allowed in JSON; remove it or tag the block `jsonc`");
+    static final Message JSONC_FEATURES = Message.of("jsonc-features",
+            "this block has comments or other JSONC features, which JSON does not allow; tag it `jsonc` or "
+                    + "remove them");
+    static final Message FRAGMENT_BLOCK = Message.of("fragment",
+            "object members without enclosing braces: a JSON fragment, not validated");
+    static final Message STREAM_BLOCK = Message.of("stream", "several JSON values (NDJSON): tag the block `jsonl`");
+    static final Message ELIDED_SNIPPET = Message.of("elided", "elided snippet ('...' lines) not validated as JSON");
+    static final Message TEMPLATED_SNIPPET = Message.of("templated",
+            "templated JSON ({{ }} or {% %}) not validated; it is JSON only once rendered");
+    static final Message JSON5_UNCHECKED = Message.of("json5-unchecked", "JSON5 block could not be checked: {0}");
 
     private static final RuleMeta META = RuleMeta.of(ID, Level.ERROR,
             "JSON code block that does not parse",
@@ -53,7 +68,10 @@ public final class JsonSyntaxRule implements DocumentRule {
             }
             ```
             """,
-            List.of("syntax", "json"));
+            List.of("syntax", "json"))
+            .asSuggesting()
+            .withMessages(DOES_NOT_PARSE, TRAILING_COMMA, JSONC_FEATURES, FRAGMENT_BLOCK, STREAM_BLOCK, ELIDED_SNIPPET,
+                    TEMPLATED_SNIPPET, JSON5_UNCHECKED);
 
     @Override
     public RuleMeta meta() {
@@ -72,10 +90,10 @@ public final class JsonSyntaxRule implements DocumentRule {
                 case INVALID -> (dialect.equals("json") ? json.error()
                         : json.lenientError().or(json::error)).ifPresent(error -> {
                     if (dialect.equals("json5")) {
-                        context.report(Report.of(error.range(), "JSON5 block could not be checked: "
-                                + readable(error.message())).withLevel(Level.NOTE));
+                        context.report(Report.of(error.range(), JSON5_UNCHECKED, readable(error.message()))
+                                .withLevel(Level.NOTE));
                     } else {
-                        context.report(error.range(), "JSON does not parse: " + readable(error.message()));
+                        context.report(error.range(), DOES_NOT_PARSE, readable(error.message()));
                     }
                 });
                 case LENIENT -> {
@@ -83,16 +101,14 @@ public final class JsonSyntaxRule implements DocumentRule {
                         lenient(context, block, json);
                     }
                 }
-                case FRAGMENT -> note(context, block,
-                        "object members without enclosing braces: a JSON fragment, not validated");
+                case FRAGMENT -> note(context, block, FRAGMENT_BLOCK);
                 case STREAM -> {
                     if (!dialect.equals("jsonl")) {
-                        note(context, block, "several JSON values (NDJSON): tag the block `jsonl`");
+                        note(context, block, STREAM_BLOCK);
                     }
                 }
-                case ELIDED -> note(context, block, "elided snippet ('...' lines) not validated as JSON");
-                case TEMPLATED -> note(context, block,
-                        "templated JSON ({{ }} or {% %}) not validated; it is JSON only once rendered");
+                case ELIDED -> note(context, block, ELIDED_SNIPPET);
+                case TEMPLATED -> note(context, block, TEMPLATED_SNIPPET);
                 default -> {
                     // VALID and EMPTY blocks are fine.
                 }
@@ -107,8 +123,7 @@ public final class JsonSyntaxRule implements DocumentRule {
     private static void lenient(DocumentContext context, CodeBlock block, JsonBlock json) {
         List<Integer> commas = json.trailingCommas();
         if (commas.isEmpty()) {
-            note(context, block, "this block has comments or other JSONC features, which JSON does not allow;"
-                    + " tag it `jsonc` or remove them");
+            note(context, block, JSONC_FEATURES);
             return;
         }
         String content = block.content();
@@ -117,8 +132,7 @@ public final class JsonSyntaxRule implements DocumentRule {
             int offset = block.fileOffset(at[0], at[1]);
             char closing = closingAfter(content, comma + 1);
             Fix fix = Fix.suggest("remove the trailing comma", new TextEdit(offset, offset + 1, ""));
-            context.report(Report.of(block.range(at[0], at[1], at[0], at[1] + 1),
-                    "trailing comma before '" + closing + "' is not allowed in JSON; remove it or tag the block `jsonc`")
+            context.report(Report.of(block.range(at[0], at[1], at[0], at[1] + 1), TRAILING_COMMA, closing)
                     .withLevel(Level.WARNING).withFix(fix));
         }
     }
@@ -140,7 +154,7 @@ public final class JsonSyntaxRule implements DocumentRule {
         return cut < 0 ? message : message.substring(0, cut);
     }
 
-    private static void note(DocumentContext context, CodeBlock block, String message) {
+    private static void note(DocumentContext context, CodeBlock block, Message message) {
         context.report(Report.of(block.openingFence(), message).withLevel(Level.NOTE));
     }
 }

@@ -5,6 +5,7 @@ import io.opsdoc.core.embedded.YamlBlock;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
 import java.util.List;
@@ -12,6 +13,11 @@ import java.util.List;
 /** A {@code yaml}/{@code yml} block that does not parse, reported at the exact position. */
 public final class YamlSyntaxRule implements DocumentRule {
     static final String ID = "syntax/yaml";
+
+    static final Message DOES_NOT_PARSE = Message.of("invalid", "YAML does not parse: {0}");
+    static final Message ELIDED_SNIPPET = Message.of("elided", "elided snippet ('...' lines) not validated as YAML");
+    static final Message TEMPLATED_SNIPPET = Message.of("templated",
+            "templated YAML ({{ }} or {% %}) not validated; it is YAML only once rendered");
 
     private static final RuleMeta META = RuleMeta.of(ID, Level.ERROR,
             "YAML code block that does not parse",
@@ -41,7 +47,8 @@ public final class YamlSyntaxRule implements DocumentRule {
                       image: "ghcr.io/acme/api:1.4.2"
             ```
             """,
-            List.of("syntax", "yaml"));
+            List.of("syntax", "yaml"))
+            .withMessages(DOES_NOT_PARSE, ELIDED_SNIPPET, TEMPLATED_SNIPPET);
 
     @Override
     public RuleMeta meta() {
@@ -56,13 +63,10 @@ public final class YamlSyntaxRule implements DocumentRule {
             }
             YamlBlock yaml = block.yaml();
             switch (yaml.kind()) {
-                case INVALID -> yaml.error().ifPresent(error -> context.report(error.range(),
-                        "YAML does not parse: " + error.message()));
-                case ELIDED -> context.report(Report.of(block.openingFence(),
-                        "elided snippet ('...' lines) not validated as YAML").withLevel(Level.NOTE));
-                case TEMPLATED -> context.report(Report.of(block.openingFence(),
-                        "templated YAML ({{ }} or {% %}) not validated; it is YAML only once rendered")
-                        .withLevel(Level.NOTE));
+                case INVALID -> yaml.error().ifPresent(error ->
+                        context.report(error.range(), DOES_NOT_PARSE, error.message()));
+                case ELIDED -> context.report(Report.of(block.openingFence(), ELIDED_SNIPPET).withLevel(Level.NOTE));
+                case TEMPLATED -> context.report(Report.of(block.openingFence(), TEMPLATED_SNIPPET).withLevel(Level.NOTE));
                 default -> {
                     // VALID and EMPTY blocks are fine.
                 }

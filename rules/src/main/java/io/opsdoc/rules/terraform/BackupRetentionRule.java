@@ -1,5 +1,6 @@
 package io.opsdoc.rules.terraform;
 
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.rules.DataTables;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.rule.DocumentContext;
@@ -14,6 +15,8 @@ final class BackupRetentionRule implements DocumentRule {
     static final String ID = "terraform/backup-retention";
     static final String MINIMUM = "minimum-days";
     static final int DEFAULT_MINIMUM = 7;
+    static final OptionSpec<Integer> MINIMUM_DAYS = OptionSpec.integer(MINIMUM, DEFAULT_MINIMUM,
+            "Fewest days of automated backups a database must keep").validatedBy(days -> days >= 1, "at least 1");
 
     private static final String HELP = """
             Automated backups are the last line of defence against a bad migration, a deleted
@@ -45,11 +48,21 @@ final class BackupRetentionRule implements DocumentRule {
             ```
             """;
 
+    static final Message TOO_SHORT = Message.of("too-short",
+            "{0} = {1} keeps {2}'s backups for {3}, below the minimum of {4} days; set {4} or more");
+    static final Message DEFAULT_TOO_SHORT = Message.of("default-too-short",
+            "{0} does not set {1}, so backups are kept for only {2} (the default), below the minimum of {3} "
+                    + "days; set {1} = {3} or more");
+    static final Message DISABLED = Message.of("disabled",
+            "{0} = {1} disables automated backups of {2}; keep at least {3} days");
+    static final Message SWITCHED_OFF = Message.of("switched-off",
+            "{0} = false turns automated backups of {1} off; enable them and keep at least {2} days");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
                     "Database backup retention below the minimum or disabled", HELP,
                     List.of("terraform", "reliability", "backup"))
-            .withOptions(new OptionSpec(MINIMUM, "integer", DEFAULT_MINIMUM,
-                    "Fewest days of automated backups a database must keep"));
+            .withOptions(MINIMUM_DAYS)
+            .withMessages(TOO_SHORT, DEFAULT_TOO_SHORT, DISABLED, SWITCHED_OFF);
 
     /** One row of {@code backup-retention.tsv}; {@code absentDays} is empty when absence is not judged. */
     private record Retention(String type, String setting, boolean switchOnly, Optional<Integer> absentDays,
@@ -74,7 +87,7 @@ final class BackupRetentionRule implements DocumentRule {
         if (files.isEmpty()) {
             return;
         }
-        int minimum = Math.max(1, context.options().integer(MINIMUM, DEFAULT_MINIMUM));
+        int minimum = context.options().get(MINIMUM_DAYS);
         for (Terraform.Resource resource : Terraform.resources(files)) {
             for (Retention row : Table.ROWS) {
                 if (row.type().equals(resource.type()) && !Terraform.exempt(resource.body(), row.exemptions())) {
@@ -90,9 +103,8 @@ final class BackupRetentionRule implements DocumentRule {
             String name = setting.attribute().name();
             if (row.switchOnly()) {
                 if (Terraform.isFalse(setting.attribute().value())) {
-                    context.report(resource.file().name(setting.attribute()), name + " = false turns automated"
-                            + " backups of " + resource.display() + " off; enable them and keep at least "
-                            + minimum + " days");
+                    context.report(resource.file().name(setting.attribute()), SWITCHED_OFF, name, resource.display(),
+                            minimum);
                 }
                 continue;
             }
@@ -101,20 +113,16 @@ final class BackupRetentionRule implements DocumentRule {
                 continue;
             }
             if (days.get() <= 0) {
-                context.report(resource.file().name(setting.attribute()), name + " = " + days.get()
-                        + " disables automated backups of " + resource.display() + "; keep at least "
-                        + minimum + " days");
+                context.report(resource.file().name(setting.attribute()), DISABLED, name, days.get(), resource.display(),
+                        minimum);
             } else if (days.get() < minimum) {
-                context.report(resource.file().name(setting.attribute()), name + " = " + days.get() + " keeps "
-                        + resource.display() + "'s backups for " + days(days.get()) + ", below the minimum of "
-                        + minimum + " days; set " + minimum + " or more");
+                context.report(resource.file().name(setting.attribute()), TOO_SHORT, name, days.get(), resource.display(),
+                        days(days.get()), minimum);
             }
         }
         if (settings.isEmpty() && row.absentDays().isPresent() && row.absentDays().get() < minimum) {
             int absent = row.absentDays().get();
-            context.report(resource.header(), resource.display() + " does not set " + row.setting()
-                    + ", so backups are kept for only " + days(absent) + " (the default), below the minimum of "
-                    + minimum + " days; set " + row.setting() + " = " + minimum + " or more");
+            context.report(resource.header(), DEFAULT_TOO_SHORT, resource.display(), row.setting(), days(absent), minimum);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.opsdoc.rules.terraform;
 
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.rules.DataTables;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.rule.DocumentContext;
@@ -44,9 +45,14 @@ final class DeletionProtectionRule implements DocumentRule {
             ```
             """;
 
+    static final Message DISABLED = Message.of("disabled",
+            "{0} = false lets a destroy or replacement delete {1} without a second step; set it to true (at "
+                    + "least in production)");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
             "Database or load balancer with deletion protection switched off", HELP,
-            List.of("terraform", "reliability"));
+            List.of("terraform", "reliability"))
+            .withMessages(DISABLED);
 
     private static final class Table {
         static final Map<String, String> ATTRIBUTES = DataTables.read(DeletionProtectionRule.class, "deletion-protection.tsv", 2).stream()
@@ -64,8 +70,7 @@ final class DeletionProtectionRule implements DocumentRule {
         for (Terraform.Resource resource : Terraform.resources(files, Table.ATTRIBUTES.keySet())) {
             String name = Table.ATTRIBUTES.get(resource.type());
             resource.body().attribute(name).filter(a -> Terraform.isFalse(a.value())).ifPresent(a ->
-                    context.report(resource.file().name(a), name + " = false lets a destroy or replacement delete "
-                            + resource.display() + " without a second step; set it to true (at least in production)"));
+                    context.report(resource.file().name(a), DISABLED, name, resource.display()));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.opsdoc.rules.terraform;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import java.util.List;
 import java.util.Optional;
@@ -43,8 +44,16 @@ final class NoStateLockingRule implements DocumentRule {
             ```
             """;
 
+    static final Message NO_LOCKING = Message.of("no-locking",
+            "the S3 state backend has neither use_lockfile = true nor dynamodb_table, so concurrent runs can "
+                    + "overwrite each other's state; add use_lockfile = true");
+    static final Message LOCKFILE_OFF = Message.of("lockfile-off",
+            "use_lockfile = false and no dynamodb_table leave the S3 state unlocked, so concurrent runs can "
+                    + "overwrite each other's state; set use_lockfile = true");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
-            "S3 state backend without state locking", HELP, List.of("terraform", "reliability", "state"));
+            "S3 state backend without state locking", HELP, List.of("terraform", "reliability", "state"))
+            .withMessages(NO_LOCKING, LOCKFILE_OFF);
 
     @Override
     public RuleMeta meta() {
@@ -59,11 +68,9 @@ final class NoStateLockingRule implements DocumentRule {
             }
             Optional<S3Backends.Setting> lockfile = backend.get("use_lockfile");
             if (lockfile.isEmpty()) {
-                context.report(backend.anchor(), "the S3 state backend has neither use_lockfile = true nor"
-                        + " dynamodb_table, so concurrent runs can overwrite each other's state; add use_lockfile = true");
+                context.report(backend.anchor(), NO_LOCKING);
             } else if (Terraform.isFalse(lockfile.get().value())) {
-                context.report(lockfile.get().name(), "use_lockfile = false and no dynamodb_table leave the S3 state"
-                        + " unlocked, so concurrent runs can overwrite each other's state; set use_lockfile = true");
+                context.report(lockfile.get().name(), LOCKFILE_OFF);
             }
         }
     }

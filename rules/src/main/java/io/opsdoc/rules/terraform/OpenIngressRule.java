@@ -8,6 +8,7 @@ import io.opsdoc.core.hcl.HclExpr;
 import io.opsdoc.core.hcl.HclTraversalStep;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.OptionSpec;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.source.Range;
@@ -25,6 +26,10 @@ import java.util.TreeSet;
 final class OpenIngressRule implements DocumentRule {
     static final String ID = "terraform/open-ingress";
     static final String ALLOWED = "allowed-ports";
+    static final OptionSpec<List<String>> ALLOWED_PORTS = OptionSpec.stringList(ALLOWED, List.of("80", "443"),
+            "Ports that may be open to 0.0.0.0/0 and ::/0")
+            .validatedBy(ports -> ports.stream().allMatch(p -> p.strip().matches("\\d{1,5}") && Long.parseLong(p.strip()) <= 65535),
+                    "a list of port numbers (0-65535)");
 
     private static final Set<String> OPEN = Set.of("0.0.0.0/0", "::/0", "::0/0", "0::0/0");
     private static final Set<String> AZURE_ANY = Set.of("*", "0.0.0.0/0", "::/0", "internet", "any");
@@ -71,12 +76,16 @@ final class OpenIngressRule implements DocumentRule {
             ```
             """;
 
+    static final Message OPEN_INGRESS = Message.of("open",
+            "{0} allows ingress from {1} to {2}; restrict the source to known networks (or a VPN/bastion) "
+                    + "and open only 80/443 to the internet");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.ERROR,
                     "Security-group ingress from the internet to a port other than 80/443", HELP,
                     List.of("terraform", "security", "network"))
-            .withOptions(new OptionSpec(ALLOWED, "string-list", List.of("80", "443"),
-                    "Ports that may be open to 0.0.0.0/0 and ::/0"))
-            .withSecuritySeverity("8.6");
+            .withOptions(ALLOWED_PORTS)
+            .withSecuritySeverity("8.6")
+            .withMessages(OPEN_INGRESS);
 
     @Override
     public RuleMeta meta() {
@@ -128,9 +137,7 @@ final class OpenIngressRule implements DocumentRule {
 
         void report(DocumentContext context) {
             for (Map.Entry<Range, String> e : subjects.entrySet()) {
-                context.report(e.getKey(), e.getValue() + " allows ingress from " + sources.get(e.getKey()) + " to "
-                        + String.join(", ", ports.get(e.getKey())) + "; restrict the source to known networks"
-                        + " (or a VPN/bastion) and open only 80/443 to the internet");
+                context.report(e.getKey(), OPEN_INGRESS, e.getValue(), sources.get(e.getKey()), String.join(", ", ports.get(e.getKey())));
             }
         }
     }
@@ -142,7 +149,7 @@ final class OpenIngressRule implements DocumentRule {
             return;
         }
         Set<Long> allowed = new TreeSet<>();
-        for (String port : context.options().strings(ALLOWED)) {
+        for (String port : context.options().get(ALLOWED_PORTS)) {
             try {
                 allowed.add(Long.parseLong(port.strip()));
             } catch (NumberFormatException e) {

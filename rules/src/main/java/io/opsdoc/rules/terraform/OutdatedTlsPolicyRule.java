@@ -1,5 +1,6 @@
 package io.opsdoc.rules.terraform;
 
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.rules.DataTables;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.hcl.HclAttribute;
@@ -79,10 +80,25 @@ final class OutdatedTlsPolicyRule implements DocumentRule {
             ```
             """;
 
+    static final Message OLD_POLICY = Message.of("old-policy", "ssl_policy {0} of {1} still accepts {2}; use {3}");
+    static final Message NO_POLICY = Message.of("no-policy",
+            "{0} is {1} without ssl_policy, so it gets ELBSecurityPolicy-2016-08, which accepts TLS 1.0; set "
+                    + "ssl_policy = \"{2}\"");
+    static final Message PLAIN_HTTP = Message.of("plain-http",
+            "{0} serves plain HTTP instead of redirecting; make its default_action a redirect to HTTPS (port "
+                    + "443, HTTP_301)");
+    static final Message OLD_CLOUDFRONT = Message.of("old-cloudfront",
+            "minimum_protocol_version {0} of {1} accepts {2}; use TLSv1.2_2021");
+    static final Message OLD_MINIMUM = Message.of("old-minimum",
+            "{0} = \"{1}\" on {2} accepts {3}; require TLS 1.2 or later");
+    static final Message OLD_ZONE_SETTING = Message.of("old-zone-setting",
+            "the min_tls_version setting \"{0}\" of {1} accepts {2}; require TLS 1.2 or later");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
                     "Listener with a TLS policy that allows TLS 1.0/1.1, or plain HTTP without a redirect", HELP,
                     List.of("terraform", "security", "tls"))
-            .withSecuritySeverity("5.9");
+            .withSecuritySeverity("5.9")
+            .withMessages(OLD_POLICY, NO_POLICY, PLAIN_HTTP, OLD_CLOUDFRONT, OLD_MINIMUM, OLD_ZONE_SETTING);
 
     /** The data table, by kind: value (lower case) to the oldest protocol it allows. */
     private static final class Table {
@@ -143,16 +159,14 @@ final class OutdatedTlsPolicyRule implements DocumentRule {
         if (policy.isPresent()) {
             Optional<String> name = Terraform.string(policy.get().value());
             name.flatMap(n -> Table.lookup("elb", n)).ifPresent(oldest -> context.report(
-                    listener.file().name(policy.get()), "ssl_policy " + name.get().strip() + " of "
-                            + listener.display() + " still accepts " + oldest + "; use " + RECOMMENDED));
+                    listener.file().name(policy.get()), OLD_POLICY, name.get().strip(), listener.display(), oldest,
+                    RECOMMENDED));
         } else if ((protocol.equals("HTTPS") || protocol.equals("TLS"))) {
-            context.report(listener.file().name(protocolAttribute.get()), listener.display() + " is " + protocol
-                    + " without ssl_policy, so it gets ELBSecurityPolicy-2016-08, which accepts TLS 1.0; set"
-                    + " ssl_policy = \"" + RECOMMENDED + "\"");
+            context.report(listener.file().name(protocolAttribute.get()), NO_POLICY, listener.display(), protocol,
+                    RECOMMENDED);
         }
         if (protocol.equals("HTTP") && servesPlainHttp(body) && !internal(all, body)) {
-            context.report(listener.file().name(protocolAttribute.get()), listener.display() + " serves plain HTTP"
-                    + " instead of redirecting; make its default_action a redirect to HTTPS (port 443, HTTP_301)");
+            context.report(listener.file().name(protocolAttribute.get()), PLAIN_HTTP, listener.display());
         }
     }
 
@@ -198,8 +212,8 @@ final class OutdatedTlsPolicyRule implements DocumentRule {
                 "viewer_certificate.minimum_protocol_version")) {
             Optional<String> value = Terraform.string(setting.attribute().value());
             value.flatMap(v -> Table.lookup("cloudfront", v)).ifPresent(oldest -> context.report(
-                    distribution.file().name(setting.attribute()), "minimum_protocol_version " + value.get().strip()
-                            + " of " + distribution.display() + " accepts " + oldest + "; use TLSv1.2_2021"));
+                    distribution.file().name(setting.attribute()), OLD_CLOUDFRONT, value.get().strip(),
+                    distribution.display(), oldest));
         }
     }
 
@@ -209,8 +223,8 @@ final class OutdatedTlsPolicyRule implements DocumentRule {
             if (Table.isMinTlsAttribute(attribute.name())) {
                 Optional<String> value = Terraform.string(attribute.value());
                 value.flatMap(v -> Table.lookup("min-tls-value", v)).ifPresent(oldest -> context.report(
-                        resource.file().name(attribute), attribute.name() + " = \"" + value.get().strip() + "\" on "
-                                + resource.display() + " accepts " + oldest + "; require TLS 1.2 or later"));
+                        resource.file().name(attribute), OLD_MINIMUM, attribute.name(), value.get().strip(),
+                        resource.display(), oldest));
             }
         }
         body.blocks().forEach(block -> minimumTls(context, resource, block.body()));
@@ -227,7 +241,6 @@ final class OutdatedTlsPolicyRule implements DocumentRule {
         }
         Optional<String> text = Terraform.string(value.get().value());
         text.flatMap(v -> Table.lookup("min-tls-value", v)).ifPresent(oldest -> context.report(
-                resource.file().name(value.get()), "the min_tls_version setting \"" + text.get().strip() + "\" of "
-                        + resource.display() + " accepts " + oldest + "; require TLS 1.2 or later"));
+                resource.file().name(value.get()), OLD_ZONE_SETTING, text.get().strip(), resource.display(), oldest));
     }
 }

@@ -1,5 +1,6 @@
 package io.opsdoc.rules.terraform;
 
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.rules.DataTables;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.hcl.HclBody;
@@ -16,6 +17,10 @@ final class UnencryptedStorageRule implements DocumentRule {
     static final String ID = "terraform/unencrypted-storage";
     static final String BACKEND_OPTION = "require-backend-encrypt";
     static final String BUCKET_OPTION = "require-s3-bucket-encryption";
+    static final OptionSpec<Boolean> REQUIRE_BACKEND_ENCRYPT = OptionSpec.bool(BACKEND_OPTION, true,
+            "Report an S3 state backend that does not set `encrypt` (its default is false)");
+    static final OptionSpec<Boolean> REQUIRE_BUCKET_ENCRYPTION = OptionSpec.bool(BUCKET_OPTION, false,
+            "Require an explicit server-side encryption configuration for every aws_s3_bucket");
 
     private static final String HELP = """
             Data at rest must be encrypted: a lost snapshot, a copied volume or a read of the state
@@ -85,15 +90,27 @@ final class UnencryptedStorageRule implements DocumentRule {
             ```
             """;
 
+    static final Message DISABLED = Message.of("disabled",
+            "{0} = false leaves {1} unencrypted at rest; set it to true");
+    static final Message DEFAULT_UNENCRYPTED = Message.of("default-unencrypted",
+            "{0} does not set {1} = true, and its default is unencrypted; add {1} = true");
+    static final Message STATE_UNENCRYPTED = Message.of("state-unencrypted",
+            "the S3 state backend sets encrypt = false, so the state (which holds every secret Terraform "
+                    + "reads) is stored unencrypted; set encrypt = true");
+    static final Message STATE_ENCRYPT_UNSET = Message.of("state-encrypt-unset",
+            "the S3 state backend does not set encrypt, which defaults to false for the state file; add "
+                    + "encrypt = true");
+    static final Message BUCKET_UNENCRYPTED = Message.of("bucket-unencrypted",
+            "{0} has no server-side encryption configuration; add an "
+                    + "aws_s3_bucket_server_side_encryption_configuration for it");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.ERROR,
                     "Storage or Terraform state without encryption at rest", HELP,
                     List.of("terraform", "security", "encryption"))
             .withOptions(
-                    new OptionSpec(BACKEND_OPTION, "boolean", true,
-                            "Report an S3 state backend that does not set `encrypt` (its default is false)"),
-                    new OptionSpec(BUCKET_OPTION, "boolean", false,
-                            "Require an explicit server-side encryption configuration for every aws_s3_bucket"))
-            .withSecuritySeverity("7.0");
+                    REQUIRE_BACKEND_ENCRYPT, REQUIRE_BUCKET_ENCRYPTION)
+            .withSecuritySeverity("7.0")
+            .withMessages(DISABLED, DEFAULT_UNENCRYPTED, STATE_UNENCRYPTED, STATE_ENCRYPT_UNSET, BUCKET_UNENCRYPTED);
 
     /** One row of {@code storage-encryption.tsv}. */
     private record Storage(String type, String setting, boolean required, String exemptions) {
@@ -124,7 +141,7 @@ final class UnencryptedStorageRule implements DocumentRule {
             }
         }
         checkBackends(context, files);
-        if (context.options().bool(BUCKET_OPTION, false)) {
+        if (context.options().get(REQUIRE_BUCKET_ENCRYPTION)) {
             checkBuckets(context, resources);
         }
     }
@@ -134,14 +151,11 @@ final class UnencryptedStorageRule implements DocumentRule {
         List<Terraform.Setting> settings = Terraform.settings(resource.body(), row.setting());
         for (Terraform.Setting setting : settings) {
             if (Terraform.isFalse(setting.attribute().value()) && !exempt(all, setting.body(), resource.body(), row)) {
-                context.report(resource.file().name(setting.attribute()),
-                        row.setting() + " = false leaves " + resource.display()
-                                + " unencrypted at rest; set it to true");
+                context.report(resource.file().name(setting.attribute()), DISABLED, row.setting(), resource.display());
             }
         }
         if (row.required() && settings.isEmpty() && !exempt(all, resource.body(), resource.body(), row)) {
-            context.report(resource.header(), resource.display() + " does not set " + row.setting()
-                    + " = true, and its default is unencrypted; add " + row.setting() + " = true");
+            context.report(resource.header(), DEFAULT_UNENCRYPTED, resource.display(), row.setting());
         }
     }
 
@@ -164,18 +178,16 @@ final class UnencryptedStorageRule implements DocumentRule {
     }
 
     private static void checkBackends(DocumentContext context, List<Terraform.File> files) {
-        boolean requireExplicit = context.options().bool(BACKEND_OPTION, true);
+        boolean requireExplicit = context.options().get(REQUIRE_BACKEND_ENCRYPT);
         for (S3Backends.Backend backend : S3Backends.find(files)) {
             if (backend.partial()) {
                 continue;
             }
             Optional<S3Backends.Setting> encrypt = backend.get("encrypt");
             if (encrypt.isPresent() && Terraform.isFalse(encrypt.get().value())) {
-                context.report(encrypt.get().name(), "the S3 state backend sets encrypt = false, so the state"
-                        + " (which holds every secret Terraform reads) is stored unencrypted; set encrypt = true");
+                context.report(encrypt.get().name(), STATE_UNENCRYPTED);
             } else if (encrypt.isEmpty() && requireExplicit) {
-                context.report(backend.anchor(), "the S3 state backend does not set encrypt, which defaults to"
-                        + " false for the state file; add encrypt = true");
+                context.report(backend.anchor(), STATE_ENCRYPT_UNSET);
             }
         }
     }
@@ -195,8 +207,7 @@ final class UnencryptedStorageRule implements DocumentRule {
                     .map(a -> Terraform.unwrap(a.value()).traversalText().orElse(""))
                     .anyMatch(t -> t.startsWith(prefix));
             if (!inline && !separate) {
-                context.report(bucket.header(), bucket.display() + " has no server-side encryption configuration;"
-                        + " add an aws_s3_bucket_server_side_encryption_configuration for it");
+                context.report(bucket.header(), BUCKET_UNENCRYPTED, bucket.display());
             }
         }
     }

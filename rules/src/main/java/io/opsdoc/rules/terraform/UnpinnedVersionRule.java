@@ -6,6 +6,7 @@ import io.opsdoc.core.hcl.HclBlock;
 import io.opsdoc.core.hcl.HclExpr;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
+import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.RuleMeta;
 import java.util.HashSet;
 import java.util.List;
@@ -71,9 +72,20 @@ final class UnpinnedVersionRule implements DocumentRule {
             ```
             """;
 
+    static final Message NO_CONSTRAINT = Message.of("no-constraint",
+            "provider '{0}' in required_providers has no version constraint; add version = \"~> X.Y\"");
+    static final Message NOT_DECLARED = Message.of("not-declared",
+            "provider '{0}' has no required_providers entry, so any version may be installed; declare it "
+                    + "with a source and a version constraint");
+    static final Message LEGACY_VERSION = Message.of("legacy-version",
+            "the version argument in provider '{0}' is deprecated and does not pin it; move the constraint "
+                    + "to terraform { required_providers }");
+    static final Message MODULE = Message.of("module-unpinned", "module '{0}' source {1}");
+
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
                     "Provider without a version constraint, or module source without a version/ref", HELP,
-                    List.of("terraform", "reproducibility", "supply-chain"));
+                    List.of("terraform", "reproducibility", "supply-chain"))
+            .withMessages(NO_CONSTRAINT, NOT_DECLARED, LEGACY_VERSION, MODULE);
 
     @Override
     public RuleMeta meta() {
@@ -93,8 +105,7 @@ final class UnpinnedVersionRule implements DocumentRule {
                     for (HclAttribute entry : required.body().attributes()) {
                         declared.add(entry.name());
                         if (!constrained(entry.value())) {
-                            context.report(file.name(entry), "provider '" + entry.name() + "' in required_providers"
-                                    + " has no version constraint; add version = \"~> X.Y\"");
+                            context.report(file.name(entry), NO_CONSTRAINT, entry.name());
                         }
                     }
                 }
@@ -109,11 +120,9 @@ final class UnpinnedVersionRule implements DocumentRule {
                 }
                 Optional<HclAttribute> legacy = provider.body().attribute("version");
                 if (legacy.isPresent()) {
-                    context.report(file.name(legacy.get()), "the version argument in provider '" + name + "' is"
-                            + " deprecated and does not pin it; move the constraint to terraform { required_providers }");
+                    context.report(file.name(legacy.get()), LEGACY_VERSION, name);
                 } else if (reported.add(name)) {
-                    context.report(file.header(provider), "provider '" + name + "' has no required_providers"
-                            + " entry, so any version may be installed; declare it with a source and a version constraint");
+                    context.report(file.header(provider), NOT_DECLARED, name);
                 }
             }
             for (HclBlock module : file.body().blocks("module")) {
@@ -159,7 +168,7 @@ final class UnpinnedVersionRule implements DocumentRule {
         } else {
             problem = Optional.empty();
         }
-        problem.ifPresent(p -> context.report(file.name(sourceAttribute.get()), "module '" + name + "' source " + p));
+        problem.ifPresent(p -> context.report(file.name(sourceAttribute.get()), MODULE, name, p));
     }
 
     private static Optional<String> vcsProblem(String source, String parameter) {
