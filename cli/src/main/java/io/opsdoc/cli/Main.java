@@ -44,7 +44,9 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         // A large run goes to a JVM with a heap sized for it (see ChildJvm); its exit code is ours.
-        Optional<ChildJvm.Plan> child = ChildJvm.plan(args, ChildJvm.Launch.current(), Path.of("").toAbsolutePath());
+        Path cwd = Path.of("").toAbsolutePath();
+        Optional<ChildJvm.Plan> child = ChildJvm.mayRelaunch(args, System.getenv(), cwd)
+                ? ChildJvm.plan(args, ChildJvm.Launch.current(), cwd) : Optional.empty();
         if (child.isPresent()) {
             Optional<Integer> code = ChildJvm.run(child.get());
             if (code.isPresent()) {

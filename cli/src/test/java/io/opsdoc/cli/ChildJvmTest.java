@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A large run is relaunched in a JVM with a heap sized from it, unless the user chose a heap or
  * opted out; the child's output and exit code are the command's.
  */
-@Timeout(120)
+@Timeout(600)
 class ChildJvmTest {
     private static final Pattern MAX_HEAP = Pattern.compile("timings: max-heap (\\d+) MB \\(([^)]*)\\)");
 
@@ -92,6 +92,20 @@ class ChildJvmTest {
     }
 
     @Test
+    void aFewSmallFilesNamedAreRecognisedWithoutTheCommandModel() throws IOException {
+        writeTree();
+        Files.writeString(dir.resolve("notes.txt"), "text");
+        Map<String, String> env = Map.of();
+        assertThat(ChildJvm.mayRelaunch(new String[] {"check", "plan/cicd-pipeline.md", "-o", "notes.txt"}, env, dir))
+                .isFalse();
+        assertThat(ChildJvm.mayRelaunch(new String[] {"explain", "plan"}, env, dir)).isFalse();
+        assertThat(ChildJvm.mayRelaunch(new String[] {"check", "plan"}, Map.of(ChildJvm.OPT_OUT, "1"), dir)).isFalse();
+        assertThat(ChildJvm.mayRelaunch(new String[] {"check", "plan"}, env, dir)).isTrue();
+        assertThat(ChildJvm.mayRelaunch(new String[] {"check", "--format", "sarif"}, env, dir)).isTrue();
+        assertThat(ChildJvm.mayRelaunch(new String[] {"fix", "plan/cicd-pipeline.md", "plan"}, env, dir)).isTrue();
+    }
+
+    @Test
     void theUsersCollectorAndEnvironmentOptionsAreNotRepeated() throws IOException {
         writeTree();
         Optional<ChildJvm.Plan> plan = ChildJvm.plan(new String[] {"check", "plan"},
@@ -132,7 +146,7 @@ class ChildJvmTest {
     private CliRun runProcess(List<String> jvmOptions, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
         Process process = start(jvmOptions, env, args);
-        assertThat(process.waitFor(100, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.waitFor(500, TimeUnit.SECONDS)).isTrue();
         return new CliRun(process.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
                 Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
     }
