@@ -75,7 +75,7 @@ public final class Baseline {
                 .filter(f -> !keys.contains(key(root.relativePath(f.file()), fingerprints.get(f))))
                 .toList();
         return new LintResult(kept, result.notices(), result.sources(), result.rules(), result.filesChecked(),
-                result.timings());
+                result.timings(), result.files());
     }
 
     private static String key(String relativePath, String fingerprint) {

@@ -26,6 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Prints one line per finding (path:line:col: level [rule-id] message) and a summary."},
         footer = {"", "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error,",
             "  or a path or file that could not be checked (missing, unreadable, internal error).",
+            "Memory: over more than 4 MB of Markdown the check runs in a second JVM with a heap sized from",
+            "  the run (see 'opsdoc --help'); -Xmx of your own or OPSDOC_NO_RELAUNCH=1 keeps it in one JVM.",
             "Examples:", "  opsdoc check docs/planning",
             "  opsdoc check . --format sarif --output opsdoc.sarif --fail-on warning"})
 public final class CheckCommand implements Callable<Integer> {
@@ -64,7 +66,7 @@ public final class CheckCommand implements Callable<Integer> {
         Reporter reporter = Formats.reporter(format.toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new UserException("unknown --format '" + format + "'; use one of " + Formats.names()));
         RuleRegistry registry = RuleRegistry.load();
-        LintResult result = lint.linter(registry).lint(lint.pathsOrDefault(),
+        LintResult result = lint.linter(registry).keepingReportedSourcesOnly().lint(lint.pathsOrDefault(),
                 ProgressLine.forTerminal(SafeErrorWriter.rawOf(spec.commandLine().getErr()), System.getenv(), TextReporter.stdoutIsTerminal()));
         ReportContext context = new ReportContext(Path.of("").toAbsolutePath(), VersionProvider.version(),
                 Optional.ofNullable(category), io.opsdoc.cli.report.TextReporter.colourWanted(output != null));
@@ -79,6 +81,10 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (timings) {
             TimingsReport.print(result, System.nanoTime() - outputStart, err);
+            // Shows whether the run got a heap sized for it (see ChildJvm) or the JVM default.
+            err.printf(java.util.Locale.ROOT, "timings: max-heap %d MB (%s)%n", Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                    ChildJvm.isChild() ? "sized for this run" : "as the JVM was started");
+            err.flush();
         }
         reportIncomplete(result, err);
         return exitCode(result, threshold);

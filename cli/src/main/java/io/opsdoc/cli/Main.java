@@ -2,6 +2,8 @@ package io.opsdoc.cli;
 
 import io.opsdoc.core.text.Printable;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +19,11 @@ import picocli.CommandLine.Command;
             "",
             "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error,",
             "  or a path or file that could not be checked.",
+            "Memory: 'check', 'fix' and 'baseline' over more than 4 MB of Markdown run in a second JVM whose heap",
+            "  (-Xmx) is sized from the Markdown to check, with the serial collector and the C1 compiler (they",
+            "  cost less CPU and memory on such runs). A heap option of your own",
+            "  (-Xmx, -XX:MaxRAMPercentage, ... on the java command line or in JAVA_TOOL_OPTIONS) or",
+            "  OPSDOC_NO_RELAUNCH=1 keeps the run in the JVM you started.",
             "Examples:",
             "  opsdoc check docs/planning",
             "  opsdoc check . --format sarif --output opsdoc.sarif",
@@ -36,6 +43,16 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // A large run goes to a JVM with a heap sized for it (see ChildJvm); its exit code is ours.
+        Path cwd = Path.of("").toAbsolutePath();
+        Optional<ChildJvm.Plan> child = ChildJvm.mayRelaunch(args, System.getenv(), cwd)
+                ? ChildJvm.plan(args, ChildJvm.Launch.current(), cwd) : Optional.empty();
+        if (child.isPresent()) {
+            Optional<Integer> code = ChildJvm.run(child.get());
+            if (code.isPresent()) {
+                System.exit(code.get());
+            }
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

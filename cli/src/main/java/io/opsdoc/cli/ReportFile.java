@@ -1,7 +1,6 @@
 package io.opsdoc.cli;
 
 import io.opsdoc.core.engine.LintResult;
-import io.opsdoc.core.source.SourceFile;
 import io.opsdoc.core.text.Printable;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -58,8 +57,8 @@ final class ReportFile {
                 throw refusal(output);
             }
         }
-        for (SourceFile source : result.sources().values()) {
-            if (same(target, source.path())) {
+        for (Path checked : result.files().values()) {
+            if (same(target, checked)) {
                 throw refusal(output);
             }
         }

@@ -1,7 +1,6 @@
 package io.opsdoc.cli;
 
 import io.opsdoc.core.engine.LintResult;
-import io.opsdoc.core.source.SourceFile;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -18,10 +17,7 @@ final class TimingsReport {
 
     static void print(LintResult result, long outputNanos, PrintWriter err) {
         io.opsdoc.core.engine.Timings t = result.timings();
-        long bytes = 0;
-        for (SourceFile source : result.sources().values()) {
-            bytes += source.text().length();
-        }
+        long bytes = t.chars();
         line(err, "files", result.filesChecked(), "files");
         line(err, "chars", bytes, "chars");
         line(err, "discovery", ms(t.discovery()), "ms");

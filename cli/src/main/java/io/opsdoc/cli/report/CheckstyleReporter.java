@@ -36,7 +36,7 @@ public final class CheckstyleReporter implements Reporter {
     @Override
     public void write(LintResult result, ReportContext context, Writer out) throws IOException {
         Map<String, List<Violation>> byFile = new TreeMap<>();
-        result.sources().keySet().forEach(file -> byFile.put(xmlSafe(file), new ArrayList<>()));
+        result.files().keySet().forEach(file -> byFile.put(xmlSafe(file), new ArrayList<>()));
         for (Finding f : result.active()) {
             byFile.computeIfAbsent(xmlSafe(f.file()), k -> new ArrayList<>()).add(new Violation(f.line(), f.column(), null,
                     null, new Object[] {xmlSafe(f.message())}, severity(f.level()), xmlSafe(f.ruleId()),

@@ -88,6 +88,41 @@ public final class FileDiscovery {
         }
     }
 
+    /**
+     * Bytes of the Markdown files under {@code root}, walked as {@link #discover} walks (configured
+     * ignores aside): enough to size a run before it starts.
+     */
+    public static long markdownBytes(Path root) {
+        long[] bytes = {0};
+        try {
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                            return !dir.equals(root) && SKIPPED_DIRECTORIES.contains(name)
+                                    ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            if (attrs.isRegularFile() && isMarkdown(file)) {
+                                bytes[0] += attrs.size();
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException e) {
+            // The run itself reports what it cannot walk.
+        }
+        return bytes[0];
+    }
+
     /** Path relative to the working directory with '/' separators, or absolute when outside it. */
     public String display(Path path) {
         Path abs = path.toAbsolutePath().normalize();

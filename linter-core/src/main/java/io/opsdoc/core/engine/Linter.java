@@ -57,16 +57,36 @@ public final class Linter {
     private final int jobs;
     private final Path workingDirectory;
     private final long maxFileBytes;
+    /**
+     * Whether {@link LintResult#sources()} holds every file read (fix, editors, the Checkstyle
+     * module) or only the files with a finding (a report: snippets and fingerprints need no more).
+     */
+    private final boolean allSources;
     private final MarkdownParser markdownParser = new MarkdownParser();
 
     public Linter(RuleRegistry registry, ConfigProvider configs, Suppressor suppressor, int jobs,
             Path workingDirectory, long maxFileBytes) {
+        this(registry, configs, suppressor, jobs, workingDirectory, maxFileBytes, true);
+    }
+
+    private Linter(RuleRegistry registry, ConfigProvider configs, Suppressor suppressor, int jobs,
+            Path workingDirectory, long maxFileBytes, boolean allSources) {
         this.registry = registry;
         this.configs = configs;
         this.suppressor = suppressor;
         this.jobs = Math.max(1, jobs);
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
         this.maxFileBytes = maxFileBytes;
+        this.allSources = allSources;
+    }
+
+    /**
+     * This linter, keeping in its result the text of the files that have a finding only: a run
+     * over a large tree then holds findings, not the whole tree, once each file is checked
+     * ({@link LintResult#files()} still names every file checked).
+     */
+    public Linter keepingReportedSourcesOnly() {
+        return new Linter(registry, configs, suppressor, jobs, workingDirectory, maxFileBytes, false);
     }
 
     /** A linter with default configuration, one worker per processor. */
@@ -80,14 +100,29 @@ public final class Linter {
     }
 
     /**
+     * What a run keeps of one file once its document rules ran.
+     *
+     * @param file the file read, null when it could not be read
+     * @param source its text: null once nothing needs it (an untyped file without findings when
+     *     only reported sources are kept), so a large tree is not held in memory to the end
+     * @param document the parsed model, kept only for typed documents (the set rules read them)
      * @param contextOnly a sibling of a file named on the command line, read only so that the
      *     set rules see the whole planning folder: not checked, nothing reported in it
      */
-    private record FileOutcome(SourceFile source, MarkdownDocument document, Optional<DocumentType> type,
-            Config config, List<Finding> findings, List<Notice> notices, boolean contextOnly) {
+    private record FileOutcome(CheckedFile file, SourceFile source, MarkdownDocument document,
+            Optional<DocumentType> type, Config config, List<Finding> findings, List<Notice> notices,
+            boolean contextOnly) {
         FileOutcome(SourceFile source, MarkdownDocument document, Optional<DocumentType> type, Config config,
                 List<Finding> findings, List<Notice> notices) {
-            this(source, document, type, config, findings, notices, false);
+            this(source == null ? null : CheckedFile.of(source), source, document, type, config, findings, notices,
+                    false);
+        }
+    }
+
+    /** A file that was read, without its text. */
+    private record CheckedFile(String display, Path path, int chars) {
+        static CheckedFile of(SourceFile source) {
+            return new CheckedFile(source.displayPath(), source.path(), source.text().length());
         }
     }
 
@@ -291,6 +326,8 @@ public final class Linter {
             long discoveryNanos, LongAdder reading, long setNanos, RunState state) {
         List<Finding> findings = new ArrayList<>();
         Map<String, SourceFile> sources = new LinkedHashMap<>();
+        Map<String, Path> files = new LinkedHashMap<>();
+        long chars = 0;
         Map<String, MarkdownDocument> documents = new HashMap<>();
         List<Finding> alreadySuppressed = new ArrayList<>();
         for (FileOutcome outcome : outcomes) {
@@ -298,11 +335,15 @@ public final class Linter {
                 continue;
             }
             notices.addAll(outcome.notices());
-            if (outcome.source() != null) {
-                sources.put(outcome.source().displayPath(), outcome.source());
+            if (outcome.file() != null) {
+                files.put(outcome.file().display(), outcome.file().path());
+                chars += outcome.file().chars();
+                if (outcome.source() != null) {
+                    sources.put(outcome.file().display(), outcome.source());
+                }
                 if (outcome.document() != null) {
                     findings.addAll(outcome.findings());
-                    documents.put(outcome.source().displayPath(), outcome.document());
+                    documents.put(outcome.file().display(), outcome.document());
                 } else {
                     alreadySuppressed.addAll(outcome.findings());
                 }
@@ -313,12 +354,17 @@ public final class Linter {
         List<Finding> result = applySuppressions(findings, documents);
         result.addAll(alreadySuppressed);
         result.sort(Finding.ORDER);
+        if (!allSources) {
+            java.util.Set<String> reported = new java.util.HashSet<>();
+            result.forEach(f -> reported.add(f.file()));
+            sources.keySet().retainAll(reported);
+        }
         notices.sort(java.util.Comparator.comparing(Notice::file).thenComparing(Notice::message));
         Map<String, Long> perRule = new TreeMap<>();
         state.perRule.forEach((id, nanos) -> perRule.put(id, nanos.sum()));
         Timings timings = new Timings(discoveryNanos, reading.sum(), state.markdownNanos.sum(), state.embeddedNanos.sum(),
-                state.ruleNanos.sum(), setNanos, System.nanoTime() - start, perRule);
-        return new LintResult(result, notices, sources, registry.all(), sources.size(), timings);
+                state.ruleNanos.sum(), setNanos, System.nanoTime() - start, perRule, chars);
+        return new LintResult(result, notices, sources, registry.all(), files.size(), timings, files);
     }
 
     /** A sibling read for the set rules: parsed and typed, no document rule, nothing reported; null when untyped or unreadable. */
@@ -331,7 +377,8 @@ public final class Linter {
         Config config = configs.configFor(source.path());
         MarkdownDocument document = markdownParser.parse(source);
         Optional<DocumentType> type = resolveType(document, config);
-        return type.isEmpty() ? null : new FileOutcome(source, document, type, config, List.of(), List.of(), true);
+        return type.isEmpty() ? null
+                : new FileOutcome(CheckedFile.of(source), source, document, type, config, List.of(), List.of(), true);
     }
 
     private FileOutcome checkFile(Job job, RunState state) throws Exception {
@@ -394,7 +441,9 @@ public final class Linter {
             // No planning set will report on an untyped file: suppress now and let the parsed
             // document go, so a large tree does not hold every Markdown model until the end.
             List<Finding> suppressed = suppressor.apply(document, findings, registry.ids());
-            return new FileOutcome(source, null, type, config, suppressed, notices);
+            boolean keepText = allSources || !suppressed.isEmpty();
+            return new FileOutcome(CheckedFile.of(source), keepText ? source : null, null, type, config, suppressed,
+                    notices, false);
         }
         return new FileOutcome(source, document, type, config, findings, notices);
     }
@@ -472,7 +521,7 @@ public final class Linter {
         Map<Path, List<FileOutcome>> byFolder = new TreeMap<>();
         for (FileOutcome outcome : outcomes) {
             if (outcome.document() != null && outcome.type().isPresent()) {
-                Path folder = outcome.source().path().toAbsolutePath().normalize().getParent();
+                Path folder = outcome.file().path().toAbsolutePath().normalize().getParent();
                 byFolder.computeIfAbsent(folder == null ? Path.of("") : folder, k -> new ArrayList<>()).add(outcome);
             }
         }
@@ -493,7 +542,7 @@ public final class Linter {
             }
         }
         java.util.Set<String> contextFiles = new java.util.HashSet<>();
-        outcomes.stream().filter(FileOutcome::contextOnly).forEach(o -> contextFiles.add(o.source().displayPath()));
+        outcomes.stream().filter(FileOutcome::contextOnly).forEach(o -> contextFiles.add(o.file().display()));
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < futures.size(); i++) {
             try {
@@ -517,7 +566,7 @@ public final class Linter {
     private SetOutcome checkSet(Path folder, List<FileOutcome> members, RunState state, FileDiscovery discovery,
             int group, int groups) {
         List<FileOutcome> sorted = new ArrayList<>(members);
-        sorted.sort(java.util.Comparator.comparing(o -> o.source().displayPath()));
+        sorted.sort(java.util.Comparator.comparing(o -> o.file().display()));
         Config config = sorted.get(0).config();
         List<TypedDocument> typed = new ArrayList<>();
         sorted.forEach(o -> typed.add(new TypedDocument(o.document(), o.type().get())));

@@ -1,0 +1,279 @@
+package io.opsdoc.cli;
+
+import io.opsdoc.core.engine.FileDiscovery;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine;
+
+/**
+ * Runs a large lint in a child JVM whose heap is sized from the run.
+ *
+ * <p>Why: a JVM started without a heap setting takes a quarter of the machine's memory as its
+ * limit and 1/64 of it as its initial heap, and G1 grows towards that rather than collect, so a
+ * plain {@code java -jar opsdoc.jar check .} over a few thousand files peaked at 600+ MB while
+ * its live data stays under 100 MB. The heap cannot be changed once the JVM runs and a jar
+ * manifest cannot carry JVM options, so for a run over many megabytes of Markdown {@link Main}
+ * starts the same code again with a heap limit computed from the size of the Markdown to check
+ * and the serial collector (the lowest footprint; with two cores it also leaves the second core
+ * to the workers instead of to GC threads) and, unless the run is huge, the C1 compiler only (see
+ * {@link #C1_ONLY_MAX_BYTES}), then passes its exit code on. Standard input, output
+ * and error are inherited, so output and exit code are the child's.
+ *
+ * <p>Nothing is relaunched when the user chose: any heap option ({@code -Xmx}, {@code -Xms},
+ * {@code -XX:MaxHeapSize}, {@code -XX:MaxRAMPercentage}, ...) on the command line or in
+ * {@code JAVA_TOOL_OPTIONS}/{@code JDK_JAVA_OPTIONS} wins, and {@code OPSDOC_NO_RELAUNCH=1} turns
+ * the relaunch off. A JVM with an agent (debugger, profiler) is never relaunched. The child is
+ * marked (a system property and the opt-out variable), so it never relaunches itself.
+ */
+final class ChildJvm {
+    /** Set to {@code 1} to run in the JVM that was started, whatever its heap. */
+    static final String OPT_OUT = "OPSDOC_NO_RELAUNCH";
+    /** System property set on the child. */
+    static final String MARKER = "opsdoc.relaunched";
+    /** Below this much Markdown the default heap is never large enough to matter. */
+    static final long MIN_BYTES = 4L * 1024 * 1024;
+    /** Rules, configuration and the models being checked; findings and reported texts come on top. */
+    static final long BASE_HEAP = 112L * 1024 * 1024;
+    /** Heap per byte of Markdown: findings and the text of the files with findings, kept to the end. */
+    static final int HEAP_PER_BYTE = 2;
+    static final long MAX_HEAP = 2048L * 1024 * 1024;
+    /**
+     * Up to this much Markdown the child compiles with C1 only. Measured on the 3,750-file corpus
+     * (23 MB) and four copies of it, two cores: tiered compilation spent about 11 s of CPU in C2
+     * whatever the size, which C2's faster code won back at about 0.9 s of CPU per corpus, so C1
+     * alone took 17 s of CPU instead of 28 s (1x) and 58 s instead of 65 s (4x); the lines cross
+     * near twelve copies. C1 alone also leaves the second core to the second worker.
+     */
+    static final long C1_ONLY_MAX_BYTES = 256L * 1024 * 1024;
+
+    private static final Set<String> LINT_COMMANDS = Set.of("check", "fix", "baseline");
+    private static final List<String> HEAP_OPTIONS = List.of("-Xmx", "-Xms", "-XX:MaxHeapSize", "-XX:InitialHeapSize",
+            "-XX:MaxRAM", "-XX:MaxRAMPercentage", "-XX:MaxRAMFraction", "-XX:InitialRAMPercentage",
+            "-XX:MinRAMPercentage", "-XX:MinHeapSize");
+    private static final List<String> ENV_OPTIONS = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+
+    private ChildJvm() {
+    }
+
+    /**
+     * How this JVM was started: its options, environment, Java home and class path.
+     *
+     * @param minBytes the Markdown size from which to relaunch ({@link #MIN_BYTES}; the system
+     *     property {@code opsdoc.relaunch.minBytes} lowers it for tests of small trees)
+     */
+    record Launch(List<String> jvmArguments, Map<String, String> env, String javaHome, String classPath,
+            boolean relaunched, long minBytes) {
+        static Launch current() {
+            return new Launch(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                    System.getenv(), System.getProperty("java.home"), System.getProperty("java.class.path"),
+                    isChild(), Long.getLong("opsdoc.relaunch.minBytes", MIN_BYTES));
+        }
+    }
+
+    /** True in a JVM this class started. */
+    static boolean isChild() {
+        return System.getProperty(MARKER) != null;
+    }
+
+    /** The child to start: its command line and the heap limit chosen. */
+    record Plan(List<String> command, long heapBytes) {
+    }
+
+    /**
+     * True when {@code args} may need a child JVM; false for what certainly does not (other
+     * commands, a child, the opt-out, a few small files named), without loading the management
+     * classes or the command model, so that a one-file run starts as fast as before.
+     */
+    static boolean mayRelaunch(String[] args, Map<String, String> env, Path workingDirectory) {
+        if (isChild() || "1".equals(env.get(OPT_OUT)) || args.length == 0 || !LINT_COMMANDS.contains(args[0])) {
+            return false;
+        }
+        long namedBytes = 0;
+        boolean namedFile = false;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("-")) {
+                continue;
+            }
+            try {
+                Path path = workingDirectory.resolve(args[i]);
+                if (Files.isDirectory(path)) {
+                    return true;
+                }
+                if (Files.isRegularFile(path) && FileDiscovery.isMarkdown(path)) {
+                    namedFile = true;
+                    namedBytes += Files.size(path);
+                }
+            } catch (IOException | RuntimeException e) {
+                return true;
+            }
+        }
+        // Without a Markdown file named the run may check the current folder.
+        return !namedFile || namedBytes >= MIN_BYTES;
+    }
+
+    /** The child JVM for {@code args}, or empty to run in this JVM. */
+    static Optional<Plan> plan(String[] args, Launch launch, Path workingDirectory) {
+        if (launch.relaunched() || "1".equals(launch.env().get(OPT_OUT)) || args.length == 0
+                || !LINT_COMMANDS.contains(args[0]) || launch.classPath() == null || launch.classPath().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> fromEnv = envOptions(launch.env());
+        for (String option : concat(launch.jvmArguments(), fromEnv)) {
+            if (isHeapOption(option) || option.startsWith("-agent") || option.startsWith("-javaagent")
+                    || option.startsWith("-Xrun") || option.startsWith("-Xdebug")) {
+                return Optional.empty();
+            }
+        }
+        long bytes = markdownBytes(args, workingDirectory);
+        if (bytes < launch.minBytes()) {
+            return Optional.empty();
+        }
+        long heap = heapFor(bytes);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(launch.javaHome(), "bin", isWindows() ? "java.exe" : "java").toString());
+        // The user's JVM options apply to the child too, except those the child reads again from the environment.
+        command.addAll(without(launch.jvmArguments(), fromEnv));
+        command.add("-Xmx" + heap / (1024 * 1024) + "m");
+        if (launch.jvmArguments().stream().noneMatch(ChildJvm::isCollectorOption)) {
+            command.add("-XX:+UseSerialGC");
+        }
+        if (bytes <= C1_ONLY_MAX_BYTES && launch.jvmArguments().stream().noneMatch(ChildJvm::isCompilerOption)) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
+        command.add("-D" + MARKER + "=true");
+        command.add("-cp");
+        command.add(launch.classPath());
+        command.add(Main.class.getName());
+        command.addAll(Arrays.asList(args));
+        return Optional.of(new Plan(List.copyOf(command), heap));
+    }
+
+    /** Heap limit for a run over {@code markdownBytes} of Markdown. */
+    static long heapFor(long markdownBytes) {
+        return Math.min(MAX_HEAP, BASE_HEAP + HEAP_PER_BYTE * markdownBytes);
+    }
+
+    /**
+     * Starts the child with this JVM's standard streams and waits for it; empty when it cannot be
+     * started (the caller then runs in this JVM). A child still running when this JVM is stopped
+     * (SIGTERM, or Ctrl-C, which the child receives as well) is stopped with it.
+     */
+    static Optional<Integer> run(Plan plan) {
+        ProcessBuilder builder = new ProcessBuilder(plan.command()).inheritIO();
+        builder.environment().put(OPT_OUT, "1");
+        Process child;
+        try {
+            child = builder.start();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        Thread stopChild = new Thread(child::destroy, "opsdoc-stop-child");
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        // This JVM only waits from now on: a full collection lets G1 give back the heap that parsing
+        // the arguments and walking the tree touched (some 20 MB of the pair's peak memory).
+        System.gc();
+        while (true) {
+            try {
+                return Optional.of(child.waitFor());
+            } catch (InterruptedException e) {
+                // Only a shutdown interrupts this thread; the hook stops the child.
+            }
+        }
+    }
+
+    /**
+     * Bytes of Markdown the command would check: the paths it names (folders walked as the linter
+     * walks them, without configuration ignores), or the current folder when it names none.
+     * Zero when the arguments do not parse; the run then reports that itself.
+     */
+    static long markdownBytes(String[] args, Path workingDirectory) {
+        List<Path> paths;
+        try {
+            CommandLine.ParseResult parsed = new CommandLine(new Main()).parseArgs(args);
+            if (!parsed.hasSubcommand() || parsed.subcommand().isUsageHelpRequested()
+                    || parsed.subcommand().isVersionHelpRequested()) {
+                return 0;
+            }
+            CommandLine.Model.CommandSpec lint = parsed.subcommand().commandSpec().mixins().get("lint");
+            if (lint == null || !(lint.userObject() instanceof LintOptions options)) {
+                return 0;
+            }
+            paths = options.pathsOrDefault();
+        } catch (RuntimeException e) {
+            // Unparsable arguments: the run in this JVM reports them.
+            return 0;
+        }
+        long bytes = 0;
+        for (Path given : paths) {
+            Path path = workingDirectory.resolve(given).normalize();
+            if (Files.isDirectory(path)) {
+                bytes += FileDiscovery.markdownBytes(path);
+            } else if (Files.isRegularFile(path)) {
+                try {
+                    bytes += Files.size(path);
+                } catch (IOException e) {
+                    // The run reports the file; it adds nothing to the heap.
+                }
+            }
+        }
+        return bytes;
+    }
+
+    static boolean isHeapOption(String option) {
+        for (String heap : HEAP_OPTIONS) {
+            if (option.startsWith(heap) && (heap.startsWith("-Xm") || option.startsWith(heap + "="))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCompilerOption(String option) {
+        return option.startsWith("-XX:TieredStopAtLevel") || option.matches("-XX:[+-]TieredCompilation")
+                || option.startsWith("-Xint") || option.startsWith("-Xcomp");
+    }
+
+    private static boolean isCollectorOption(String option) {
+        return option.matches("-XX:[+-]Use\\w*GC");
+    }
+
+    private static List<String> envOptions(Map<String, String> env) {
+        List<String> options = new ArrayList<>();
+        for (String name : ENV_OPTIONS) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                options.addAll(Arrays.asList(value.strip().split("\\s+")));
+            }
+        }
+        return options;
+    }
+
+    /** {@code all} without one occurrence of each of {@code removed}. */
+    private static List<String> without(List<String> all, List<String> removed) {
+        List<String> result = new ArrayList<>(all);
+        for (String option : removed) {
+            result.remove(option);
+        }
+        return result;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> result = new ArrayList<>(a);
+        result.addAll(b);
+        return result;
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")
+                || File.separatorChar == '\\';
+    }
+}

@@ -1,0 +1,208 @@
+package io.opsdoc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A large run is relaunched in a JVM with a heap sized from it, unless the user chose a heap or
+ * opted out; the child's output and exit code are the command's.
+ */
+@Timeout(600)
+class ChildJvmTest {
+    private static final Pattern MAX_HEAP = Pattern.compile("timings: max-heap (\\d+) MB \\(([^)]*)\\)");
+
+    @TempDir
+    Path dir;
+
+    private static ChildJvm.Launch launch(List<String> jvmArguments, Map<String, String> env) {
+        return new ChildJvm.Launch(jvmArguments, env, "/opt/jdk", "/opt/opsdoc.jar", false, 1024);
+    }
+
+    private void writeTree() throws IOException {
+        Path plan = Files.createDirectories(dir.resolve("plan"));
+        Files.writeString(plan.resolve("cicd-pipeline.md"), "# CI/CD pipeline\n\nSome text about the pipeline.\n"
+                + "The build runs `uses: actions/checkout@v4` on every push.\n".repeat(40));
+    }
+
+    @Test
+    void aLargeRunGetsAChildWithAHeapSizedFromIt() throws IOException {
+        writeTree();
+        long bytes = ChildJvm.markdownBytes(new String[] {"check", "plan"}, dir);
+
+        Optional<ChildJvm.Plan> plan = ChildJvm.plan(new String[] {"check", "plan", "--format", "sarif"},
+                launch(List.of("-Dfoo=bar"), Map.of()), dir);
+
+        assertThat(bytes).isEqualTo(Files.size(dir.resolve("plan/cicd-pipeline.md")));
+        assertThat(plan).isPresent();
+        assertThat(plan.get().heapBytes()).isEqualTo(ChildJvm.heapFor(bytes));
+        assertThat(plan.get().command()).containsExactly(Path.of("/opt/jdk", "bin", "java").toString(), "-Dfoo=bar",
+                "-Xmx" + ChildJvm.heapFor(bytes) / (1024 * 1024) + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dopsdoc.relaunched=true",
+                "-cp", "/opt/opsdoc.jar", "io.opsdoc.cli.Main", "check", "plan", "--format", "sarif");
+    }
+
+    @Test
+    void anExplicitHeapSettingOrTheOptOutKeepsTheRunInThisJvm() throws IOException {
+        writeTree();
+        String[] args = {"check", "plan"};
+        for (String option : List.of("-Xmx512m", "-Xms64m", "-XX:MaxHeapSize=1g", "-XX:MaxRAMPercentage=50",
+                "-XX:MaxRAM=2g", "-agentlib:jdwp=transport=dt_socket", "-javaagent:profiler.jar")) {
+            assertThat(ChildJvm.plan(args, launch(List.of(option), Map.of()), dir)).as(option).isEmpty();
+        }
+        assertThat(ChildJvm.plan(args, launch(List.of("-Xmx300m"), Map.of("JAVA_TOOL_OPTIONS", "-Xmx300m")), dir))
+                .isEmpty();
+        assertThat(ChildJvm.plan(args, launch(List.of(), Map.of("JDK_JAVA_OPTIONS", "-XX:MaxRAMPercentage=25")), dir))
+                .isEmpty();
+        assertThat(ChildJvm.plan(args, launch(List.of(), Map.of(ChildJvm.OPT_OUT, "1")), dir)).isEmpty();
+        assertThat(ChildJvm.plan(args, new ChildJvm.Launch(List.of(), Map.of(), "/opt/jdk", "/opt/opsdoc.jar", true, 0),
+                dir)).as("a child never relaunches").isEmpty();
+        assertThat(ChildJvm.plan(args, launch(List.of(), Map.of()), dir)).isPresent();
+    }
+
+    @Test
+    void smallRunsOtherCommandsAndBadArgumentsStayInThisJvm() throws IOException {
+        writeTree();
+        ChildJvm.Launch launch = new ChildJvm.Launch(List.of(), Map.of(), "/opt/jdk", "/opt/opsdoc.jar", false,
+                ChildJvm.MIN_BYTES);
+        assertThat(ChildJvm.plan(new String[] {"check", "plan"}, launch, dir)).as("below the threshold").isEmpty();
+        ChildJvm.Launch low = launch(List.of(), Map.of());
+        assertThat(ChildJvm.plan(new String[] {"rules"}, low, dir)).isEmpty();
+        assertThat(ChildJvm.plan(new String[] {"explain", "structure/required-section"}, low, dir)).isEmpty();
+        assertThat(ChildJvm.plan(new String[] {"check", "--help"}, low, dir)).isEmpty();
+        assertThat(ChildJvm.plan(new String[] {"check", "--no-such-option", "plan"}, low, dir)).isEmpty();
+        assertThat(ChildJvm.plan(new String[] {"check", "missing"}, low, dir)).isEmpty();
+        assertThat(ChildJvm.plan(new String[] {}, low, dir)).isEmpty();
+        assertThat(ChildJvm.plan(new String[] {"check"}, low, dir)).as("no path means the current folder").isPresent();
+        assertThat(ChildJvm.plan(new String[] {"fix", "--dry-run", "plan"}, low, dir)).isPresent();
+    }
+
+    @Test
+    void aFewSmallFilesNamedAreRecognisedWithoutTheCommandModel() throws IOException {
+        writeTree();
+        Files.writeString(dir.resolve("notes.txt"), "text");
+        Map<String, String> env = Map.of();
+        assertThat(ChildJvm.mayRelaunch(new String[] {"check", "plan/cicd-pipeline.md", "-o", "notes.txt"}, env, dir))
+                .isFalse();
+        assertThat(ChildJvm.mayRelaunch(new String[] {"explain", "plan"}, env, dir)).isFalse();
+        assertThat(ChildJvm.mayRelaunch(new String[] {"check", "plan"}, Map.of(ChildJvm.OPT_OUT, "1"), dir)).isFalse();
+        assertThat(ChildJvm.mayRelaunch(new String[] {"check", "plan"}, env, dir)).isTrue();
+        assertThat(ChildJvm.mayRelaunch(new String[] {"check", "--format", "sarif"}, env, dir)).isTrue();
+        assertThat(ChildJvm.mayRelaunch(new String[] {"fix", "plan/cicd-pipeline.md", "plan"}, env, dir)).isTrue();
+    }
+
+    @Test
+    void theUsersCollectorAndEnvironmentOptionsAreNotRepeated() throws IOException {
+        writeTree();
+        Optional<ChildJvm.Plan> plan = ChildJvm.plan(new String[] {"check", "plan"},
+                launch(List.of("-XX:+UseParallelGC", "-XX:-TieredCompilation", "-Dfrom.env=1"),
+                        Map.of("JAVA_TOOL_OPTIONS", "-Dfrom.env=1")), dir);
+
+        assertThat(plan).isPresent();
+        assertThat(plan.get().command()).contains("-XX:+UseParallelGC", "-XX:-TieredCompilation")
+                .doesNotContain("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfrom.env=1");
+    }
+
+    @Test
+    void theHeapGrowsWithTheMarkdownUpToACap() {
+        assertThat(ChildJvm.heapFor(0)).isEqualTo(ChildJvm.BASE_HEAP);
+        assertThat(ChildJvm.heapFor(100L << 20)).isGreaterThan(ChildJvm.heapFor(10L << 20));
+        assertThat(ChildJvm.heapFor(100L << 30)).isEqualTo(ChildJvm.MAX_HEAP);
+    }
+
+    /** Runs {@code java [jvmOptions] -cp <test class path> io.opsdoc.cli.Main args} in {@code dir}, as a user would. */
+    private Process start(List<String> jvmOptions, Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+        builder.environment().remove(ChildJvm.OPT_OUT);
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().remove("JDK_JAVA_OPTIONS");
+        builder.environment().remove("_JAVA_OPTIONS");
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private CliRun runProcess(List<String> jvmOptions, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        Process process = start(jvmOptions, env, args);
+        assertThat(process.waitFor(500, TimeUnit.SECONDS)).isTrue();
+        return new CliRun(process.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    private static Optional<String> heapLine(String err) {
+        Matcher m = MAX_HEAP.matcher(err);
+        return m.find() ? Optional.of(m.group(1) + " " + m.group(2)) : Optional.empty();
+    }
+
+    @Test
+    void theChildsOutputAndExitCodeAreTheCommands() throws Exception {
+        writeTree();
+        List<String> relaunchAnything = List.of("-Dopsdoc.relaunch.minBytes=0");
+
+        CliRun child = runProcess(relaunchAnything, Map.of(), "check", "plan", "--fail-on", "note", "--timings",
+                "--format", "json");
+        CliRun inProcess = runProcess(relaunchAnything, Map.of(ChildJvm.OPT_OUT, "1"), "check", "plan", "--fail-on",
+                "note", "--timings", "--format", "json");
+
+        assertThat(child.code()).isEqualTo(inProcess.code()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(child.out()).isEqualTo(inProcess.out()).contains("\"ruleId\"");
+        long heapMb = ChildJvm.heapFor(Files.size(dir.resolve("plan/cicd-pipeline.md"))) / (1024 * 1024);
+        String childHeap = heapLine(child.err()).orElseThrow();
+        assertThat(childHeap).endsWith("sized for this run");
+        // The serial collector reports the limit less one survivor space.
+        assertThat(Long.parseLong(childHeap.split(" ")[0])).isBetween(heapMb * 8 / 10, heapMb);
+        assertThat(heapLine(inProcess.err()).orElseThrow()).endsWith("as the JVM was started");
+
+        CliRun usage = runProcess(relaunchAnything, Map.of(), "check", "plan", "--format", "no-such-format");
+        assertThat(usage.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(usage.err()).contains("unknown --format 'no-such-format'");
+        assertThat(usage.out()).isEmpty();
+    }
+
+    @Test
+    void anExplicitXmxIsRespected() throws Exception {
+        writeTree();
+
+        CliRun run = runProcess(List.of("-Dopsdoc.relaunch.minBytes=0", "-Xmx300m"), Map.of(), "check", "plan",
+                "--fail-on", "none", "--timings");
+
+        assertThat(run.code()).isEqualTo(ExitCodes.OK);
+        String heap = heapLine(run.err()).orElseThrow();
+        assertThat(heap).endsWith("as the JVM was started");
+        assertThat(Long.parseLong(heap.split(" ")[0])).isBetween(250L, 300L);
+    }
+
+    @Test
+    void theChildGetsTheUsersJvmOptions() throws Exception {
+        writeTree();
+        Map<String, String> env = new HashMap<>();
+        env.put("JAVA_TOOL_OPTIONS", "-Dopsdoc.relaunch.minBytes=0");
+
+        CliRun run = runProcess(List.of(), env, "check", "plan", "--fail-on", "none", "--timings");
+
+        assertThat(run.code()).isEqualTo(ExitCodes.OK);
+        assertThat(heapLine(run.err()).orElseThrow()).endsWith("sized for this run");
+    }
+}
