@@ -6,6 +6,8 @@ import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.MarkdownParser;
 import io.opsdoc.core.source.SourceFile;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,9 +18,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -40,8 +44,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * flexmark's own parse with the options and extensions opsdoc uses
  * ({@link MarkdownParser#flexmarkOptions()}), {@code model} is {@link MarkdownParser#parse} (the
  * same parse plus the document model the rules read). One operation parses every file of the
- * sample once. The target of issue 14 is model / flexmark &lt;= 2.0; {@link #main} runs both and
- * prints that ratio.
+ * sample once; {@code interleaved} runs both on each file in turn and counts the CPU time of each
+ * (steadier than wall time on a busy machine). The target of issue 14 is model / flexmark
+ * &lt;= 2.0; {@link #main} runs the three and prints the ratios.
  *
  * <p>Input: a fixed sample of {@code files} Markdown files of the shared corpus (every n-th file
  * in path order), found by walking up from the working directory to {@code shared/corpus} or
@@ -89,6 +94,40 @@ public class ModelCostBenchmark {
         for (SourceFile source : sources) {
             MarkdownDocument document = opsdoc.parse(source);
             sink.consume(document);
+        }
+    }
+
+    /**
+     * CPU time of this thread spent in each of the two parses, file by file in turn. On a busy
+     * machine the wall-clock scores of {@link #flexmark} and {@link #model} move with the load;
+     * the CPU time of interleaved runs gives a steadier ratio.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class CpuTime {
+        /** Nanoseconds of CPU time in flexmark's parse. */
+        public long flexmarkCpuNanos;
+        /** Nanoseconds of CPU time in opsdoc's parse + model. */
+        public long modelCpuNanos;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            flexmarkCpuNanos = 0;
+            modelCpuNanos = 0;
+        }
+    }
+
+    @Benchmark
+    public void interleaved(CpuTime cpu, Blackhole sink) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (SourceFile source : sources) {
+            long t0 = threads.getCurrentThreadCpuTime();
+            sink.consume(flexmark.parse(source.text()));
+            long t1 = threads.getCurrentThreadCpuTime();
+            sink.consume(opsdoc.parse(source));
+            long t2 = threads.getCurrentThreadCpuTime();
+            cpu.flexmarkCpuNanos += t1 - t0;
+            cpu.modelCpuNanos += t2 - t1;
         }
     }
 
@@ -146,12 +185,22 @@ public class ModelCostBenchmark {
                 .include(ModelCostBenchmark.class.getName() + "\\.").build()).run();
         double flexmarkScore = score(results, "flexmark");
         double modelScore = score(results, "model");
-        System.out.printf("%nModel cost: flexmark parse %.2f ms/op, opsdoc parse + model %.2f ms/op,"
-                + " ratio %.2f (target <= 2.00)%n", flexmarkScore, modelScore, modelScore / flexmarkScore);
+        double flexmarkCpu = secondary(results, "flexmarkCpuNanos");
+        double modelCpu = secondary(results, "modelCpuNanos");
+        System.out.printf("%nModel cost (target: parse + model <= 2.00 x parse):%n"
+                + "  wall: flexmark parse %.2f ms/op, opsdoc parse + model %.2f ms/op, ratio %.2f%n"
+                + "  CPU, interleaved: ratio %.2f%n", flexmarkScore, modelScore, modelScore / flexmarkScore,
+                modelCpu / flexmarkCpu);
     }
 
     private static double score(Collection<RunResult> results, String name) {
         return results.stream().filter(r -> r.getParams().getBenchmark().endsWith("." + name))
                 .mapToDouble(r -> r.getPrimaryResult().getScore()).findFirst().orElse(Double.NaN);
+    }
+
+    private static double secondary(Collection<RunResult> results, String counter) {
+        return results.stream().filter(r -> r.getParams().getBenchmark().endsWith(".interleaved"))
+                .map(r -> r.getSecondaryResults().get(counter)).filter(java.util.Objects::nonNull)
+                .mapToDouble(r -> r.getScore()).findFirst().orElse(Double.NaN);
     }
 }

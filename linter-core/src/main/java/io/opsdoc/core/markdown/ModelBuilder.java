@@ -87,7 +87,7 @@ final class ModelBuilder {
         Node node = root.getFirstChild();
         while (node != null) {
             NodeKinds.Info info = kinds.get(node.getClass());
-            visit(node, info.kind(), contexts[depth]);
+            info.handler().visit(this, node, contexts[depth]);
             Node child = node.getFirstChild();
             if (child != null) {
                 depth = push(depth, info.context());
@@ -114,25 +114,119 @@ final class ModelBuilder {
         return next;
     }
 
-    /** @param context the bits of the node's ancestors */
-    private void visit(Node node, NodeKinds.Kind kind, int context) {
-        switch (kind) {
-            case TEXT -> proseText(node, context);
-            case HEADING -> heading((com.vladsch.flexmark.ast.Heading) node);
-            case FENCED_CODE -> fenced((FencedCodeBlock) node, context);
-            case INDENTED_CODE -> indented((IndentedCodeBlock) node, context);
-            case LINK -> link((com.vladsch.flexmark.ast.Link) node);
-            case IMAGE -> image((Image) node);
-            case LINK_REF -> pendingRefs.add((LinkRef) node);
-            case REFERENCE -> reference((Reference) node);
-            case TABLE -> table((TableBlock) node);
-            case TASK_ITEM -> taskItem((TaskListItem) node);
-            case COMMENT -> comment(node);
-            case HTML_BLOCK -> htmlBlock(node);
-            case FRONT_MATTER -> frontMatter((YamlFrontMatterBlock) node);
-            default -> {
-                // Other nodes only matter through their children.
+    /**
+     * One handler per node kind. Calling them through one virtual call site keeps the walk small
+     * for the JIT: the site sees many handler classes, so each handler is compiled on its own
+     * instead of all of them being inlined into one large method that is recompiled whenever a
+     * rare node kind first turns up.
+     */
+    enum Handler {
+        TEXT {
+            @Override
+            void visit(ModelBuilder builder, Node node, int context) {
+                builder.proseText(node, context);
             }
+        },
+        HEADING {
+            @Override
+            void visit(ModelBuilder builder, Node node, int context) {
+                builder.heading((com.vladsch.flexmark.ast.Heading) node);
+            }
+        },
+        FENCED_CODE {
+            @Override
+            void visit(ModelBuilder builder, Node node, int context) {
+                builder.fenced((FencedCodeBlock) node, context);
+            }
+        },
+        INDENTED_CODE {
+            @Override
+            void visit(ModelBuilder builder, Node node, int context) {
+                builder.indented((IndentedCodeBlock) node, context);
+            }
+        },
+        LINK {
+            @Override
+            void visit(ModelBuilder builder, Node node, int context) {
+                builder.link((com.vladsch.flexmark.ast.Link) node);
+            }
+        },
+        IMAGE {
+            @Override
+            void visit(ModelBuilder builder, Node node, int context) {
+                builder.image((Image) node);
+            }
+        },
+        LINK_REF {
+            @Override
+            void visit(ModelBuilder builder, Node node, int context) {
+                builder.pendingRefs.add((LinkRef) node);
+            }
+        },
+        REFERENCE {
+            @Override
+            void visit(ModelBuilder builder, Node node, int context) {
+                builder.reference((Reference) node);
+            }
+        },
+        TABLE {
+            @Override
+            void visit(ModelBuilder builder, Node node, int context) {
+                builder.table((TableBlock) node);
+            }
+        },
+        TASK_ITEM {
+            @Override
+            void visit(ModelBuilder builder, Node node, int context) {
+                builder.taskItem((TaskListItem) node);
+            }
+        },
+        COMMENT {
+            @Override
+            void visit(ModelBuilder builder, Node node, int context) {
+                builder.comment(node);
+            }
+        },
+        HTML_BLOCK {
+            @Override
+            void visit(ModelBuilder builder, Node node, int context) {
+                builder.htmlBlock(node);
+            }
+        },
+        FRONT_MATTER {
+            @Override
+            void visit(ModelBuilder builder, Node node, int context) {
+                builder.frontMatter((YamlFrontMatterBlock) node);
+            }
+        },
+        /** Nodes that only matter through their children (code spans and breaks matter to plain text only). */
+        NONE {
+            @Override
+            void visit(ModelBuilder builder, Node node, int context) {
+                // nothing of its own
+            }
+        };
+
+        /** @param context the bits of the node's ancestors */
+        abstract void visit(ModelBuilder builder, Node node, int context);
+
+        static Handler of(NodeKinds.Kind kind) {
+            return switch (kind) {
+                case TEXT -> TEXT;
+                case HEADING -> HEADING;
+                case FENCED_CODE -> FENCED_CODE;
+                case INDENTED_CODE -> INDENTED_CODE;
+                case LINK -> LINK;
+                case IMAGE -> IMAGE;
+                case LINK_REF -> LINK_REF;
+                case REFERENCE -> REFERENCE;
+                case TABLE -> TABLE;
+                case TASK_ITEM -> TASK_ITEM;
+                case COMMENT -> COMMENT;
+                case HTML_BLOCK -> HTML_BLOCK;
+                case FRONT_MATTER -> FRONT_MATTER;
+                case CODE_SPAN, SOFT_BREAK, OTHER -> NONE;
+            };
         }
     }
 

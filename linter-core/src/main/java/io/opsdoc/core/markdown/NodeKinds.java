@@ -44,13 +44,17 @@ final class NodeKinds extends ClassValue<NodeKinds.Info> {
         HTML_BLOCK, FRONT_MATTER, TEXT, CODE_SPAN, SOFT_BREAK, OTHER
     }
 
-    /** @param context the bits this node adds to the context of its descendants */
-    record Info(Kind kind, int context) {
+    /**
+     * @param context the bits this node adds to the context of its descendants
+     * @param handler what the model builder does with such a node
+     */
+    record Info(Kind kind, int context, ModelBuilder.Handler handler) {
     }
 
     @Override
     protected Info computeValue(Class<?> type) {
-        return new Info(kind(type), context(type));
+        Kind kind = kind(type);
+        return new Info(kind, context(type), ModelBuilder.Handler.of(kind));
     }
 
     /** The first match in the order the model has always tested node classes in. */
