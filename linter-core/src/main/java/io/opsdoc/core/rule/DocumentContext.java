@@ -30,6 +30,14 @@ public interface DocumentContext {
         return FileScope.of(path == null ? Path.of("") : path, FileScope.DEFAULT_MAX_FILE_BYTES);
     }
 
+    /**
+     * The anchors of linked Markdown files. The engine shares one index per run, so a file is
+     * parsed once however many documents link into it; contexts outside a run get a fresh one.
+     */
+    default AnchorIndex anchors() {
+        return new AnchorIndex();
+    }
+
     default void report(Range range, String message) {
         report(Report.of(range, message));
     }

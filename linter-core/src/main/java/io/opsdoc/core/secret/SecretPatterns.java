@@ -34,7 +34,11 @@ public final class SecretPatterns {
     /** Characters of program code that a credential written in prose does not contain. */
     private static final String CODE_SYNTAX = "{}()[]&:";
 
-    /** One credential shape. */
+    /**
+     * One credential shape. {@code anchors} are literal strings the regex cannot match without;
+     * a match (with any lookbehind it needs) lies within one line that holds one of them, so
+     * only such lines are searched. A shape without anchors is searched everywhere.
+     */
     public record Shape(String kind, Pattern pattern, List<String> anchors) {
         /** False when none of the literal anchors occurs, so the regex cannot match: skip it cheaply. */
         public boolean mayOccurIn(String text) {
@@ -47,6 +51,26 @@ public final class SecretPatterns {
                 }
             }
             return false;
+        }
+
+        /** Every match in {@code text}, in order, as a plain {@code find()} loop over the whole text finds them. */
+        void forEachMatch(String text, java.util.function.Consumer<Matcher> action) {
+            Matcher m = pattern.matcher(text);
+            if (anchors.isEmpty()) {
+                while (m.find()) {
+                    action.accept(m);
+                }
+                return;
+            }
+            // Transparent bounds: lookbehinds and lookaheads still see the text around the line.
+            m.useTransparentBounds(true).useAnchoringBounds(false);
+            for (int lineStart : linesHolding(text, anchors)) {
+                int lineEnd = text.indexOf('\n', lineStart);
+                m.region(lineStart, lineEnd < 0 ? text.length() : lineEnd);
+                while (m.find()) {
+                    action.accept(m);
+                }
+            }
         }
     }
 
@@ -61,12 +85,15 @@ public final class SecretPatterns {
     private record Data(List<Shape> shapes, Pattern urlCredentials, Set<String> localHosts, List<String> localSuffixes,
             Set<String> lastWords, Set<String> lastPairs, Set<String> nonSecretWords, Set<String> nonSecretKeys,
             List<Pattern> references, Set<String> placeholderValues, List<Pattern> placeholderPatterns,
-            Set<String> fillerWords, Pattern textAssignment, Set<String> textNonSecretValues, List<Pattern> maskPatterns,
-            Set<String> textNonSecretQueryKeys) {
+            Set<String> fillerWords, Pattern textAssignment, Set<String> textNonSecretValues, List<Shape> maskPatterns,
+            Set<String> textNonSecretQueryKeys, List<String> keyWords) {
     }
 
     private static final class Holder {
         static final Data DATA = load();
+        /** Bit {@code c - 'a'} set when a key word starts with {@code c}. */
+        static final int KEY_WORD_INITIALS = DATA.keyWords().stream().mapToInt(w -> 1 << (w.charAt(0) - 'a'))
+                .reduce(0, (x, y) -> x | y);
     }
 
     private SecretPatterns() {
@@ -74,6 +101,11 @@ public final class SecretPatterns {
 
     public static List<Shape> shapes() {
         return Holder.DATA.shapes();
+    }
+
+    /** The looser shapes that only mask printed text ({@code mask-patterns}). */
+    static List<Shape> maskShapes() {
+        return Holder.DATA.maskPatterns();
     }
 
     public static Pattern urlCredentials() {
@@ -208,15 +240,11 @@ public final class SecretPatterns {
     public static List<Found> shapesIn(String text) {
         List<Found> result = new ArrayList<>();
         for (Shape shape : shapes()) {
-            if (!shape.mayOccurIn(text)) {
-                continue;
-            }
-            Matcher m = shape.pattern().matcher(text);
-            while (m.find()) {
+            shape.forEachMatch(text, m -> {
                 if (!placeholderToken(m.group())) {
                     result.add(new Found(m.start(), m.end(), shape.kind(), Optional.empty(), Optional.empty()));
                 }
-            }
+            });
         }
         return result;
     }
@@ -227,13 +255,33 @@ public final class SecretPatterns {
      */
     public static List<Found> maskedShapesIn(String text) {
         List<Found> result = new ArrayList<>();
-        for (Pattern pattern : Holder.DATA.maskPatterns()) {
-            Matcher m = pattern.matcher(text);
-            while (m.find()) {
-                result.add(new Found(m.start(), m.end(), "secret", Optional.empty(), Optional.empty()));
-            }
+        for (Shape shape : Holder.DATA.maskPatterns()) {
+            shape.forEachMatch(text, m -> result.add(new Found(m.start(), m.end(), "secret", Optional.empty(),
+                    Optional.empty())));
         }
         return result;
+    }
+
+    /** Starts of the lines of {@code text} that hold one of {@code anchors}, ascending and distinct. */
+    static int[] linesHolding(String text, List<String> anchors) {
+        int[] starts = new int[8];
+        int count = 0;
+        for (String anchor : anchors) {
+            for (int at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
+                int lineStart = text.lastIndexOf('\n', at) + 1;
+                if (count == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = lineStart;
+                // The rest of this line is covered already.
+                int lineEnd = text.indexOf('\n', at);
+                if (lineEnd < 0) {
+                    break;
+                }
+                at = lineEnd;
+            }
+        }
+        return java.util.Arrays.stream(starts, 0, count).sorted().distinct().toArray();
     }
 
     /** Literal passwords in {@code user:password@host} URLs to hosts that are not local. */
@@ -282,49 +330,126 @@ public final class SecretPatterns {
         if (text.indexOf('=') < 0 && text.indexOf(':') < 0) {
             return result;
         }
-        Matcher m = Holder.DATA.textAssignment().matcher(text);
+        // A match is within one line (no pattern part crosses a line break), and only a key whose
+        // last word is a secret word is kept: lines without such a word before '=' or ':' are
+        // skipped without running the regex. Each line is searched exactly as the whole text was.
+        return assignmentsIn(text, linesWithSecretKey(text));
+    }
+
+    /** {@link #assignmentsIn(String)} searching only the lines starting at {@code lineStarts} (ascending). */
+    static List<Found> assignmentsIn(String text, int[] lineStarts) {
+        List<Found> result = new ArrayList<>();
+        Matcher m = Holder.DATA.textAssignment().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         int from = 0;
-        while (from < text.length() && m.find(from)) {
-            // A match that is no secret may hold one in its value ("console: password=hunter2"):
-            // the next search starts right after its separator.
-            from = m.start("sep") + 1;
-            String key = m.group("key");
-            Optional<String> kind = secretKind(key);
-            if (kind.isEmpty()) {
-                // "The admin password": the one-word tail may be the key on its own.
-                int space = key.lastIndexOf(' ');
-                if (space < 0) {
-                    continue;
-                }
-                key = key.substring(space + 1);
-                kind = secretKind(key);
-                if (kind.isEmpty()) {
-                    continue;
-                }
+        for (int lineStart : lineStarts) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
             }
-            int keyStart = m.start("key");
-            if (keyStart > 0 && (text.charAt(keyStart - 1) == '?' || text.charAt(keyStart - 1) == '&')
-                    && Holder.DATA.textNonSecretQueryKeys().contains(key.toLowerCase(Locale.ROOT))) {
-                continue;
+            from = Math.max(from, lineStart);
+            while (from < lineEnd && m.region(from, lineEnd).find()) {
+                from = assignment(text, m, result);
             }
-            int start = m.start("value");
-            int end = m.end("value");
-            if (placeholder(m.group("value"))) {
-                // Checked before sentence punctuation is cut: "eyJhbGciOi..." is elided.
-                continue;
-            }
-            while (end > start && SENTENCE_END.indexOf(text.charAt(end - 1)) >= 0) {
-                end--;
-            }
-            String value = text.substring(start, end);
-            boolean colon = m.group("sep").equals(":");
-            if (!textSecretValue(key, value) || colon && !endsClause(text, m.end("value"))) {
-                continue;
-            }
-            result.add(new Found(start, end, kind.get(), Optional.of(key), Optional.empty()));
-            from = m.end("value");
         }
         return result;
+    }
+
+    /**
+     * Checks one match of {@code text-assignment}, adding it to {@code result} when it is a secret;
+     * returns where the next search starts.
+     */
+    private static int assignment(String text, Matcher m, List<Found> result) {
+        // A match that is no secret may hold one in its value ("console: password=hunter2"):
+        // the next search starts right after its separator.
+        int next = m.start("sep") + 1;
+        String key = m.group("key");
+        Optional<String> kind = secretKind(key);
+        if (kind.isEmpty()) {
+            // "The admin password": the one-word tail may be the key on its own.
+            int space = key.lastIndexOf(' ');
+            if (space < 0) {
+                return next;
+            }
+            key = key.substring(space + 1);
+            kind = secretKind(key);
+            if (kind.isEmpty()) {
+                return next;
+            }
+        }
+        int keyStart = m.start("key");
+        if (keyStart > 0 && (text.charAt(keyStart - 1) == '?' || text.charAt(keyStart - 1) == '&')
+                && Holder.DATA.textNonSecretQueryKeys().contains(key.toLowerCase(Locale.ROOT))) {
+            return next;
+        }
+        int start = m.start("value");
+        int end = m.end("value");
+        if (placeholder(m.group("value"))) {
+            // Checked before sentence punctuation is cut: "eyJhbGciOi..." is elided.
+            return next;
+        }
+        while (end > start && SENTENCE_END.indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        String value = text.substring(start, end);
+        boolean colon = m.group("sep").equals(":");
+        if (!textSecretValue(key, value) || colon && !endsClause(text, m.end("value"))) {
+            return next;
+        }
+        result.add(new Found(start, end, kind.get(), Optional.of(key), Optional.empty()));
+        return m.end("value");
+    }
+
+    /**
+     * Starts of the lines that may hold a secret-named key in free text, ascending and distinct:
+     * a secret key's last word (or the "key" of "API key") contains one of {@code keyWords},
+     * followed in the key only by word characters, dots and dashes, then blanks and '=' or ':'.
+     * Keys are ASCII (the pattern's {@code \w}), so comparing ignoring ASCII case is exact.
+     */
+    static int[] linesWithSecretKey(String text) {
+        List<String> keyWords = Holder.DATA.keyWords();
+        int[] starts = new int[8];
+        int count = 0;
+        int lastLine = -1;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if (lower < 'a' || lower > 'z' || (Holder.KEY_WORD_INITIALS & (1 << (lower - 'a'))) == 0) {
+                continue;
+            }
+            for (String word : keyWords) {
+                if (word.charAt(0) == lower && text.regionMatches(true, i, word, 0, word.length())
+                        && beforeSeparator(text, i + word.length())) {
+                    int lineStart = text.lastIndexOf('\n', i) + 1;
+                    if (lineStart != lastLine) {
+                        if (count == starts.length) {
+                            starts = java.util.Arrays.copyOf(starts, count * 2);
+                        }
+                        starts[count++] = lineStart;
+                        lastLine = lineStart;
+                    }
+                    break;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(starts, count);
+    }
+
+    /** True when {@code [\w.-]*[ \t]*[=:]} starts at {@code at}: the rest of a key, then its separator. */
+    private static boolean beforeSeparator(String text, int at) {
+        int i = at;
+        int n = text.length();
+        while (i < n && keyChar(text.charAt(i))) {
+            i++;
+        }
+        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i < n && (text.charAt(i) == '=' || text.charAt(i) == ':');
+    }
+
+    private static boolean keyChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
     }
 
     /** True when {@code value}, written after a secret-named key in free text, looks like a credential. */
@@ -363,17 +488,15 @@ public final class SecretPatterns {
             }
             Map<String, Object> root = (Map<String, Object>) new Load(LoadSettings.builder().build())
                     .loadFromString(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            List<Shape> shapes = new ArrayList<>();
-            for (Map<String, Object> item : (List<Map<String, Object>>) root.get("patterns")) {
-                shapes.add(new Shape(String.valueOf(item.get("kind")), Pattern.compile(String.valueOf(item.get("regex"))),
-                        strings(item, "anchors")));
-            }
-            return new Data(List.copyOf(shapes),
+            List<Shape> shapes = shapes(root, "patterns", null);
+            Set<String> lastWords = Set.copyOf(strings(root, "secret-last-words"));
+            Set<String> lastPairs = Set.copyOf(strings(root, "secret-last-pairs"));
+            return new Data(shapes,
                     Pattern.compile(String.valueOf(root.get("url-credentials"))),
                     Set.copyOf(strings(root, "local-hosts")),
                     strings(root, "local-host-suffixes"),
-                    Set.copyOf(strings(root, "secret-last-words")),
-                    Set.copyOf(strings(root, "secret-last-pairs")),
+                    lastWords,
+                    lastPairs,
                     Set.copyOf(strings(root, "non-secret-words")),
                     Set.copyOf(strings(root, "non-secret-keys")),
                     strings(root, "references").stream().map(Pattern::compile).toList(),
@@ -382,11 +505,41 @@ public final class SecretPatterns {
                     lowerSet(strings(root, "filler-words")),
                     Pattern.compile(String.valueOf(root.get("text-assignment"))),
                     lowerSet(strings(root, "text-non-secret-values")),
-                    strings(root, "mask-patterns").stream().map(Pattern::compile).toList(),
-                    lowerSet(strings(root, "text-non-secret-query-keys")));
+                    shapes(root, "mask-patterns", "secret"),
+                    lowerSet(strings(root, "text-non-secret-query-keys")),
+                    keyWords(lastWords, lastPairs));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Shape> shapes(Map<String, Object> root, String key, String kind) {
+        List<Shape> shapes = new ArrayList<>();
+        for (Map<String, Object> item : (List<Map<String, Object>>) root.get(key)) {
+            shapes.add(new Shape(kind != null ? kind : String.valueOf(item.get("kind")),
+                    Pattern.compile(String.valueOf(item.get("regex"))), strings(item, "anchors")));
+        }
+        return List.copyOf(shapes);
+    }
+
+    /**
+     * The words one of which every secret-named key contains: the secret last words and the last
+     * word of each secret pair, without those that contain a shorter one ("credentials").
+     */
+    private static List<String> keyWords(Set<String> lastWords, Set<String> lastPairs) {
+        Set<String> words = new java.util.TreeSet<>(lastWords);
+        for (String pair : lastPairs) {
+            words.add(pair.substring(pair.lastIndexOf(' ') + 1));
+        }
+        List<String> minimal = words.stream().map(w -> w.toLowerCase(Locale.ROOT))
+                .filter(w -> words.stream().noneMatch(o -> !o.equals(w) && w.contains(o))).distinct().toList();
+        for (String word : minimal) {
+            if (word.isEmpty() || word.charAt(0) < 'a' || word.charAt(0) > 'z') {
+                throw new IllegalStateException(RESOURCE + ": secret key words must start with a letter: " + word);
+            }
+        }
+        return minimal;
     }
 
     private static Set<String> lowerSet(List<String> values) {

@@ -1,31 +1,26 @@
 package io.opsdoc.rules.markdown;
 
 import io.opsdoc.core.Level;
-import io.opsdoc.core.markdown.CodeBlock;
-import io.opsdoc.core.markdown.Heading;
 import io.opsdoc.core.markdown.Link;
 import io.opsdoc.core.markdown.MarkdownDocument;
-import io.opsdoc.core.markdown.MarkdownParser;
+import io.opsdoc.core.rule.AnchorIndex;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
 import io.opsdoc.core.rule.FileScope;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.source.SourceFile;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -36,10 +31,6 @@ public final class BrokenLinkRule implements DocumentRule {
     static final String ID = "markdown/broken-link";
 
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
-    /** Explicit anchors in raw HTML: {@code <a name="x">} and any element with {@code id="x"}. */
-    private static final Pattern HTML_ANCHOR = Pattern.compile(
-            "<[A-Za-z][A-Za-z0-9]*\\b[^>]*?\\s(?:id|name)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+))",
-            Pattern.CASE_INSENSITIVE);
 
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
             "Relative link to a missing file or to a heading that does not exist",
@@ -88,9 +79,14 @@ public final class BrokenLinkRule implements DocumentRule {
         SourceFile source = document.source();
         Path folder = folderOnDisk(source);
         FileScope scope = context.files();
-        // Parsed link targets of this one check: several links into the same file parse it once.
-        Map<Path, Optional<Set<String>>> targets = new HashMap<>();
+        AnchorIndex index = context.anchors();
         Set<String> ownAnchors = anchors(document);
+        if (folder != null) {
+            // Other documents of the run that link here reuse this parse instead of reading the file again.
+            index.register(source.path(), ownAnchors);
+        }
+        // Link targets of this one check: several links into the same file look it up once.
+        Map<Path, Optional<Set<String>>> targets = new HashMap<>();
         for (Link link : document.links()) {
             String url = link.url().strip();
             if (skipped(url)) {
@@ -142,7 +138,7 @@ public final class BrokenLinkRule implements DocumentRule {
                         + decodedFragment + "' was not checked; check it by hand or raise the limit").withLevel(Level.NOTE));
                 continue;
             }
-            Optional<Set<String>> anchors = targets.computeIfAbsent(target, BrokenLinkRule::anchorsOf);
+            Optional<Set<String>> anchors = targets.computeIfAbsent(target, t -> index.anchorsOf(t, scope));
             if (anchors.isPresent() && !fragmentKnown(anchors.get(), decodedFragment)) {
                 context.report(link.urlRange(), "no heading or anchor in '" + decodedPath + "' produces '#"
                         + decodedFragment + "'" + suggestion(anchors.get(), decodedFragment));
@@ -205,43 +201,8 @@ public final class BrokenLinkRule implements DocumentRule {
         return best != null && bestDistance <= limit ? "; did you mean '#" + best + "'?" : "";
     }
 
-    /**
-     * Building a flexmark parser is costly and the parser is immutable and thread-safe, so one
-     * instance serves every linked file; created on first use only.
-     */
-    private static final class TargetParser {
-        static final MarkdownParser PARSER = new MarkdownParser();
-    }
-
-    private static Optional<Set<String>> anchorsOf(Path file) {
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            SourceFile source = SourceFile.of(file, file.getFileName().toString(), text);
-            return Optional.of(anchors(TargetParser.PARSER.parse(source)));
-        } catch (IOException | RuntimeException e) {
-            // Unreadable or not UTF-8: the file exists, which is all this rule can say about it.
-            return Optional.empty();
-        }
-    }
-
     /** Heading slugs and explicit HTML anchors of a document, lower-cased. */
     static Set<String> anchors(MarkdownDocument document) {
-        Set<String> result = new HashSet<>();
-        for (Heading heading : document.headings()) {
-            result.add(heading.slug().toLowerCase(Locale.ROOT));
-        }
-        String text = document.text();
-        List<CodeBlock> blocks = document.codeBlocks();
-        Matcher m = HTML_ANCHOR.matcher(text);
-        while (m.find()) {
-            int at = m.start();
-            boolean inCode = blocks.stream().anyMatch(b -> b.range().start().offset() <= at
-                    && at < b.range().end().offset());
-            if (!inCode) {
-                String value = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-                result.add(value.toLowerCase(Locale.ROOT));
-            }
-        }
-        return result;
+        return AnchorIndex.anchors(document);
     }
 }
