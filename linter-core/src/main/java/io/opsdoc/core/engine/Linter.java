@@ -432,18 +432,20 @@ public final class Linter {
     }
 
     /**
-     * Parses the embedded YAML, JSON and HCL blocks up front (the trees are cached on the block,
+     * Parses the embedded YAML, JSON and HCL blocks, tagged or guessed, up front (the trees are cached on the block,
      * so rules reuse them): it times that phase on its own, and a parser that fails on hostile
      * input fails here once, with one message, instead of inside every rule.
      */
     private static void parseEmbedded(MarkdownDocument document, String display, List<Notice> notices) {
         for (CodeBlock block : document.codeBlocks()) {
             try {
-                if (block.isLanguage("yaml", "yml")) {
+                // Effective language: an untagged block's guess (which parses it) is made here,
+                // once, instead of inside whichever rule asks first.
+                if (block.isEffectively("yaml", "yml")) {
                     block.yaml();
-                } else if (block.isLanguage("json", "jsonc", "json5")) {
+                } else if (block.isEffectively("json", "jsonc", "json5")) {
                     block.json();
-                } else if (block.isLanguage("hcl", "terraform", "tf")) {
+                } else if (block.isEffectively("hcl", "terraform", "tf")) {
                     block.hcl();
                 }
             } catch (RuntimeException | Error e) {
