@@ -33,6 +33,9 @@ public final class SecretPatterns {
     private static final String SENTENCE_END = ".,;!?)";
     /** Characters of program code that a credential written in prose does not contain. */
     private static final String CODE_SYNTAX = "{}()[]&:";
+    /** What ends the user and the password of {@code url-credentials}: its excluded characters ({@code \s} is ASCII). */
+    private static final String USER_EXCLUDED = " \t\n\u000B\f\r:/@'\"<>()[]`";
+    private static final String PASSWORD_EXCLUDED = " \t\n\u000B\f\r@/'\"<>()`";
 
     /**
      * One credential shape. {@code anchors} are literal strings the regex cannot match without;
@@ -55,16 +58,20 @@ public final class SecretPatterns {
 
         /** Every match in {@code text}, in order, as a plain {@code find()} loop over the whole text finds them. */
         void forEachMatch(String text, java.util.function.Consumer<Matcher> action) {
-            Matcher m = pattern.matcher(text);
             if (anchors.isEmpty()) {
+                Matcher m = pattern.matcher(text);
                 while (m.find()) {
                     action.accept(m);
                 }
                 return;
             }
+            int[] lines = linesHolding(text, anchors);
+            if (lines.length == 0) {
+                return;
+            }
             // Transparent bounds: lookbehinds and lookaheads still see the text around the line.
-            m.useTransparentBounds(true).useAnchoringBounds(false);
-            for (int lineStart : linesHolding(text, anchors)) {
+            Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            for (int lineStart : lines) {
                 int lineEnd = text.indexOf('\n', lineStart);
                 m.region(lineStart, lineEnd < 0 ? text.length() : lineEnd);
                 while (m.find()) {
@@ -91,9 +98,6 @@ public final class SecretPatterns {
 
     private static final class Holder {
         static final Data DATA = load();
-        /** Bit {@code c - 'a'} set when a key word starts with {@code c}. */
-        static final int KEY_WORD_INITIALS = DATA.keyWords().stream().mapToInt(w -> 1 << (w.charAt(0) - 'a'))
-                .reduce(0, (x, y) -> x | y);
     }
 
     private SecretPatterns() {
@@ -281,11 +285,32 @@ public final class SecretPatterns {
                 at = lineEnd;
             }
         }
-        return java.util.Arrays.stream(starts, 0, count).sorted().distinct().toArray();
+        return sortedDistinct(starts, count);
+    }
+
+    private static final int[] NO_LINES = new int[0];
+
+    private static int[] sortedDistinct(int[] values, int count) {
+        if (count == 0) {
+            return NO_LINES;
+        }
+        java.util.Arrays.sort(values, 0, count);
+        int distinct = 1;
+        for (int i = 1; i < count; i++) {
+            if (values[i] != values[distinct - 1]) {
+                values[distinct++] = values[i];
+            }
+        }
+        return java.util.Arrays.copyOf(values, distinct);
     }
 
     /** Literal passwords in {@code user:password@host} URLs to hosts that are not local. */
     public static List<Found> urlPasswordsIn(String text) {
+        return urlPasswordsIn(text, true);
+    }
+
+    /** {@link #urlPasswordsIn(String)}, with or without the cheap test before each regex search (tests compare both). */
+    static List<Found> urlPasswordsIn(String text, boolean prefilter) {
         List<Found> result = new ArrayList<>();
         // Only the neighbourhood of each "://" can hold user:password@host; scanning just there
         // keeps this linear on long prose lines.
@@ -298,7 +323,7 @@ public final class SecretPatterns {
             if (from < 0) {
                 from = 0;
             }
-            if (from >= to) {
+            if (from >= to || prefilter && !credentialsFollow(text, scheme + 3, to)) {
                 continue;
             }
             url.region(from, to);
@@ -315,6 +340,27 @@ public final class SecretPatterns {
                     Optional.of(host)));
         }
         return result;
+    }
+
+    /**
+     * True when {@code user:password@} can start at {@code at} (right after "://"): a match of
+     * {@code url-credentials} for this scheme needs a user up to the first ':', then a password
+     * up to the first '@' (neither part may hold white space, quotes, brackets or '/'). Most URLs
+     * have none, and this skips the regex for them.
+     */
+    private static boolean credentialsFollow(String text, int at, int lineEnd) {
+        int i = at;
+        while (i < lineEnd && USER_EXCLUDED.indexOf(text.charAt(i)) < 0) {
+            i++;
+        }
+        if (i == at || i >= lineEnd || text.charAt(i) != ':') {
+            return false;
+        }
+        int passwordStart = ++i;
+        while (i < lineEnd && PASSWORD_EXCLUDED.indexOf(text.charAt(i)) < 0) {
+            i++;
+        }
+        return i > passwordStart && i < lineEnd && text.charAt(i) == '@';
     }
 
     /**
@@ -400,52 +446,66 @@ public final class SecretPatterns {
     }
 
     /**
-     * Starts of the lines that may hold a secret-named key in free text, ascending and distinct:
-     * a secret key's last word (or the "key" of "API key") contains one of {@code keyWords},
-     * followed in the key only by word characters, dots and dashes, then blanks and '=' or ':'.
-     * Keys are ASCII (the pattern's {@code \w}), so comparing ignoring ASCII case is exact.
+     * Starts of the lines that may hold a secret-named key in free text, ascending and distinct.
+     * A match's key ends right before blanks and its '=' or ':'; its last space-separated part is
+     * the whole run of word characters, dots and dashes there (the pattern's look-behind), at most
+     * {@value #MAX_KEY_PART} long, and a secret key's last word (or the "key" of "API key") lies
+     * in that run, so the run contains one of {@code keyWords} ignoring case. Keys are ASCII (the
+     * pattern's {@code \w}), so comparing ignoring ASCII case is exact. Only the separators are
+     * visited (found with {@link String#indexOf(int, int)}), and only the short run before each.
      */
     static int[] linesWithSecretKey(String text) {
-        List<String> keyWords = Holder.DATA.keyWords();
         int[] starts = new int[8];
         int count = 0;
-        int lastLine = -1;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-            if (lower < 'a' || lower > 'z' || (Holder.KEY_WORD_INITIALS & (1 << (lower - 'a'))) == 0) {
+        int lastLineEnd = -1;
+        int eq = text.indexOf('=');
+        int colon = text.indexOf(':');
+        while (eq >= 0 || colon >= 0) {
+            int sep;
+            if (colon < 0 || eq >= 0 && eq < colon) {
+                sep = eq;
+                eq = text.indexOf('=', eq + 1);
+            } else {
+                sep = colon;
+                colon = text.indexOf(':', colon + 1);
+            }
+            if (sep < lastLineEnd || !secretKeyBefore(text, sep)) {
                 continue;
             }
-            for (String word : keyWords) {
-                if (word.charAt(0) == lower && text.regionMatches(true, i, word, 0, word.length())
-                        && beforeSeparator(text, i + word.length())) {
-                    int lineStart = text.lastIndexOf('\n', i) + 1;
-                    if (lineStart != lastLine) {
-                        if (count == starts.length) {
-                            starts = java.util.Arrays.copyOf(starts, count * 2);
-                        }
-                        starts[count++] = lineStart;
-                        lastLine = lineStart;
-                    }
-                    break;
+            if (count == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, count * 2);
+            }
+            starts[count++] = text.lastIndexOf('\n', sep) + 1;
+            int lineEnd = text.indexOf('\n', sep);
+            lastLineEnd = lineEnd < 0 ? text.length() : lineEnd;
+        }
+        return count == 0 ? NO_LINES : java.util.Arrays.copyOf(starts, count);
+    }
+
+    /** Longest last part of a key the {@code text-assignment} pattern accepts: [A-Za-z][\w.-]{0,63}. */
+    private static final int MAX_KEY_PART = 64;
+
+    /** True when the run of key characters before the blanks before {@code sep} holds a secret key word. */
+    private static boolean secretKeyBefore(String text, int sep) {
+        int end = sep;
+        while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && keyChar(text.charAt(start - 1))) {
+            start--;
+            if (end - start > MAX_KEY_PART) {
+                return false;
+            }
+        }
+        for (String word : Holder.DATA.keyWords()) {
+            for (int i = start; i + word.length() <= end; i++) {
+                if (text.regionMatches(true, i, word, 0, word.length())) {
+                    return true;
                 }
             }
         }
-        return java.util.Arrays.copyOf(starts, count);
-    }
-
-    /** True when {@code [\w.-]*[ \t]*[=:]} starts at {@code at}: the rest of a key, then its separator. */
-    private static boolean beforeSeparator(String text, int at) {
-        int i = at;
-        int n = text.length();
-        while (i < n && keyChar(text.charAt(i))) {
-            i++;
-        }
-        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-            i++;
-        }
-        return i < n && (text.charAt(i) == '=' || text.charAt(i) == ':');
+        return false;
     }
 
     private static boolean keyChar(char c) {

@@ -33,6 +33,9 @@ class SecretPatternsScanTest {
                     + "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx1y2z3w4v5u6t7s8r9q0p\n-----END RSA PRIVATE KEY-----\n",
             "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U\n"
                     + "https://discord.com/api/webhooks/123/abc glpat-abcdefghij0123456789 sk_live_0123456789abcdefXYZ\n",
+            "postgres://app:pR0d-Pa55w0rd@db.prod.internal/app and https://user@host/ https://a:b/c@d\n"
+                    + "mysql://root:s3cret@localhost:3306 http://x.y/z ftp://u:p@[::1]/ redis://:pw9@cache:6379\n"
+                    + "https://user:pass word@host s3://bucket/key:v@x amqp://guest:guest@rabbit.prod",
             "no newline at the end: token=abc123!");
 
     @Test
@@ -45,10 +48,12 @@ class SecretPatternsScanTest {
     }
 
     @Test
-    void anchoredShapeScanFindsWhatTheFullScanFinds() {
+    void anchoredShapeAndUrlScansFindWhatTheFullScansFind() {
         for (String text : TEXTS) {
             assertSameShapes(text);
+            assertSameUrlPasswords(text);
         }
+        assertThat(SecretPatterns.urlPasswordsIn(TEXTS.get(10))).hasSizeGreaterThanOrEqualTo(2);
         assertThat(SecretPatterns.shapesIn(TEXTS.get(8))).hasSizeGreaterThanOrEqualTo(4);
     }
 
@@ -60,8 +65,8 @@ class SecretPatternsScanTest {
         try (Stream<Path> walk = Files.walk(corpus)) {
             files = walk.filter(p -> p.toString().endsWith(".md")).sorted().toList();
         }
-        // Every 11th file keeps the test quick while covering each repository of the corpus.
-        for (int i = 0; i < files.size(); i += 11) {
+        // Every 17th file keeps the test quick while covering each repository of the corpus.
+        for (int i = 0; i < files.size(); i += 17) {
             String text;
             try {
                 text = Files.readString(files.get(i), StandardCharsets.UTF_8);
@@ -70,6 +75,7 @@ class SecretPatternsScanTest {
             }
             assertSameAssignments(text);
             assertSameShapes(text);
+            assertSameUrlPasswords(text);
         }
     }
 
@@ -77,6 +83,10 @@ class SecretPatternsScanTest {
         List<SecretPatterns.Found> gated = SecretPatterns.assignmentsIn(text);
         List<SecretPatterns.Found> full = SecretPatterns.assignmentsIn(text, allLineStarts(text));
         assertThat(gated).as(text.length() > 200 ? text.substring(0, 200) : text).isEqualTo(full);
+    }
+
+    private static void assertSameUrlPasswords(String text) {
+        assertThat(SecretPatterns.urlPasswordsIn(text)).isEqualTo(SecretPatterns.urlPasswordsIn(text, false));
     }
 
     private static void assertSameShapes(String text) {
