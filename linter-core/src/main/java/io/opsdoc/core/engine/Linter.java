@@ -9,7 +9,7 @@ import io.opsdoc.core.doctype.DocumentTypes;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.MarkdownParser;
-import io.opsdoc.core.rule.AnchorIndex;
+import io.opsdoc.core.rule.LinkTargets;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
 import io.opsdoc.core.rule.FileScope;
@@ -197,8 +197,8 @@ public final class Linter {
 
         /** Scopes of the checked paths; a file is read-limited to the first that holds it. */
         final List<FileScope> scopes;
-        /** Anchors of linked files, shared by the rules of the run (each file parsed once). */
-        final AnchorIndex anchors = new AnchorIndex();
+        /** Facts and anchors of linked files, shared by the rules of the run (each file parsed once). */
+        final LinkTargets linkTargets = new LinkTargets();
 
         RunState(int ruleGroups, ExecutorService pool, List<FileScope> scopes) {
             this.ruleGroups = ruleGroups;
@@ -407,7 +407,7 @@ public final class Linter {
         for (ActiveRule active : rules) {
             DocumentRule documentRule = (DocumentRule) active.rule();
             DocumentContext context = new DocumentCollector(active.meta(), document, type, config.types(),
-                    active.options(), active.level(), findings, state.scopeOf(document.source().path()), state.anchors);
+                    active.options(), active.level(), findings, state.scopeOf(document.source().path()), state.linkTargets);
             long r0 = System.nanoTime();
             try {
                 documentRule.check(context);
@@ -585,7 +585,7 @@ public final class Linter {
 
     private record DocumentCollector(RuleMeta meta, MarkdownDocument document, Optional<DocumentType> type,
             DocumentTypes types, RuleOptions options, Level level, List<Finding> sink, FileScope files,
-            AnchorIndex anchors) implements DocumentContext {
+            LinkTargets linkTargets) implements DocumentContext {
         @Override
         public void report(Report report) {
             sink.add(toFinding(meta, document.path(), SecretMask.guard(report, document.source()), level));

@@ -31,11 +31,12 @@ public interface DocumentContext {
     }
 
     /**
-     * The anchors of linked Markdown files. The engine shares one index per run, so a file is
-     * parsed once however many documents link into it; contexts outside a run get a fresh one.
+     * What is known about linked files (existence, anchors). The engine shares one per run, so a
+     * file is probed and parsed once however many documents link to it; contexts outside a run
+     * get a fresh one.
      */
-    default AnchorIndex anchors() {
-        return new AnchorIndex();
+    default LinkTargets linkTargets() {
+        return new LinkTargets();
     }
 
     default void report(Range range, String message) {

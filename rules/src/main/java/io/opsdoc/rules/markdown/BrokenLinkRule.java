@@ -3,7 +3,7 @@ package io.opsdoc.rules.markdown;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.markdown.Link;
 import io.opsdoc.core.markdown.MarkdownDocument;
-import io.opsdoc.core.rule.AnchorIndex;
+import io.opsdoc.core.rule.LinkTargets;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
 import io.opsdoc.core.rule.FileScope;
@@ -79,12 +79,13 @@ public final class BrokenLinkRule implements DocumentRule {
         SourceFile source = document.source();
         Path folder = folderOnDisk(source);
         FileScope scope = context.files();
-        AnchorIndex index = context.anchors();
-        Set<String> ownAnchors = anchors(document);
+        LinkTargets linkTargets = context.linkTargets();
         if (folder != null) {
             // Other documents of the run that link here reuse this parse instead of reading the file again.
-            index.register(source.path(), ownAnchors);
+            linkTargets.register(document);
         }
+        // This document's own anchors, computed for its first same-document fragment.
+        Set<String> ownAnchors = null;
         // Link targets of this one check: several links into the same file look it up once.
         Map<Path, Optional<Set<String>>> targets = new HashMap<>();
         for (Link link : document.links()) {
@@ -102,6 +103,9 @@ public final class BrokenLinkRule implements DocumentRule {
             String decodedPath = decode(pathPart);
             String decodedFragment = decode(fragment);
             if (decodedPath.isEmpty()) {
+                if (!fragment.isEmpty() && ownAnchors == null) {
+                    ownAnchors = anchors(document);
+                }
                 if (!fragment.isEmpty() && !fragmentKnown(ownAnchors, decodedFragment)) {
                     context.report(link.urlRange(), "no heading or anchor in this document produces '#"
                             + decodedFragment + "'" + suggestion(ownAnchors, decodedFragment));
@@ -117,28 +121,29 @@ public final class BrokenLinkRule implements DocumentRule {
             } catch (InvalidPathException e) {
                 continue;
             }
-            if (!scope.contains(target)) {
+            LinkTargets.Probe probe = linkTargets.probe(target, scope);
+            if (!probe.inside()) {
                 // Never opened, not even tested for existence: the answer would tell what lies outside the tree.
                 context.report(Report.of(link.urlRange(), "link target '" + decodedPath + "' is outside the checked "
                         + "repository or folder, so it was not checked; check it by hand or link to a file inside the tree")
                         .withLevel(Level.NOTE));
                 continue;
             }
-            if (!Files.exists(target)) {
+            if (!probe.exists()) {
                 context.report(link.urlRange(), "link target '" + decodedPath + "' does not exist (relative to "
                         + "this document's folder); fix the path or the file name");
                 continue;
             }
-            if (fragment.isEmpty() || !Files.isRegularFile(target) || !markdown(target)) {
+            if (fragment.isEmpty() || !probe.regularFile() || !markdown(target)) {
                 continue;
             }
-            if (!scope.readable(target)) {
+            if (!probe.readable()) {
                 context.report(Report.of(link.urlRange(), "link target '" + decodedPath + "' is larger than the "
                         + scope.maxFileBytes() / (1024 * 1024) + " MB limit (--max-file-size), so the fragment '#"
                         + decodedFragment + "' was not checked; check it by hand or raise the limit").withLevel(Level.NOTE));
                 continue;
             }
-            Optional<Set<String>> anchors = targets.computeIfAbsent(target, t -> index.anchorsOf(t, scope));
+            Optional<Set<String>> anchors = targets.computeIfAbsent(target, t -> linkTargets.anchorsOf(t, scope));
             if (anchors.isPresent() && !fragmentKnown(anchors.get(), decodedFragment)) {
                 context.report(link.urlRange(), "no heading or anchor in '" + decodedPath + "' produces '#"
                         + decodedFragment + "'" + suggestion(anchors.get(), decodedFragment));
@@ -203,6 +208,6 @@ public final class BrokenLinkRule implements DocumentRule {
 
     /** Heading slugs and explicit HTML anchors of a document, lower-cased. */
     static Set<String> anchors(MarkdownDocument document) {
-        return AnchorIndex.anchors(document);
+        return LinkTargets.anchors(document);
     }
 }
