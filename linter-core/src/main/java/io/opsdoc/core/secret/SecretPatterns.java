@@ -98,6 +98,9 @@ public final class SecretPatterns {
 
     private static final class Holder {
         static final Data DATA = load();
+        /** Bit {@code c - 'a'} set when a key word starts with {@code c} (key words are checked to start with a-z). */
+        static final int KEY_WORD_INITIALS = DATA.keyWords().stream().mapToInt(w -> 1 << (w.charAt(0) - 'a'))
+                .reduce(0, (x, y) -> x | y);
     }
 
     private SecretPatterns() {
@@ -229,15 +232,29 @@ public final class SecretPatterns {
 
     /** Lower-case words of a key: split at _, -, ., spaces and camelCase humps. */
     public static List<String> words(String key) {
+        // By hand rather than with split(): this runs for every key in every block, and
+        // String.split compiles a pattern each time. Separators as [_\-.\s/:]+ (\s is ASCII),
+        // humps as (?<=[a-z0-9])(?=[A-Z]).
         List<String> result = new ArrayList<>();
-        for (String part : key.split("[_\\-.\\s/:]+")) {
-            for (String word : CAMEL.split(part)) {
-                if (!word.isEmpty()) {
-                    result.add(word.toLowerCase(Locale.ROOT));
+        int start = 0;
+        int n = key.length();
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? key.charAt(i) : ' ';
+            boolean separator = c == '_' || c == '-' || c == '.' || c == '/' || c == ':' || c == ' ' || c == '\t'
+                    || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            boolean hump = i > start && c >= 'A' && c <= 'Z' && lowerOrDigit(key.charAt(i - 1));
+            if (separator || hump) {
+                if (i > start) {
+                    result.add(key.substring(start, i).toLowerCase(Locale.ROOT));
                 }
+                start = separator ? i + 1 : i;
             }
         }
         return result;
+    }
+
+    private static boolean lowerOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
     }
 
     /** Credentials recognised by their shape anywhere in {@code text} (placeholders such as AWS's {@code …EXAMPLE} keys excluded). */
@@ -498,9 +515,16 @@ public final class SecretPatterns {
                 return false;
             }
         }
-        for (String word : Holder.DATA.keyWords()) {
-            for (int i = start; i + word.length() <= end; i++) {
-                if (text.regionMatches(true, i, word, 0, word.length())) {
+        int initials = Holder.KEY_WORD_INITIALS;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if (lower < 'a' || lower > 'z' || (initials & (1 << (lower - 'a'))) == 0) {
+                continue;
+            }
+            for (String word : Holder.DATA.keyWords()) {
+                if (word.charAt(0) == lower && i + word.length() <= end
+                        && text.regionMatches(true, i, word, 0, word.length())) {
                     return true;
                 }
             }

@@ -58,6 +58,22 @@ class SecretPatternsScanTest {
     }
 
     @Test
+    void keyWordsSplitAsTheSeparatorAndHumpPatternsDo() {
+        for (String key : List.of("DB_PASSWORD", "apiKey", "APIKey", "clientSecret2Value", "my.secret-key/x:y",
+                "_lead", "trail_", "a  b\tc", "x9Y", "Ümlaut_Key", "already", "", "__", "aB", "ABc", "s3Bucket")) {
+            List<String> expected = new ArrayList<>();
+            for (String part : key.split("[_\\-.\\s/:]+")) {
+                for (String word : part.split("(?<=[a-z0-9])(?=[A-Z])")) {
+                    if (!word.isEmpty()) {
+                        expected.add(word.toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+            assertThat(SecretPatterns.words(key)).as(key).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void sharedCorpusScansAgree() throws IOException {
         Path corpus = findCorpus();
         assumeTrue(corpus != null, "shared/corpus not found above the working directory");
