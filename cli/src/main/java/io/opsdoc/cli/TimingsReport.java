@@ -6,11 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The {@code --timings} breakdown: one {@code timings: <name> <value> <unit>} line per figure, so
+ * The {@code --timings} breakdown: one {@code timings: <name> <value> <unit>} line per figure (rules: the
+ * five slowest and any other taking 100 ms or more), so
  * scripts (bench/run.py) can grep it. Per-file phases are summed over the worker threads.
  */
 final class TimingsReport {
     private static final int SLOWEST_RULES = 5;
+    /** Beyond the five slowest, every rule at or above this is listed too (the per-rule budget is 500 ms). */
+    private static final long LISTED_RULE_NANOS = 100_000_000L;
 
     private TimingsReport() {
     }
@@ -28,7 +31,11 @@ final class TimingsReport {
         line(err, "set-rules", ms(t.setRules()), "ms");
         line(err, "output", ms(outputNanos), "ms");
         line(err, "lint-wall", ms(t.wall()), "ms");
-        for (Map.Entry<String, Long> rule : t.slowestRules(SLOWEST_RULES)) {
+        int shown = 0;
+        for (Map.Entry<String, Long> rule : t.slowestRules(Integer.MAX_VALUE)) {
+            if (shown++ >= SLOWEST_RULES && rule.getValue() < LISTED_RULE_NANOS) {
+                break;
+            }
             err.printf(Locale.ROOT, "timings: rule %s %.1f ms%n", io.opsdoc.core.text.Printable.escape(rule.getKey()), rule.getValue() / 1e6);
         }
         err.flush();

@@ -9,6 +9,7 @@ import io.opsdoc.core.doctype.DocumentTypes;
 import io.opsdoc.core.markdown.CodeBlock;
 import io.opsdoc.core.markdown.MarkdownDocument;
 import io.opsdoc.core.markdown.MarkdownParser;
+import io.opsdoc.core.rule.LinkTargets;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
 import io.opsdoc.core.rule.FileScope;
@@ -231,6 +232,8 @@ public final class Linter {
 
         /** Scopes of the checked paths; a file is read-limited to the first that holds it. */
         final List<FileScope> scopes;
+        /** Facts and anchors of linked files, shared by the rules of the run (each file parsed once). */
+        final LinkTargets linkTargets = new LinkTargets();
 
         RunState(int ruleGroups, ExecutorService pool, List<FileScope> scopes) {
             this.ruleGroups = ruleGroups;
@@ -457,7 +460,7 @@ public final class Linter {
             DocumentRule documentRule = (DocumentRule) active.rule();
             DocumentContext context = new DocumentCollector(active.meta(), document, type, config.types(),
                     active.options(), active.level(), new ReportGate(active.meta(), display, findings, notices),
-                    state.scopeOf(document.source().path()));
+                    state.scopeOf(document.source().path()), state.linkTargets);
             long r0 = System.nanoTime();
             try {
                 documentRule.check(context);
@@ -482,18 +485,20 @@ public final class Linter {
     }
 
     /**
-     * Parses the embedded YAML, JSON and HCL blocks up front (the trees are cached on the block,
+     * Parses the embedded YAML, JSON and HCL blocks, tagged or guessed, up front (the trees are cached on the block,
      * so rules reuse them): it times that phase on its own, and a parser that fails on hostile
      * input fails here once, with one message, instead of inside every rule.
      */
     private static void parseEmbedded(MarkdownDocument document, String display, List<Notice> notices) {
         for (CodeBlock block : document.codeBlocks()) {
             try {
-                if (block.isLanguage("yaml", "yml")) {
+                // Effective language: an untagged block's guess (which parses it) is made here,
+                // once, instead of inside whichever rule asks first.
+                if (block.isEffectively("yaml", "yml")) {
                     block.yaml();
-                } else if (block.isLanguage("json", "jsonc", "json5")) {
+                } else if (block.isEffectively("json", "jsonc", "json5")) {
                     block.json();
-                } else if (block.isLanguage("hcl", "terraform", "tf")) {
+                } else if (block.isEffectively("hcl", "terraform", "tf")) {
                     block.hcl();
                 }
             } catch (RuntimeException | Error e) {
@@ -689,8 +694,8 @@ public final class Linter {
     }
 
     private record DocumentCollector(RuleMeta meta, MarkdownDocument document, Optional<DocumentType> type,
-            DocumentTypes types, RuleOptions options, Level level, ReportGate gate, FileScope files)
-            implements DocumentContext {
+            DocumentTypes types, RuleOptions options, Level level, ReportGate gate, FileScope files,
+            LinkTargets linkTargets) implements DocumentContext {
         @Override
         public void report(Report report) {
             gate.accept(document.path(), SecretMask.guard(report, document.source()), level);

@@ -30,6 +30,15 @@ public interface DocumentContext {
         return FileScope.of(path == null ? Path.of("") : path, FileScope.DEFAULT_MAX_FILE_BYTES);
     }
 
+    /**
+     * What is known about linked files (existence, anchors). The engine shares one per run, so a
+     * file is probed and parsed once however many documents link to it; contexts outside a run
+     * get a fresh one.
+     */
+    default LinkTargets linkTargets() {
+        return new LinkTargets();
+    }
+
     /** Reports {@code message} (declared in the rule's metadata) formatted with {@code args} at {@code range}. */
     default void report(Range range, Message message, Object... args) {
         report(Report.of(range, message, args));

@@ -33,8 +33,15 @@ public final class SecretPatterns {
     private static final String SENTENCE_END = ".,;!?)";
     /** Characters of program code that a credential written in prose does not contain. */
     private static final String CODE_SYNTAX = "{}()[]&:";
+    /** What ends the user and the password of {@code url-credentials}: its excluded characters ({@code \s} is ASCII). */
+    private static final String USER_EXCLUDED = " \t\n\u000B\f\r:/@'\"<>()[]`";
+    private static final String PASSWORD_EXCLUDED = " \t\n\u000B\f\r@/'\"<>()`";
 
-    /** One credential shape. */
+    /**
+     * One credential shape. {@code anchors} are literal strings the regex cannot match without;
+     * a match (with any lookbehind it needs) lies within one line that holds one of them, so
+     * only such lines are searched. A shape without anchors is searched everywhere.
+     */
     public record Shape(String kind, Pattern pattern, List<String> anchors) {
         /** False when none of the literal anchors occurs, so the regex cannot match: skip it cheaply. */
         public boolean mayOccurIn(String text) {
@@ -47,6 +54,30 @@ public final class SecretPatterns {
                 }
             }
             return false;
+        }
+
+        /** Every match in {@code text}, in order, as a plain {@code find()} loop over the whole text finds them. */
+        void forEachMatch(String text, java.util.function.Consumer<Matcher> action) {
+            if (anchors.isEmpty()) {
+                Matcher m = pattern.matcher(text);
+                while (m.find()) {
+                    action.accept(m);
+                }
+                return;
+            }
+            int[] lines = linesHolding(text, anchors);
+            if (lines.length == 0) {
+                return;
+            }
+            // Transparent bounds: lookbehinds and lookaheads still see the text around the line.
+            Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            for (int lineStart : lines) {
+                int lineEnd = text.indexOf('\n', lineStart);
+                m.region(lineStart, lineEnd < 0 ? text.length() : lineEnd);
+                while (m.find()) {
+                    action.accept(m);
+                }
+            }
         }
     }
 
@@ -61,12 +92,15 @@ public final class SecretPatterns {
     private record Data(List<Shape> shapes, Pattern urlCredentials, Set<String> localHosts, List<String> localSuffixes,
             Set<String> lastWords, Set<String> lastPairs, Set<String> nonSecretWords, Set<String> nonSecretKeys,
             List<Pattern> references, Set<String> placeholderValues, List<Pattern> placeholderPatterns,
-            Set<String> fillerWords, Pattern textAssignment, Set<String> textNonSecretValues, List<Pattern> maskPatterns,
-            Set<String> textNonSecretQueryKeys) {
+            Set<String> fillerWords, Pattern textAssignment, Set<String> textNonSecretValues, List<Shape> maskPatterns,
+            Set<String> textNonSecretQueryKeys, List<String> keyWords) {
     }
 
     private static final class Holder {
         static final Data DATA = load();
+        /** Bit {@code c - 'a'} set when a key word starts with {@code c} (key words are checked to start with a-z). */
+        static final int KEY_WORD_INITIALS = DATA.keyWords().stream().mapToInt(w -> 1 << (w.charAt(0) - 'a'))
+                .reduce(0, (x, y) -> x | y);
     }
 
     private SecretPatterns() {
@@ -74,6 +108,11 @@ public final class SecretPatterns {
 
     public static List<Shape> shapes() {
         return Holder.DATA.shapes();
+    }
+
+    /** The looser shapes that only mask printed text ({@code mask-patterns}). */
+    static List<Shape> maskShapes() {
+        return Holder.DATA.maskPatterns();
     }
 
     public static Pattern urlCredentials() {
@@ -193,30 +232,40 @@ public final class SecretPatterns {
 
     /** Lower-case words of a key: split at _, -, ., spaces and camelCase humps. */
     public static List<String> words(String key) {
+        // By hand rather than with split(): this runs for every key in every block, and
+        // String.split compiles a pattern each time. Separators as [_\-.\s/:]+ (\s is ASCII),
+        // humps as (?<=[a-z0-9])(?=[A-Z]).
         List<String> result = new ArrayList<>();
-        for (String part : key.split("[_\\-.\\s/:]+")) {
-            for (String word : CAMEL.split(part)) {
-                if (!word.isEmpty()) {
-                    result.add(word.toLowerCase(Locale.ROOT));
+        int start = 0;
+        int n = key.length();
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? key.charAt(i) : ' ';
+            boolean separator = c == '_' || c == '-' || c == '.' || c == '/' || c == ':' || c == ' ' || c == '\t'
+                    || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            boolean hump = i > start && c >= 'A' && c <= 'Z' && lowerOrDigit(key.charAt(i - 1));
+            if (separator || hump) {
+                if (i > start) {
+                    result.add(key.substring(start, i).toLowerCase(Locale.ROOT));
                 }
+                start = separator ? i + 1 : i;
             }
         }
         return result;
+    }
+
+    private static boolean lowerOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
     }
 
     /** Credentials recognised by their shape anywhere in {@code text} (placeholders such as AWS's {@code …EXAMPLE} keys excluded). */
     public static List<Found> shapesIn(String text) {
         List<Found> result = new ArrayList<>();
         for (Shape shape : shapes()) {
-            if (!shape.mayOccurIn(text)) {
-                continue;
-            }
-            Matcher m = shape.pattern().matcher(text);
-            while (m.find()) {
+            shape.forEachMatch(text, m -> {
                 if (!placeholderToken(m.group())) {
                     result.add(new Found(m.start(), m.end(), shape.kind(), Optional.empty(), Optional.empty()));
                 }
-            }
+            });
         }
         return result;
     }
@@ -227,17 +276,58 @@ public final class SecretPatterns {
      */
     public static List<Found> maskedShapesIn(String text) {
         List<Found> result = new ArrayList<>();
-        for (Pattern pattern : Holder.DATA.maskPatterns()) {
-            Matcher m = pattern.matcher(text);
-            while (m.find()) {
-                result.add(new Found(m.start(), m.end(), "secret", Optional.empty(), Optional.empty()));
-            }
+        for (Shape shape : Holder.DATA.maskPatterns()) {
+            shape.forEachMatch(text, m -> result.add(new Found(m.start(), m.end(), "secret", Optional.empty(),
+                    Optional.empty())));
         }
         return result;
     }
 
+    /** Starts of the lines of {@code text} that hold one of {@code anchors}, ascending and distinct. */
+    static int[] linesHolding(String text, List<String> anchors) {
+        int[] starts = new int[8];
+        int count = 0;
+        for (String anchor : anchors) {
+            for (int at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
+                int lineStart = text.lastIndexOf('\n', at) + 1;
+                if (count == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = lineStart;
+                // The rest of this line is covered already.
+                int lineEnd = text.indexOf('\n', at);
+                if (lineEnd < 0) {
+                    break;
+                }
+                at = lineEnd;
+            }
+        }
+        return sortedDistinct(starts, count);
+    }
+
+    private static final int[] NO_LINES = new int[0];
+
+    private static int[] sortedDistinct(int[] values, int count) {
+        if (count == 0) {
+            return NO_LINES;
+        }
+        java.util.Arrays.sort(values, 0, count);
+        int distinct = 1;
+        for (int i = 1; i < count; i++) {
+            if (values[i] != values[distinct - 1]) {
+                values[distinct++] = values[i];
+            }
+        }
+        return java.util.Arrays.copyOf(values, distinct);
+    }
+
     /** Literal passwords in {@code user:password@host} URLs to hosts that are not local. */
     public static List<Found> urlPasswordsIn(String text) {
+        return urlPasswordsIn(text, true);
+    }
+
+    /** {@link #urlPasswordsIn(String)}, with or without the cheap test before each regex search (tests compare both). */
+    static List<Found> urlPasswordsIn(String text, boolean prefilter) {
         List<Found> result = new ArrayList<>();
         // Only the neighbourhood of each "://" can hold user:password@host; scanning just there
         // keeps this linear on long prose lines.
@@ -250,7 +340,7 @@ public final class SecretPatterns {
             if (from < 0) {
                 from = 0;
             }
-            if (from >= to) {
+            if (from >= to || prefilter && !credentialsFollow(text, scheme + 3, to)) {
                 continue;
             }
             url.region(from, to);
@@ -270,6 +360,27 @@ public final class SecretPatterns {
     }
 
     /**
+     * True when {@code user:password@} can start at {@code at} (right after "://"): a match of
+     * {@code url-credentials} for this scheme needs a user up to the first ':', then a password
+     * up to the first '@' (neither part may hold white space, quotes, brackets or '/'). Most URLs
+     * have none, and this skips the regex for them.
+     */
+    private static boolean credentialsFollow(String text, int at, int lineEnd) {
+        int i = at;
+        while (i < lineEnd && USER_EXCLUDED.indexOf(text.charAt(i)) < 0) {
+            i++;
+        }
+        if (i == at || i >= lineEnd || text.charAt(i) != ':') {
+            return false;
+        }
+        int passwordStart = ++i;
+        while (i < lineEnd && PASSWORD_EXCLUDED.indexOf(text.charAt(i)) < 0) {
+            i++;
+        }
+        return i > passwordStart && i < lineEnd && text.charAt(i) == '@';
+    }
+
+    /**
      * {@code key=value} and {@code key: value} in free text (prose, tables, untagged blocks,
      * messages) where the key is secret-named and the value looks like a credential:
      * {@code password=hunter2}, {@code The admin password: hunter2}. Prose is not configuration,
@@ -282,49 +393,147 @@ public final class SecretPatterns {
         if (text.indexOf('=') < 0 && text.indexOf(':') < 0) {
             return result;
         }
-        Matcher m = Holder.DATA.textAssignment().matcher(text);
+        // A match is within one line (no pattern part crosses a line break), and only a key whose
+        // last word is a secret word is kept: lines without such a word before '=' or ':' are
+        // skipped without running the regex. Each line is searched exactly as the whole text was.
+        return assignmentsIn(text, linesWithSecretKey(text));
+    }
+
+    /** {@link #assignmentsIn(String)} searching only the lines starting at {@code lineStarts} (ascending). */
+    static List<Found> assignmentsIn(String text, int[] lineStarts) {
+        List<Found> result = new ArrayList<>();
+        Matcher m = Holder.DATA.textAssignment().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         int from = 0;
-        while (from < text.length() && m.find(from)) {
-            // A match that is no secret may hold one in its value ("console: password=hunter2"):
-            // the next search starts right after its separator.
-            from = m.start("sep") + 1;
-            String key = m.group("key");
-            Optional<String> kind = secretKind(key);
-            if (kind.isEmpty()) {
-                // "The admin password": the one-word tail may be the key on its own.
-                int space = key.lastIndexOf(' ');
-                if (space < 0) {
-                    continue;
-                }
-                key = key.substring(space + 1);
-                kind = secretKind(key);
-                if (kind.isEmpty()) {
-                    continue;
-                }
+        for (int lineStart : lineStarts) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
             }
-            int keyStart = m.start("key");
-            if (keyStart > 0 && (text.charAt(keyStart - 1) == '?' || text.charAt(keyStart - 1) == '&')
-                    && Holder.DATA.textNonSecretQueryKeys().contains(key.toLowerCase(Locale.ROOT))) {
-                continue;
+            from = Math.max(from, lineStart);
+            while (from < lineEnd && m.region(from, lineEnd).find()) {
+                from = assignment(text, m, result);
             }
-            int start = m.start("value");
-            int end = m.end("value");
-            if (placeholder(m.group("value"))) {
-                // Checked before sentence punctuation is cut: "eyJhbGciOi..." is elided.
-                continue;
-            }
-            while (end > start && SENTENCE_END.indexOf(text.charAt(end - 1)) >= 0) {
-                end--;
-            }
-            String value = text.substring(start, end);
-            boolean colon = m.group("sep").equals(":");
-            if (!textSecretValue(key, value) || colon && !endsClause(text, m.end("value"))) {
-                continue;
-            }
-            result.add(new Found(start, end, kind.get(), Optional.of(key), Optional.empty()));
-            from = m.end("value");
         }
         return result;
+    }
+
+    /**
+     * Checks one match of {@code text-assignment}, adding it to {@code result} when it is a secret;
+     * returns where the next search starts.
+     */
+    private static int assignment(String text, Matcher m, List<Found> result) {
+        // A match that is no secret may hold one in its value ("console: password=hunter2"):
+        // the next search starts right after its separator.
+        int next = m.start("sep") + 1;
+        String key = m.group("key");
+        Optional<String> kind = secretKind(key);
+        if (kind.isEmpty()) {
+            // "The admin password": the one-word tail may be the key on its own.
+            int space = key.lastIndexOf(' ');
+            if (space < 0) {
+                return next;
+            }
+            key = key.substring(space + 1);
+            kind = secretKind(key);
+            if (kind.isEmpty()) {
+                return next;
+            }
+        }
+        int keyStart = m.start("key");
+        if (keyStart > 0 && (text.charAt(keyStart - 1) == '?' || text.charAt(keyStart - 1) == '&')
+                && Holder.DATA.textNonSecretQueryKeys().contains(key.toLowerCase(Locale.ROOT))) {
+            return next;
+        }
+        int start = m.start("value");
+        int end = m.end("value");
+        if (placeholder(m.group("value"))) {
+            // Checked before sentence punctuation is cut: "eyJhbGciOi..." is elided.
+            return next;
+        }
+        while (end > start && SENTENCE_END.indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        String value = text.substring(start, end);
+        boolean colon = m.group("sep").equals(":");
+        if (!textSecretValue(key, value) || colon && !endsClause(text, m.end("value"))) {
+            return next;
+        }
+        result.add(new Found(start, end, kind.get(), Optional.of(key), Optional.empty()));
+        return m.end("value");
+    }
+
+    /**
+     * Starts of the lines that may hold a secret-named key in free text, ascending and distinct.
+     * A match's key ends right before blanks and its '=' or ':'; its last space-separated part is
+     * the whole run of word characters, dots and dashes there (the pattern's look-behind), at most
+     * {@value #MAX_KEY_PART} long, and a secret key's last word (or the "key" of "API key") lies
+     * in that run, so the run contains one of {@code keyWords} ignoring case. Keys are ASCII (the
+     * pattern's {@code \w}), so comparing ignoring ASCII case is exact. Only the separators are
+     * visited (found with {@link String#indexOf(int, int)}), and only the short run before each.
+     */
+    static int[] linesWithSecretKey(String text) {
+        int[] starts = new int[8];
+        int count = 0;
+        int lastLineEnd = -1;
+        int eq = text.indexOf('=');
+        int colon = text.indexOf(':');
+        while (eq >= 0 || colon >= 0) {
+            int sep;
+            if (colon < 0 || eq >= 0 && eq < colon) {
+                sep = eq;
+                eq = text.indexOf('=', eq + 1);
+            } else {
+                sep = colon;
+                colon = text.indexOf(':', colon + 1);
+            }
+            if (sep < lastLineEnd || !secretKeyBefore(text, sep)) {
+                continue;
+            }
+            if (count == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, count * 2);
+            }
+            starts[count++] = text.lastIndexOf('\n', sep) + 1;
+            int lineEnd = text.indexOf('\n', sep);
+            lastLineEnd = lineEnd < 0 ? text.length() : lineEnd;
+        }
+        return count == 0 ? NO_LINES : java.util.Arrays.copyOf(starts, count);
+    }
+
+    /** Longest last part of a key the {@code text-assignment} pattern accepts: [A-Za-z][\w.-]{0,63}. */
+    private static final int MAX_KEY_PART = 64;
+
+    /** True when the run of key characters before the blanks before {@code sep} holds a secret key word. */
+    private static boolean secretKeyBefore(String text, int sep) {
+        int end = sep;
+        while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && keyChar(text.charAt(start - 1))) {
+            start--;
+            if (end - start > MAX_KEY_PART) {
+                return false;
+            }
+        }
+        int initials = Holder.KEY_WORD_INITIALS;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if (lower < 'a' || lower > 'z' || (initials & (1 << (lower - 'a'))) == 0) {
+                continue;
+            }
+            for (String word : Holder.DATA.keyWords()) {
+                if (word.charAt(0) == lower && i + word.length() <= end
+                        && text.regionMatches(true, i, word, 0, word.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean keyChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
     }
 
     /** True when {@code value}, written after a secret-named key in free text, looks like a credential. */
@@ -363,17 +572,15 @@ public final class SecretPatterns {
             }
             Map<String, Object> root = (Map<String, Object>) new Load(LoadSettings.builder().build())
                     .loadFromString(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            List<Shape> shapes = new ArrayList<>();
-            for (Map<String, Object> item : (List<Map<String, Object>>) root.get("patterns")) {
-                shapes.add(new Shape(String.valueOf(item.get("kind")), Pattern.compile(String.valueOf(item.get("regex"))),
-                        strings(item, "anchors")));
-            }
-            return new Data(List.copyOf(shapes),
+            List<Shape> shapes = shapes(root, "patterns", null);
+            Set<String> lastWords = Set.copyOf(strings(root, "secret-last-words"));
+            Set<String> lastPairs = Set.copyOf(strings(root, "secret-last-pairs"));
+            return new Data(shapes,
                     Pattern.compile(String.valueOf(root.get("url-credentials"))),
                     Set.copyOf(strings(root, "local-hosts")),
                     strings(root, "local-host-suffixes"),
-                    Set.copyOf(strings(root, "secret-last-words")),
-                    Set.copyOf(strings(root, "secret-last-pairs")),
+                    lastWords,
+                    lastPairs,
                     Set.copyOf(strings(root, "non-secret-words")),
                     Set.copyOf(strings(root, "non-secret-keys")),
                     strings(root, "references").stream().map(Pattern::compile).toList(),
@@ -382,11 +589,41 @@ public final class SecretPatterns {
                     lowerSet(strings(root, "filler-words")),
                     Pattern.compile(String.valueOf(root.get("text-assignment"))),
                     lowerSet(strings(root, "text-non-secret-values")),
-                    strings(root, "mask-patterns").stream().map(Pattern::compile).toList(),
-                    lowerSet(strings(root, "text-non-secret-query-keys")));
+                    shapes(root, "mask-patterns", "secret"),
+                    lowerSet(strings(root, "text-non-secret-query-keys")),
+                    keyWords(lastWords, lastPairs));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Shape> shapes(Map<String, Object> root, String key, String kind) {
+        List<Shape> shapes = new ArrayList<>();
+        for (Map<String, Object> item : (List<Map<String, Object>>) root.get(key)) {
+            shapes.add(new Shape(kind != null ? kind : String.valueOf(item.get("kind")),
+                    Pattern.compile(String.valueOf(item.get("regex"))), strings(item, "anchors")));
+        }
+        return List.copyOf(shapes);
+    }
+
+    /**
+     * The words one of which every secret-named key contains: the secret last words and the last
+     * word of each secret pair, without those that contain a shorter one ("credentials").
+     */
+    private static List<String> keyWords(Set<String> lastWords, Set<String> lastPairs) {
+        Set<String> words = new java.util.TreeSet<>(lastWords);
+        for (String pair : lastPairs) {
+            words.add(pair.substring(pair.lastIndexOf(' ') + 1));
+        }
+        List<String> minimal = words.stream().map(w -> w.toLowerCase(Locale.ROOT))
+                .filter(w -> words.stream().noneMatch(o -> !o.equals(w) && w.contains(o))).distinct().toList();
+        for (String word : minimal) {
+            if (word.isEmpty() || word.charAt(0) < 'a' || word.charAt(0) > 'z') {
+                throw new IllegalStateException(RESOURCE + ": secret key words must start with a letter: " + word);
+            }
+        }
+        return minimal;
     }
 
     private static Set<String> lowerSet(List<String> values) {

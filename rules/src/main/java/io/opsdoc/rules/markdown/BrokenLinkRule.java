@@ -1,11 +1,9 @@
 package io.opsdoc.rules.markdown;
 
 import io.opsdoc.core.Level;
-import io.opsdoc.core.markdown.CodeBlock;
-import io.opsdoc.core.markdown.Heading;
 import io.opsdoc.core.markdown.Link;
 import io.opsdoc.core.markdown.MarkdownDocument;
-import io.opsdoc.core.markdown.MarkdownParser;
+import io.opsdoc.core.rule.LinkTargets;
 import io.opsdoc.core.rule.DocumentContext;
 import io.opsdoc.core.rule.DocumentRule;
 import io.opsdoc.core.rule.FileScope;
@@ -13,20 +11,17 @@ import io.opsdoc.core.rule.Message;
 import io.opsdoc.core.rule.Report;
 import io.opsdoc.core.rule.RuleMeta;
 import io.opsdoc.core.source.SourceFile;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -37,10 +32,6 @@ public final class BrokenLinkRule implements DocumentRule {
     static final String ID = "markdown/broken-link";
 
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
-    /** Explicit anchors in raw HTML: {@code <a name="x">} and any element with {@code id="x"}. */
-    private static final Pattern HTML_ANCHOR = Pattern.compile(
-            "<[A-Za-z][A-Za-z0-9]*\\b[^>]*?\\s(?:id|name)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+))",
-            Pattern.CASE_INSENSITIVE);
 
     static final Message NO_ANCHOR = Message.of("no-anchor",
             "no heading or anchor in this document produces '#{0}'{1}");
@@ -104,9 +95,15 @@ public final class BrokenLinkRule implements DocumentRule {
         SourceFile source = document.source();
         Path folder = folderOnDisk(source);
         FileScope scope = context.files();
-        // Parsed link targets of this one check: several links into the same file parse it once.
+        LinkTargets linkTargets = context.linkTargets();
+        if (folder != null) {
+            // Other documents of the run that link here reuse this parse instead of reading the file again.
+            linkTargets.register(document);
+        }
+        // This document's own anchors, computed for its first same-document fragment.
+        Set<String> ownAnchors = null;
+        // Link targets of this one check: several links into the same file look it up once.
         Map<Path, Optional<Set<String>>> targets = new HashMap<>();
-        Set<String> ownAnchors = anchors(document);
         for (Link link : document.links()) {
             String url = link.url().strip();
             if (skipped(url)) {
@@ -122,6 +119,9 @@ public final class BrokenLinkRule implements DocumentRule {
             String decodedPath = decode(pathPart);
             String decodedFragment = decode(fragment);
             if (decodedPath.isEmpty()) {
+                if (!fragment.isEmpty() && ownAnchors == null) {
+                    ownAnchors = anchors(document);
+                }
                 if (!fragment.isEmpty() && !fragmentKnown(ownAnchors, decodedFragment)) {
                     context.report(link.urlRange(), NO_ANCHOR, decodedFragment, suggestion(ownAnchors, decodedFragment));
                 }
@@ -136,24 +136,25 @@ public final class BrokenLinkRule implements DocumentRule {
             } catch (InvalidPathException e) {
                 continue;
             }
-            if (!scope.contains(target)) {
+            LinkTargets.Probe probe = linkTargets.probe(target, scope);
+            if (!probe.inside()) {
                 // Never opened, not even tested for existence: the answer would tell what lies outside the tree.
                 context.report(Report.of(link.urlRange(), OUTSIDE_TREE, decodedPath).withLevel(Level.NOTE));
                 continue;
             }
-            if (!Files.exists(target)) {
+            if (!probe.exists()) {
                 context.report(link.urlRange(), MISSING_FILE, decodedPath);
                 continue;
             }
-            if (fragment.isEmpty() || !Files.isRegularFile(target) || !markdown(target)) {
+            if (fragment.isEmpty() || !probe.regularFile() || !markdown(target)) {
                 continue;
             }
-            if (!scope.readable(target)) {
+            if (!probe.readable()) {
                 context.report(Report.of(link.urlRange(), TOO_LARGE, decodedPath, scope.maxFileBytes() / (1024 * 1024),
                         decodedFragment).withLevel(Level.NOTE));
                 continue;
             }
-            Optional<Set<String>> anchors = targets.computeIfAbsent(target, BrokenLinkRule::anchorsOf);
+            Optional<Set<String>> anchors = targets.computeIfAbsent(target, t -> linkTargets.anchorsOf(t, scope));
             if (anchors.isPresent() && !fragmentKnown(anchors.get(), decodedFragment)) {
                 context.report(link.urlRange(), NO_ANCHOR_IN_TARGET, decodedPath, decodedFragment,
                         suggestion(anchors.get(), decodedFragment));
@@ -216,43 +217,8 @@ public final class BrokenLinkRule implements DocumentRule {
         return best != null && bestDistance <= limit ? "; did you mean '#" + best + "'?" : "";
     }
 
-    /**
-     * Building a flexmark parser is costly and the parser is immutable and thread-safe, so one
-     * instance serves every linked file; created on first use only.
-     */
-    private static final class TargetParser {
-        static final MarkdownParser PARSER = new MarkdownParser();
-    }
-
-    private static Optional<Set<String>> anchorsOf(Path file) {
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            SourceFile source = SourceFile.of(file, file.getFileName().toString(), text);
-            return Optional.of(anchors(TargetParser.PARSER.parse(source)));
-        } catch (IOException | RuntimeException e) {
-            // Unreadable or not UTF-8: the file exists, which is all this rule can say about it.
-            return Optional.empty();
-        }
-    }
-
     /** Heading slugs and explicit HTML anchors of a document, lower-cased. */
     static Set<String> anchors(MarkdownDocument document) {
-        Set<String> result = new HashSet<>();
-        for (Heading heading : document.headings()) {
-            result.add(heading.slug().toLowerCase(Locale.ROOT));
-        }
-        String text = document.text();
-        List<CodeBlock> blocks = document.codeBlocks();
-        Matcher m = HTML_ANCHOR.matcher(text);
-        while (m.find()) {
-            int at = m.start();
-            boolean inCode = blocks.stream().anyMatch(b -> b.range().start().offset() <= at
-                    && at < b.range().end().offset());
-            if (!inCode) {
-                String value = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-                result.add(value.toLowerCase(Locale.ROOT));
-            }
-        }
-        return result;
+        return LinkTargets.anchors(document);
     }
 }

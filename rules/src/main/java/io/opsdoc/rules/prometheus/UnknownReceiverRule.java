@@ -25,6 +25,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 /** Alertmanager routes that name a receiver the configuration does not define. */
 final class UnknownReceiverRule implements DocumentRule {
     static final String ID = "alertmanager/unknown-receiver";
+    private static final String RECEIVERS = "receivers";
 
     private static final String HELP = """
             Every `receiver:` in an Alertmanager routing tree (the root `route` and any nested
@@ -69,6 +70,10 @@ final class UnknownReceiverRule implements DocumentRule {
 
     @Override
     public void check(DocumentContext context) {
+        if (!context.document().text().contains(RECEIVERS)) {
+            // No YAML in the file can hold the receivers key (written plainly, quoted or in flow style).
+            return;
+        }
         for (YamlDocument doc : YamlDocument.of(context.document())) {
             for (MappingNode config : configs(doc.root())) {
                 checkConfig(context, doc.block(), config);
@@ -81,7 +86,7 @@ final class UnknownReceiverRule implements DocumentRule {
         List<MappingNode> configs = new ArrayList<>();
         YamlNodes.walk(root, node -> {
             if (node instanceof MappingNode map && YamlDocs.get(map, "route").filter(YamlNodes::isMap).isPresent()
-                    && YamlDocs.get(map, "receivers").filter(YamlNodes::isSeq).isPresent()) {
+                    && YamlDocs.get(map, RECEIVERS).filter(YamlNodes::isSeq).isPresent()) {
                 configs.add(map);
             }
         });
@@ -90,7 +95,7 @@ final class UnknownReceiverRule implements DocumentRule {
 
     private static void checkConfig(DocumentContext context, YamlBlock block, MappingNode config) {
         Set<String> defined = new LinkedHashSet<>();
-        for (Node receiver : YamlNodes.items(YamlDocs.get(config, "receivers").orElse(null))) {
+        for (Node receiver : YamlNodes.items(YamlDocs.get(config, RECEIVERS).orElse(null))) {
             YamlDocs.scalar(receiver, "name").ifPresent(defined::add);
         }
         String list = defined.isEmpty() ? "none" : defined.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));

@@ -216,7 +216,13 @@ final class HardcodedSecretRule implements DocumentRule {
      * offsets stay those of the file.
      */
     private static void prose(MarkdownDocument document, List<Hit> hits) {
-        char[] text = document.text().toCharArray();
+        String original = document.text();
+        if (document.codeBlocks().stream().noneMatch(block -> analysed(block.language()))) {
+            // Nothing to blank: scan the text itself instead of a copy.
+            addAssignments(SecretPatterns.assignmentsIn(original), hits);
+            return;
+        }
+        char[] text = original.toCharArray();
         for (CodeBlock block : document.codeBlocks()) {
             if (analysed(block.language())) {
                 int from = block.range().start().offset();
@@ -228,7 +234,11 @@ final class HardcodedSecretRule implements DocumentRule {
                 }
             }
         }
-        for (SecretPatterns.Found found : SecretPatterns.assignmentsIn(new String(text))) {
+        addAssignments(SecretPatterns.assignmentsIn(new String(text)), hits);
+    }
+
+    private static void addAssignments(List<SecretPatterns.Found> assignments, List<Hit> hits) {
+        for (SecretPatterns.Found found : assignments) {
             hits.add(new Hit(found.start(), found.end(), keyMessage(found.kind(), found.key().orElse(found.kind()))));
         }
     }

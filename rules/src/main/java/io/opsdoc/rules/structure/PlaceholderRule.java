@@ -87,12 +87,19 @@ final class PlaceholderRule implements DocumentRule {
         MarkdownDocument document = context.document();
         String text = document.text();
         Set<Integer> reported = new HashSet<>();
-        for (ProseSegment segment : document.prose()) {
-            Matcher words = Placeholders.words().matcher(segment.text());
-            while (words.find()) {
-                if (!mention(text, segment.offset() + words.start(), segment.offset() + words.end())) {
-                    report(context, reported, segment.offset() + words.start(), segment.offset() + words.end(),
-                            LEFTOVER_WORD, words.group());
+        // Each pattern is run only where its literal part occurs: most documents hold no
+        // placeholder word, no example host and few brackets, and the regexes would otherwise be
+        // tried at every position of the text.
+        boolean words = Placeholders.mayHoldWord(text);
+        boolean hostsInText = text.contains(HOST_ANCHOR);
+        for (ProseSegment segment : words || hostsInText ? document.prose() : List.<ProseSegment>of()) {
+            if (words && Placeholders.mayHoldWord(segment.text())) {
+                Matcher matcher = Placeholders.words().matcher(segment.text());
+                while (matcher.find()) {
+                    if (!mention(text, segment.offset() + matcher.start(), segment.offset() + matcher.end())) {
+                        report(context, reported, segment.offset() + matcher.start(), segment.offset() + matcher.end(),
+                                LEFTOVER_WORD, matcher.group());
+                    }
                 }
             }
             if (!segment.text().contains(HOST_ANCHOR)) {
@@ -104,7 +111,7 @@ final class PlaceholderRule implements DocumentRule {
                         hosts.group());
             }
         }
-        for (Link link : document.links()) {
+        for (Link link : hostsInText ? document.links() : List.<Link>of()) {
             int start = link.urlRange().start().offset();
             int end = link.urlRange().end().offset();
             if (end <= start || end > text.length()) {
@@ -119,23 +126,53 @@ final class PlaceholderRule implements DocumentRule {
                 reportHost(context, reported, text, start + hosts.start(), start + hosts.end(), hosts.group());
             }
         }
-        ProseMask mask = new ProseMask(document);
+        if (text.indexOf('[') < 0 && text.indexOf('<') < 0) {
+            return;
+        }
+        ProseMask[] mask = new ProseMask[1];
         List<int[]> shortcodes = shortcodes(text);
         Set<Integer> linkStarts = new HashSet<>();
         document.links().forEach(l -> linkStarts.add(l.range().start().offset()));
-        Matcher brackets = BRACKETS.matcher(text);
-        while (brackets.find()) {
-            if (mask.isProse(brackets.start(), brackets.end()) && !linkStarts.contains(brackets.start())
-                    && !inside(shortcodes, brackets.start()) && Placeholders.bracketFillIn(brackets.group(1))) {
+        forEachMatchAt(BRACKETS, text, '[', brackets -> {
+            if (!linkStarts.contains(brackets.start()) && !inside(shortcodes, brackets.start())
+                    && Placeholders.bracketFillIn(brackets.group(1)) && mask(mask, document).isProse(brackets.start(),
+                            brackets.end())) {
                 report(context, reported, brackets.start(), brackets.end(), FILL_IN, brackets.group());
             }
-        }
-        Matcher angles = ANGLES.matcher(text);
-        while (angles.find()) {
+        });
+        forEachMatchAt(ANGLES, text, '<', angles -> {
             String firstWord = angles.group(1).split("[ ]", 2)[0];
-            if (mask.isProse(angles.start(), angles.end()) && !inside(shortcodes, angles.start())
-                    && !Placeholders.htmlElement(firstWord)) {
+            if (!inside(shortcodes, angles.start()) && !Placeholders.htmlElement(firstWord)
+                    && mask(mask, document).isProse(angles.start(), angles.end())) {
                 report(context, reported, angles.start(), angles.end(), ANGLE_FILL_IN, angles.group());
+            }
+        });
+    }
+
+    /** The document's prose mask, built on first use only (most documents have no candidate). */
+    private static ProseMask mask(ProseMask[] holder, MarkdownDocument document) {
+        if (holder[0] == null) {
+            holder[0] = new ProseMask(document);
+        }
+        return holder[0];
+    }
+
+    /**
+     * The matches a plain {@code find()} loop over {@code text} finds, for a pattern whose
+     * matches start with the character {@code first} (after look-behinds): the regex is tried
+     * only at those characters, found by {@link String#indexOf(int, int)}.
+     */
+    private static void forEachMatchAt(Pattern pattern, String text, char first,
+            java.util.function.Consumer<Matcher> action) {
+        Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int from = 0;
+        for (int at = text.indexOf(first); at >= 0; at = text.indexOf(first, from)) {
+            m.region(at, text.length());
+            if (m.lookingAt()) {
+                action.accept(m);
+                from = Math.max(m.end(), at + 1);
+            } else {
+                from = at + 1;
             }
         }
     }
@@ -201,6 +238,9 @@ final class PlaceholderRule implements DocumentRule {
     /** Hugo shortcodes ({{< youtube id >}}, {{% config_option name="a.[name]" %}}) are markup, not prose. */
     private static List<int[]> shortcodes(String text) {
         List<int[]> spans = new java.util.ArrayList<>();
+        if (!text.contains("{{")) {
+            return spans;
+        }
         Matcher m = SHORTCODE.matcher(text);
         while (m.find()) {
             spans.add(new int[] {m.start(), m.end()});

@@ -18,7 +18,7 @@ final class Placeholders {
     private static final String RESOURCE = "placeholders.yaml";
 
     /** Loaded once, on first use. */
-    private record Data(Pattern words, Pattern host, List<Pattern> bracketFillIns,
+    private record Data(Pattern words, List<String> wordList, Pattern host, List<Pattern> bracketFillIns,
             Set<String> htmlElements, Set<String> mentionBefore, Set<String> mentionAfter, String quotes,
             List<String> exampleCues) {
     }
@@ -32,6 +32,16 @@ final class Placeholders {
 
     static Pattern words() {
         return Holder.DATA.words();
+    }
+
+    /** True when {@code text} holds one of the placeholder words (as a substring): the words pattern may match. */
+    static boolean mayHoldWord(String text) {
+        for (String word : Holder.DATA.wordList()) {
+            if (text.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Pattern host() {
@@ -81,7 +91,7 @@ final class Placeholders {
             List<Pattern> fillIns = ((List<String>) root.get("bracket-fill-ins")).stream().map(Pattern::compile).toList();
             Set<String> elements = ((List<Object>) root.get("html-elements")).stream()
                     .map(e -> String.valueOf(e).toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-            return new Data(wordPattern, Pattern.compile((String) root.get("host")), fillIns, elements,
+            return new Data(wordPattern, List.copyOf(words), Pattern.compile((String) root.get("host")), fillIns, elements,
                     lower((List<Object>) root.get("mention-before")), lower((List<Object>) root.get("mention-after")),
                     (String) root.get("quotes"), List.copyOf((List<String>) root.get("example-cues")));
         } catch (IOException e) {

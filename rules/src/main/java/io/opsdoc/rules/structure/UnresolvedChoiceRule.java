@@ -85,6 +85,13 @@ final class UnresolvedChoiceRule implements DocumentRule {
     public void check(DocumentContext context) {
         MarkdownDocument document = context.document();
         SourceFile source = document.source();
+        String text = source.text();
+        // Only a value with " / " can be reported: lines and cells without it are skipped before
+        // any regex, and the prose mask is built only when some line or cell holds one.
+        int firstSeparator = text.indexOf(SEPARATOR);
+        if (firstSeparator < 0) {
+            return;
+        }
         ProseMask mask = new ProseMask(document);
         Set<Integer> tableLines = new HashSet<>();
         for (Table table : document.tables()) {
@@ -93,25 +100,37 @@ final class UnresolvedChoiceRule implements DocumentRule {
             }
         }
         Set<Integer> reported = new HashSet<>();
-        for (int line = 1; line <= source.lineCount(); line++) {
+        for (int at = firstSeparator; at >= 0; ) {
+            int line = source.position(at).line();
             int lineStart = source.lineStart(line);
-            if (tableLines.contains(line) || !mask.isProse(lineStart)) {
-                continue;
+            if (!tableLines.contains(line) && mask.isProse(lineStart)) {
+                Matcher m = LABELLED.matcher(source.lineText(line));
+                if (m.matches() && !Choices.environmentLabel(m.group(2))) {
+                    check(context, document, mask, lineStart + m.start(3), m.group(3), m.group(2).strip(), reported);
+                }
             }
-            Matcher m = LABELLED.matcher(source.lineText(line));
-            if (m.matches() && !Choices.environmentLabel(m.group(2))) {
-                check(context, document, mask, lineStart + m.start(3), m.group(3), m.group(2).strip(), reported);
-            }
+            int next = line < source.lineCount() ? source.lineStart(line + 1) : text.length();
+            at = next >= text.length() ? -1 : text.indexOf(SEPARATOR, next);
         }
         for (Table table : document.tables()) {
+            if (!holdsSeparator(text, table.range().start().offset(), table.range().end().offset())) {
+                continue;
+            }
             for (List<TableCell> row : table.rows()) {
-                if (!row.isEmpty() && Choices.environmentLabel(row.get(0).text())) {
+                if (row.size() < 2 || !holdsSeparator(text, row.get(1).range().start().offset(),
+                        row.get(row.size() - 1).range().end().offset())) {
+                    continue;
+                }
+                if (Choices.environmentLabel(row.get(0).text())) {
                     // A per-environment row lists that environment's parts (`Production | Railway / Neon`).
                     continue;
                 }
-                boolean boldLabel = !row.isEmpty() && rawText(source, row.get(0)).startsWith("**");
+                boolean boldLabel = rawText(source, row.get(0)).startsWith("**");
                 for (int i = 1; i < row.size(); i++) {
                     TableCell cell = row.get(i);
+                    if (!holdsSeparator(text, cell.range().start().offset(), cell.range().end().offset())) {
+                        continue;
+                    }
                     String raw = rawText(source, cell);
                     int start = cell.range().start().offset() + rawOffset(source, cell);
                     Matcher m = LABELLED.matcher(raw);
@@ -127,6 +146,12 @@ final class UnresolvedChoiceRule implements DocumentRule {
                 }
             }
         }
+    }
+
+    /** True when {@code text[from, to)} holds the separator " / ". */
+    private static boolean holdsSeparator(String text, int from, int to) {
+        int at = text.indexOf(SEPARATOR, from);
+        return at >= 0 && at + SEPARATOR.length() <= to;
     }
 
     /** Reports {@code value} (starting at file offset {@code start}) when it is a list of open alternatives. */
