@@ -50,6 +50,10 @@ public final class Durations {
     /** All human-written durations in {@code text}, in order. */
     public static List<Found> find(String text) {
         List<Found> result = new ArrayList<>();
+        // Every duration starts with a number: most sentences have no digit and need no matcher.
+        if (!hasDigit(text)) {
+            return result;
+        }
         Matcher m = HUMAN.matcher(text);
         while (m.find()) {
             String compound = m.group(2);
@@ -94,6 +98,34 @@ public final class Durations {
             result.add(new Found(total, Math.min(lower, total), precision, start, m.end(), text.substring(start, m.end())));
         }
         return result;
+    }
+
+    /** Whether {@code text} holds an ASCII digit (what {@code \\d} matches). */
+    static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code text} may hold one of {@code words} (lower-case ASCII) in any case: false only
+     * when none occurs even case-insensitively, so a pattern that matches these words ASCII
+     * case-insensitively cannot match either. A cheap test before a pattern over many short texts.
+     */
+    static boolean mayContain(String text, String... words) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = (char) (text.charAt(i) | 0x20);
+            for (String word : words) {
+                if (c == word.charAt(0) && text.regionMatches(true, i, word, 0, word.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The first human-written duration of {@code text}. */

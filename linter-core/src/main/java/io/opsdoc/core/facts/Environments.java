@@ -46,6 +46,13 @@ public final class Environments {
         static final Map<String, Pattern> PROSE = build(true);
         static final Map<String, Pattern> PLAIN = build(false);
         static final Map<String, Pattern> CONTEXTUAL = contextualPatterns();
+        /**
+         * Matches wherever any environment's prose pattern does (one alternation of all their
+         * aliases): a prose segment it does not match in names no environment, so most segments of
+         * a long document cost one scan instead of one per environment.
+         */
+        static final Pattern ANY_PROSE = Vocabulary.alternation(CORE.values().stream().flatMap(List::stream)
+                .filter(a -> !WEAK.contains(a)).toList());
 
         private static Map<String, Pattern> build(boolean prose) {
             Map<String, Pattern> result = new LinkedHashMap<>();
@@ -87,12 +94,18 @@ public final class Environments {
     public static Map<String, Mention> mentions(MarkdownDocument doc, Optional<Section> section, boolean allCode) {
         Map<String, Mention> result = new LinkedHashMap<>();
         Map<String, List<String>> core = core();
+        // Matchers are reset per segment rather than created: a long document has many segments.
+        Matcher any = Patterns.ANY_PROSE.matcher("");
+        Map<String, Matcher> prose = new LinkedHashMap<>();
         for (ProseSegment p : doc.prose()) {
             if (section.isPresent() && !section.get().contains(p.offset())) {
                 continue;
             }
+            if (!any.reset(p.text()).find()) {
+                continue;
+            }
             for (Map.Entry<String, List<String>> env : core.entrySet()) {
-                Matcher m = Patterns.PROSE.get(env.getKey()).matcher(p.text());
+                Matcher m = prose.computeIfAbsent(env.getKey(), k -> Patterns.PROSE.get(k).matcher("")).reset(p.text());
                 while (m.find()) {
                     // "local development" is the developer's machine (the allowed extra environment local).
                     if (LOCAL_BEFORE.matcher(p.text().substring(Math.max(0, m.start() - 12), m.start())).find()) {
@@ -145,13 +158,22 @@ public final class Environments {
     /** Code spans in prose: `staging` names an environment, as do `prod.tfvars` or `--env prod`. */
     private static void codeSpans(MarkdownDocument doc, MappedText text, Map<String, List<String>> core, boolean allCode,
             Map<String, Mention> out) {
+        if (text.text().indexOf('`') < 0) {
+            return;
+        }
         Matcher span = CODE_SPAN.matcher(text.text());
         while (span.find()) {
             String inner = span.group(1);
+            String stripped = inner.strip();
+            // The code patterns match ASCII case-insensitively, so they need the alias in the lower-cased text.
+            String lower = inner.toLowerCase(Locale.ROOT);
             for (Map.Entry<String, List<String>> env : core.entrySet()) {
                 for (String alias : env.getValue()) {
-                    if (inner.strip().equalsIgnoreCase(alias)) {
+                    if (stripped.equalsIgnoreCase(alias)) {
                         record(out, env.getKey(), Blocks.range(doc, text, span.start(1), span.end(1)));
+                        continue;
+                    }
+                    if (!lower.contains(alias.toLowerCase(Locale.ROOT))) {
                         continue;
                     }
                     Pattern p = allCode && !WEAK.contains(alias) ? Patterns.PLAIN.get(alias) : Patterns.CONTEXTUAL.get(alias);

@@ -8,34 +8,45 @@ import java.util.Arrays;
  */
 public final class MappedText {
     private final StringBuilder text = new StringBuilder();
-    private int[] offsets = new int[64];
+    private int[] offsets = new int[16];
+    /** {@link #text()} as last built; readers ask for it many times, so it is built once per change. */
+    private String cached;
 
     /** Appends {@code piece}, which starts at {@code fileOffset} in the file. */
     public MappedText append(String piece, int fileOffset) {
+        int at = reserve(piece.length());
         for (int i = 0; i < piece.length(); i++) {
-            add(piece.charAt(i), fileOffset + i);
+            offsets[at + i] = fileOffset + i;
         }
+        text.append(piece);
         return this;
     }
 
     /** Appends text that is not in the file (a header name, a separator). */
     public MappedText appendSynthetic(String piece) {
-        for (int i = 0; i < piece.length(); i++) {
-            add(piece.charAt(i), -1);
-        }
+        int at = reserve(piece.length());
+        Arrays.fill(offsets, at, at + piece.length(), -1);
+        text.append(piece);
         return this;
     }
 
-    private void add(char c, int offset) {
-        if (text.length() == offsets.length) {
-            offsets = Arrays.copyOf(offsets, offsets.length * 2);
+    /** Makes room for {@code n} more characters; returns the index of the first. */
+    private int reserve(int n) {
+        int at = text.length();
+        if (at + n > offsets.length) {
+            offsets = Arrays.copyOf(offsets, Math.max(offsets.length * 2, at + n));
         }
-        offsets[text.length()] = offset;
-        text.append(c);
+        cached = null;
+        return at;
     }
 
     public String text() {
-        return text.toString();
+        String s = cached;
+        if (s == null) {
+            s = text.toString();
+            cached = s;
+        }
+        return s;
     }
 
     public int length() {
@@ -79,9 +90,11 @@ public final class MappedText {
     /** A slice as a new mapped text. */
     public MappedText slice(int from, int to) {
         MappedText result = new MappedText();
-        for (int i = from; i < to; i++) {
-            result.add(text.charAt(i), offsets[i]);
+        if (to <= from) {
+            return result;
         }
+        result.offsets = Arrays.copyOfRange(offsets, from, to);
+        result.text.append(text, from, to);
         return result;
     }
 }

@@ -33,6 +33,10 @@ public final class Percentages {
 
     public static List<Found> find(String text) {
         List<Found> result = new ArrayList<>();
+        // A percentage needs a digit; most sentences have none and need no matcher.
+        if (!Durations.hasDigit(text)) {
+            return result;
+        }
         Matcher m = PERCENT.matcher(text);
         while (m.find()) {
             result.add(new Found(Double.parseDouble(m.group(1)), m.group(1), m.start(), m.end()));

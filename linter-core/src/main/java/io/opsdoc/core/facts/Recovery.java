@@ -41,6 +41,10 @@ final class Recovery {
     /** The first duration within 80 characters after each mention. */
     private static void prose(MarkdownDocument doc, MappedText sentence, String kind, Pattern word, List<TimedFact> out) {
         String text = sentence.text();
+        // Both patterns need "rto"/"rpo" or "recovery" (ASCII case aside): most sentences have none.
+        if (!Durations.mayContain(text, "rto", "rpo", "recovery")) {
+            return;
+        }
         Matcher m = word.matcher(text);
         while (m.find()) {
             String after = text.substring(m.end(), Math.min(text.length(), m.end() + 80));

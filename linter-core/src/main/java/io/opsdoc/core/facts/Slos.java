@@ -27,7 +27,33 @@ final class Slos {
     private static final Pattern DOWN_FOR = Pattern.compile(
             "(?i)(?:down|unavailable|offline|outage|outages|downtime)\\s+(?:of\\s+|for\\s+)(?:up\\s+to\\s+|at\\s+most\\s+)?$");
 
-    private record Target(Percentages.Found percent, MappedText sentence, Range range, int offset) {
+    private record Target(Percentages.Found percent, Sentence sentence, Range range, int offset) {
+    }
+
+    /**
+     * A sentence with what the passes below read of it, each computed once: its windows, its
+     * targets and whether it introduces an availability objective (asked only of sentences with targets).
+     */
+    private final class Sentence {
+        final MappedText mapped;
+        final String text;
+        final List<Windows.Found> windows;
+        final List<Target> targets;
+        private Boolean introduces;
+
+        Sentence(MappedText mapped) {
+            this.mapped = mapped;
+            this.text = mapped.text();
+            this.windows = Windows.find(text);
+            this.targets = targets(this);
+        }
+
+        boolean introduces() {
+            if (introduces == null) {
+                introduces = introducing.matcher(text).find();
+            }
+            return introduces;
+        }
     }
 
     private final MarkdownDocument doc;
@@ -57,30 +83,42 @@ final class Slos {
 
     private List<SloFact> read() {
         List<TextUnits.Unit> units = TextUnits.of(doc);
+        List<List<Sentence>> sentencesOf = new ArrayList<>(units.size());
         List<SloFact> result = new ArrayList<>();
         for (TextUnits.Unit unit : units) {
             int section = innermost(unit.start());
-            for (MappedText sentence : unit.sentences()) {
-                List<Target> targets = targets(sentence);
+            List<Sentence> sentences = new ArrayList<>(unit.sentences().size());
+            for (MappedText mapped : unit.sentences()) {
+                Sentence sentence = new Sentence(mapped);
+                sentences.add(sentence);
                 if (section >= 0) {
-                    targetsBySection.computeIfAbsent(section, k -> new ArrayList<>()).addAll(targets);
-                    windowsBySection.computeIfAbsent(section, k -> new ArrayList<>()).addAll(Windows.find(sentence.text()));
+                    targetsBySection.computeIfAbsent(section, k -> new ArrayList<>()).addAll(sentence.targets);
+                    windowsBySection.computeIfAbsent(section, k -> new ArrayList<>()).addAll(sentence.windows);
                 }
             }
+            sentencesOf.add(sentences);
         }
         Set<Integer> paired = new LinkedHashSet<>();
-        for (TextUnits.Unit unit : units) {
-            List<MappedText> sentences = unit.sentences();
-            List<int[]> allowanceCells = unit.kind() == TextUnits.Kind.ROW ? allowanceCells(unit) : null;
-            for (MappedText sentence : sentences) {
-                String text = sentence.text();
-                List<Windows.Found> windows = Windows.find(text);
-                List<Target> targets = targets(sentence);
+        for (int u = 0; u < units.size(); u++) {
+            TextUnits.Unit unit = units.get(u);
+            List<Sentence> sentences = sentencesOf.get(u);
+            List<int[]> allowanceCells = null;
+            for (Sentence sentence : sentences) {
+                String text = sentence.text;
+                List<Durations.Found> durations = Durations.find(text);
+                if (durations.isEmpty()) {
+                    continue;
+                }
+                if (unit.kind() == TextUnits.Kind.ROW && allowanceCells == null) {
+                    allowanceCells = allowanceCells(unit);
+                }
+                List<Windows.Found> windows = sentence.windows;
+                List<Target> targets = sentence.targets;
                 boolean keyword = keywords.matcher(text).find();
-                for (Durations.Found allowance : Durations.find(text)) {
+                for (Durations.Found allowance : durations) {
                     // A duration in a header ("SLO (30 days)") is a label, and in a row only a cell about
                     // downtime or the budget holds an allowance: a Window column does not.
-                    if (!sentence.inFile(allowance.start())
+                    if (!sentence.mapped.inFile(allowance.start())
                             || allowanceCells != null && !inside(allowanceCells, allowance.start())
                             || !isAllowance(text, allowance, windows, keyword || allowanceCells != null, !targets.isEmpty())) {
                         continue;
@@ -92,22 +130,22 @@ final class Slos {
                         continue;
                     }
                     Optional<Windows.Found> window = windowFor(allowance, windows)
-                            .or(() -> single(Windows.find(target.get().sentence().text())))
+                            .or(() -> single(target.get().sentence().windows))
                             .or(() -> single(windowsIn(sentences)))
                             .or(() -> sectionWindow(innermost(unit.start())));
                     paired.add(target.get().offset());
-                    Range range = Blocks.range(doc, sentence, allowance.start(), allowance.end());
+                    Range range = Blocks.range(doc, sentence.mapped, allowance.start(), allowance.end());
                     result.add(fact(target.get(), window, Optional.of(allowance), range));
                 }
             }
         }
         // Targets stated without an allowance are objectives too (for SLO/alert comparisons and the facts output).
-        for (TextUnits.Unit unit : units) {
-            for (MappedText sentence : unit.sentences()) {
-                for (Target t : targets(sentence)) {
-                    if (!paired.contains(t.offset()) && introducing.matcher(sentence.text()).find()) {
+        for (List<Sentence> sentences : sentencesOf) {
+            for (Sentence sentence : sentences) {
+                for (Target t : sentence.targets) {
+                    if (!paired.contains(t.offset()) && sentence.introduces()) {
                         paired.add(t.offset());
-                        result.add(fact(t, single(Windows.find(sentence.text())), Optional.empty(), t.range()));
+                        result.add(fact(t, single(sentence.windows), Optional.empty(), t.range()));
                     }
                 }
             }
@@ -201,9 +239,9 @@ final class Slos {
         return windows.stream().allMatch(w -> w.sameAs(first)) ? Optional.of(first) : Optional.empty();
     }
 
-    private static List<Windows.Found> windowsIn(List<MappedText> sentences) {
+    private static List<Windows.Found> windowsIn(List<Sentence> sentences) {
         List<Windows.Found> result = new ArrayList<>();
-        sentences.forEach(s -> result.addAll(Windows.find(s.text())));
+        sentences.forEach(s -> result.addAll(s.windows));
         return result;
     }
 
@@ -212,15 +250,15 @@ final class Slos {
      * ("p99 latency under 300 ms for 99% of requests" is a latency objective; "availability 99.8%,
      * latency p95 < 500 ms" still states an availability target).
      */
-    private List<Target> targets(MappedText sentence) {
-        String text = sentence.text();
+    private List<Target> targets(Sentence sentence) {
+        String text = sentence.text;
         List<Target> result = new ArrayList<>();
         for (Percentages.Found p : Percentages.targets(text)) {
             String near = text.substring(Math.max(0, p.start() - 40), Math.min(text.length(), p.end() + 25));
             if (latency.matcher(near).find()) {
                 continue;
             }
-            Range range = Blocks.range(doc, sentence, p.start(), p.end());
+            Range range = Blocks.range(doc, sentence.mapped, p.start(), p.end());
             result.add(new Target(p, sentence, range, range.start().offset()));
         }
         return result;
@@ -239,14 +277,14 @@ final class Slos {
         return Optional.ofNullable(before != null ? before : after);
     }
 
-    private Optional<Target> unitTarget(List<MappedText> sentences) {
+    private Optional<Target> unitTarget(List<Sentence> sentences) {
         List<Target> all = new ArrayList<>();
-        sentences.forEach(s -> all.addAll(targets(s)));
+        sentences.forEach(s -> all.addAll(s.targets));
         return singleTarget(introduced(all));
     }
 
-    private List<Target> introduced(List<Target> targets) {
-        return targets.stream().filter(t -> introducing.matcher(t.sentence().text()).find()).toList();
+    private static List<Target> introduced(List<Target> targets) {
+        return targets.stream().filter(t -> t.sentence().introduces()).toList();
     }
 
     private static Optional<Target> singleTarget(List<Target> targets) {

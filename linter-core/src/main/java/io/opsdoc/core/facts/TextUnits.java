@@ -10,8 +10,6 @@ import io.opsdoc.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Splits the Markdown of a document (or a part of it) into the units a reader pairs facts in:
@@ -20,8 +18,6 @@ import java.util.regex.Pattern;
  * comments are left out.
  */
 public final class TextUnits {
-    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-*+]|\\d+[.)])\\s+");
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+(?=\\S)");
 
     private TextUnits() {
     }
@@ -33,14 +29,24 @@ public final class TextUnits {
      *
      * @param table the table of a row, else null
      * @param row the row index in {@code table.rows()}, else -1
+     * @param sentences the unit's sentences (see {@link #of(Kind, MappedText, Table, int)})
      */
-    public record Unit(Kind kind, MappedText text, Table table, int row) {
+    public record Unit(Kind kind, MappedText text, Table table, int row, List<MappedText> sentences) {
+        public Unit {
+            sentences = List.copyOf(sentences);
+        }
+
+        /** A unit with its sentences: every reader of a unit splits it, so it is split once, here. */
+        public Unit(Kind kind, MappedText text, Table table, int row) {
+            this(kind, text, table, row, split(kind, text));
+        }
+
         public int start() {
             return text.offset(0);
         }
 
         /** Sentences: list items and sentence-final punctuation split a paragraph; a row is one sentence. */
-        public List<MappedText> sentences() {
+        private static List<MappedText> split(Kind kind, MappedText text) {
             if (kind != Kind.PARAGRAPH) {
                 return List.of(text);
             }
@@ -51,7 +57,7 @@ public final class TextUnits {
             while (lineStart <= s.length()) {
                 int nl = s.indexOf('\n', lineStart);
                 int lineEnd = nl < 0 ? s.length() : nl;
-                if (lineStart > from && LIST_ITEM.matcher(s.substring(lineStart, lineEnd)).find()) {
+                if (lineStart > from && isListItem(s, lineStart, lineEnd)) {
                     splitSentences(text, from, lineStart, result);
                     from = lineStart;
                 }
@@ -65,22 +71,63 @@ public final class TextUnits {
         }
 
         private static void splitSentences(MappedText text, int from, int to, List<MappedText> out) {
-            String s = text.text().substring(from, to);
-            Matcher m = SENTENCE_END.matcher(s);
-            int start = 0;
-            while (m.find()) {
-                out.add(text.slice(from + start, from + m.start()));
-                start = m.end();
+            String s = text.text();
+            int start = from;
+            // Sentence ends: a run of white space after '.', '!', '?' or ';' and before a non-space
+            // character (the pattern "(?<=[.!?;])\\s+(?=\\S)" as a scan, without a matcher per paragraph).
+            int i = from;
+            while (i < to) {
+                char c = s.charAt(i);
+                if ((c == '.' || c == '!' || c == '?' || c == ';') && i + 1 < to && isSpace(s.charAt(i + 1))) {
+                    int spaceEnd = i + 1;
+                    while (spaceEnd < to && isSpace(s.charAt(spaceEnd))) {
+                        spaceEnd++;
+                    }
+                    if (spaceEnd < to) {
+                        out.add(text.slice(start, i + 1));
+                        start = spaceEnd;
+                    }
+                    i = spaceEnd;
+                    continue;
+                }
+                i++;
             }
-            if (start < s.length()) {
-                out.add(text.slice(from + start, to));
+            if (start < to) {
+                out.add(text.slice(start, to));
             }
         }
     }
 
-    /** Units of a whole document. */
+    /** White space as the regular expression {@code \\s} reads it: space, tab, line feed, vertical tab, form feed, return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** Whether line [start, end) of {@code s} starts a list item: "^\\s*(?:[-*+]|\\d+[.)])\\s+". */
+    private static boolean isListItem(String s, int start, int end) {
+        int i = start;
+        while (i < end && isSpace(s.charAt(i))) {
+            i++;
+        }
+        if (i < end && (s.charAt(i) == '-' || s.charAt(i) == '*' || s.charAt(i) == '+')) {
+            i++;
+        } else {
+            int digits = i;
+            while (i < end && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+            }
+            if (i == digits || i >= end || s.charAt(i) != '.' && s.charAt(i) != ')') {
+                return false;
+            }
+            i++;
+        }
+        return i < end && isSpace(s.charAt(i));
+    }
+
+    /** Units of a whole document, computed once per document (several fact readers and rules walk them). */
+    @SuppressWarnings("unchecked")
     public static List<Unit> of(MarkdownDocument doc) {
-        return of(doc, 0, doc.text().length());
+        return doc.derived("opsdoc.text-units", List.class, d -> List.copyOf(of(d, 0, d.text().length())));
     }
 
     /** Units of a section's content (sub-sections included). */

@@ -111,6 +111,10 @@ public final class Vocabulary {
         StringBuilder words = new StringBuilder();
         StringBuilder firsts = new StringBuilder();
         StringBuilder others = new StringBuilder();
+        // The same terms grouped by their first character when every such character is an ASCII
+        // letter or digit (all built-in terms): see asciiGroups.
+        Map<Character, StringBuilder> groups = new LinkedHashMap<>();
+        boolean ascii = true;
         for (String term : sorted) {
             String t = term.strip().toLowerCase(Locale.ROOT);
             String alternative = pattern(term).pattern();
@@ -123,13 +127,24 @@ public final class Vocabulary {
                 if (upper != first) {
                     firsts.append(String.format("\\x{%x}", upper));
                 }
+                if (caseVariants(first).isEmpty()) {
+                    ascii = false;
+                } else {
+                    StringBuilder group = groups.computeIfAbsent((char) first, k -> new StringBuilder());
+                    group.append(group.length() > 0 ? "|" : "").append(alternative);
+                }
             } else {
                 others.append(others.length() > 0 ? "|" : "").append(alternative);
             }
         }
         StringBuilder sb = new StringBuilder("(?:");
         if (words.length() > 0) {
-            sb.append(WORD_START).append("(?=[").append(firsts).append("])(?:").append(words).append(')');
+            sb.append(WORD_START);
+            if (ascii) {
+                asciiGroups(groups, sb);
+            } else {
+                sb.append("(?=[").append(firsts).append("])(?:").append(words).append(')');
+            }
         }
         if (others.length() > 0) {
             sb.append(words.length() > 0 ? "|" : "").append("(?:").append(others).append(')');
@@ -138,6 +153,47 @@ public final class Vocabulary {
             sb.append("(?!)");
         }
         return Pattern.compile(sb.append(')').toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /**
+     * The word terms as one look-ahead on all their first characters, then per first character a
+     * look-ahead and that character's terms (longest first). The look-aheads list the characters
+     * that match case-insensitively outright ({@link #caseVariants}), which Java tests much faster
+     * than a case-insensitive class; and a position tries only the terms that can start there.
+     * Both change nothing: the terms of other groups cannot match the position's first character.
+     */
+    private static void asciiGroups(Map<Character, StringBuilder> groups, StringBuilder sb) {
+        StringBuilder all = new StringBuilder();
+        groups.keySet().forEach(c -> all.append(caseVariants(c)));
+        sb.append("(?=(?-iu)[").append(all).append("])(?:");
+        boolean first = true;
+        for (Map.Entry<Character, StringBuilder> group : groups.entrySet()) {
+            sb.append(first ? "" : "|").append("(?=(?-iu)[").append(caseVariants(group.getKey())).append("])(?:")
+                    .append(group.getValue()).append(')');
+            first = false;
+        }
+        sb.append(')');
+    }
+
+    /**
+     * The characters that a case-insensitive Unicode pattern matches for the lower-case ASCII letter
+     * or digit {@code c} (its two cases, and for i, k and s the dotted/dotless I, the Kelvin sign and
+     * the long s), written for a character class; empty for any other character.
+     */
+    static String caseVariants(int c) {
+        if (c >= '0' && c <= '9') {
+            return String.valueOf((char) c);
+        }
+        if (c < 'a' || c > 'z') {
+            return "";
+        }
+        String both = String.valueOf((char) c) + (char) Character.toUpperCase(c);
+        return switch (c) {
+            case 'i' -> both + "\u0130\u0131";
+            case 'k' -> both + "\u212a";
+            case 's' -> both + "\u017f";
+            default -> both;
+        };
     }
 
     /** The option that replaces the built-in list of {@code topic}. */

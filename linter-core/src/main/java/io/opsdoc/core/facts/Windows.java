@@ -23,6 +23,9 @@ public final class Windows {
     private static final Pattern ADVERB = Pattern.compile(
             "(?<![\\p{L}])(monthly|quarterly|yearly|annually|annual|weekly|daily)(?![\\p{L}])", Pattern.CASE_INSENSITIVE);
 
+    /** Words without which a text without digits holds no window: the units and the adverbs ("monthly", "daily"). */
+    private static final String[] UNIT_WORDS = {"month", "quarter", "year", "week", "day", "annum", "annual", "daily"};
+
     private Windows() {
     }
 
@@ -59,6 +62,10 @@ public final class Windows {
 
     public static List<Found> find(String text) {
         List<Found> result = new ArrayList<>();
+        // Each pattern needs a number or one of these words (ASCII case aside); most sentences have neither.
+        if (!Durations.hasDigit(text) && !Durations.mayContain(text, UNIT_WORDS)) {
+            return result;
+        }
         Matcher m = AFTER_PREPOSITION.matcher(text);
         while (m.find()) {
             Found f = m.group(3) != null ? unit(1, m.group(3), m.start(), m.end())

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 public final class DisasterRecoveryRule implements SetRule {
     private static final Pattern RTO_WORD = Pattern.compile("\\bRTO\\b|recovery time objective", Pattern.CASE_INSENSITIVE);
     private static final Pattern RPO_WORD = Pattern.compile("\\bRPO\\b|recovery point objective", Pattern.CASE_INSENSITIVE);
+    /** The literal words of the two patterns, each starting with an r. */
+    private static final List<String> WORDS = List.of("rto", "rpo", "recovery time objective", "recovery point objective");
 
     static final Message NO_PLAN = Message.of("no-plan",
             "No disaster-recovery plan: no 'Disaster Recovery' section and no RTO or RPO in the "
@@ -78,30 +80,27 @@ public final class DisasterRecoveryRule implements SetRule {
         if (docs.isEmpty()) {
             return;
         }
-        List<String> names = Vocabulary.get().effective(context.options(), "dr-sections");
-        MarkdownDocument drDoc = null;
-        Section drSection = null;
-        StringBuilder text = new StringBuilder();
-        for (TypedDocument d : docs) {
-            MarkdownDocument doc = d.document();
-            text.append(Evidence.text(doc)).append('\n');
-            if (drSection == null) {
-                List<Section> found = doc.findSections(names);
-                if (!found.isEmpty()) {
-                    drDoc = doc;
-                    drSection = found.get(0);
-                }
-            }
-        }
         // RTO and RPO as the facts read them: prose, a column headed RTO/RPO or a row labelled so.
+        // Asked first: a plan that states both needs neither its DR section nor its text searched.
         boolean rto = docs.stream().anyMatch(d -> !DocumentFacts.of(d).timings(TimedFact.RTO).isEmpty());
         boolean rpo = docs.stream().anyMatch(d -> !DocumentFacts.of(d).timings(TimedFact.RPO).isEmpty());
         if (rto && rpo) {
             return;
         }
+        List<String> names = Vocabulary.get().effective(context.options(), "dr-sections");
+        MarkdownDocument drDoc = null;
+        Section drSection = null;
+        for (TypedDocument d : docs) {
+            List<Section> found = d.document().findSections(names);
+            if (!found.isEmpty()) {
+                drDoc = d.document();
+                drSection = found.get(0);
+                break;
+            }
+        }
         MarkdownDocument target = drDoc != null ? drDoc : docs.get(0).document();
         var anchor = drSection != null ? drSection.heading().range() : Evidence.titleRange(target);
-        if (drSection == null && !RTO_WORD.matcher(text).find() && !RPO_WORD.matcher(text).find()) {
+        if (drSection == null && !mentionsRecoveryObjective(docs)) {
             context.report(target, anchor, NO_PLAN);
             return;
         }
@@ -114,5 +113,50 @@ public final class DisasterRecoveryRule implements SetRule {
         }
         context.report(target, anchor, NO_VALUES, drSection != null ? " in '" + drSection.title().strip() + "'" : "",
                 String.join(" and ", missing));
+    }
+
+    /** Whether the plans' evidence text names an RTO or RPO at all (with or without a value). */
+    private static boolean mentionsRecoveryObjective(List<TypedDocument> docs) {
+        // Each word is searched per document: the words hold no line break, so none spans two
+        // documents joined by one. A cheap scan rules most long documents out before the patterns.
+        for (TypedDocument d : docs) {
+            String text = Evidence.text(d.document());
+            if (mayMention(text) && (RTO_WORD.matcher(text).find() || RPO_WORD.matcher(text).find())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * False only when no word of {@link #RTO_WORD} or {@link #RPO_WORD} can match in {@code text}:
+     * each starts with an ASCII r, and "RTO"/"RPO" only between word boundaries (a letter, digit
+     * or underscore right before or after rules a boundary out), so "purpose" is no candidate.
+     */
+    private static boolean mayMention(String text) {
+        for (int i = text.indexOf('r'), j = text.indexOf('R'); i >= 0 || j >= 0; ) {
+            int at = i < 0 ? j : j < 0 ? i : Math.min(i, j);
+            for (String word : WORDS) {
+                if (text.regionMatches(true, at, word, 0, word.length())
+                        && (word.length() > 3 || !isWordChar(text, at, true) && !isWordChar(text, at + 3, false))) {
+                    return true;
+                }
+            }
+            if (at == i) {
+                i = text.indexOf('r', i + 1);
+            } else {
+                j = text.indexOf('R', j + 1);
+            }
+        }
+        return false;
+    }
+
+    /** Whether the code point before (or at) {@code at} is a letter, digit or underscore. */
+    private static boolean isWordChar(String text, int at, boolean before) {
+        if (before ? at <= 0 : at >= text.length()) {
+            return false;
+        }
+        int c = before ? text.codePointBefore(at) : text.codePointAt(at);
+        return c == '_' || Character.isLetterOrDigit(c);
     }
 }
