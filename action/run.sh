@@ -10,6 +10,10 @@
 #   INPUT_CATEGORY    SARIF automationDetails.id (default: none)
 #   OPSDOC_JAR        a prebuilt opsdoc.jar; otherwise the jar is built from the action's checkout
 #
+# The jar runs through the repository's launcher (./opsdoc, as the Docker image does): JVM flags by
+# the size of the run and the start-up archive of the java that runs it (the build writes the
+# AppCDS archive on Java 17, the AOT cache on java-version 25+; the launcher creates a missing one).
+#
 # Two runs of the jar: one writes SARIF (never failing), one prints annotations with the
 # user's --fail-on; opsdoc's exit code (0, 1 findings, 2 usage/config error) is the step's.
 # Outputs (GITHUB_OUTPUT): exit-code, sarif-file (absolute path, empty when not written).
@@ -20,7 +24,6 @@ workspace="${GITHUB_WORKSPACE:-$PWD}"
 format="${INPUT_FORMAT:-github}"
 fail_on="${INPUT_FAIL_ON:-error}"
 sarif_file="${INPUT_SARIF_FILE-opsdoc.sarif}"
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 output() {
   if [ -n "${GITHUB_OUTPUT:-}" ]; then
@@ -59,7 +62,7 @@ common=()
 [ -n "${INPUT_CONFIG:-}" ] && common+=(--config "$INPUT_CONFIG")
 
 opsdoc() {
-  "$java" -XX:TieredStopAtLevel=1 -jar "$jar" check "$@"
+  OPSDOC_JAR="$jar" OPSDOC_NO_BUILD=1 "$action_path/opsdoc" check "$@"
 }
 
 sarif_out=""

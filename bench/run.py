@@ -1,23 +1,33 @@
 #!/usr/bin/env python3
-"""opsdoc benchmark harness: opsdoc vs markdownlint-cli2 on the same Markdown corpus.
+"""opsdoc benchmark harness: every performance target of issue #14 as a ratio, in one run.
 
-Usage: bench/run.py [--corpus DIR] [--runs N] [--jar JAR] [--skip-markdownlint]
+Usage: bench/run.py [--corpus DIR] [--runs N | --quick] [--jar JAR] [--java25 JDK_HOME]
+                    [--skip-markdownlint] [--skip-jmh]
 
-Prints, in one run, side by side: whole-corpus wall time, one-file wall time and peak memory
-for opsdoc (all rules, SARIF written to a file, started with the ./opsdoc launcher so the
-AppCDS archive and JVM flags are the ones users get) and markdownlint-cli2 0.22.1 (installed
-into bench/.work/node from the npm registry on first use), their ratios against the targets,
-opsdoc's phase breakdown (check --timings), throughput, linearity (half corpus vs whole) and
-parallel speed-up (--jobs 1 vs all cores). Every figure is the median of N runs (default 5).
+Measures, each as the median of N fresh processes (wall time, CPU time = user + sys, peak RSS),
+opsdoc (every rule, SARIF written to a file) against markdownlint-cli2 0.22.1 (default rules; installed
+into bench/.work/node from the npm registry on first use) on copies of the same Markdown corpus:
+
+  whole corpus through ./opsdoc and through plain `java -jar` vs markdownlint-cli2   (<= 0.15)
+  peak RSS of plain `java -jar` on the corpus (<= 250 MB) and on 4 copies of it       (<= 400 MB)
+  4x the corpus vs 1x, plain `java -jar`                                              (<= 4.2x time)
+  --jobs 2 vs --jobs 1 on the corpus                                                  (>= 1.6x faster)
+  one small file through ./opsdoc (and through ./opsdoc on a JDK 25 with its AOT
+  cache, when one is found) vs markdownlint-cli2                                      (<= 0.8)
+  the slowest rule summed over the corpus (check --timings)                           (<= 0.5 s)
+  the Markdown model vs flexmark's own parse (JMH, when benchmarks/target/benchmarks.jar exists)
+                                                                                      (<= 2x)
 """
-import argparse, os, platform, re, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, glob, json, os, platform, re, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "bench", ".work")
 LAUNCHER = os.path.join(ROOT, "opsdoc")
 DEFAULT_JAR = os.path.join(ROOT, "cli", "target", "opsdoc.jar")
+BENCHMARKS_JAR = os.path.join(ROOT, "benchmarks", "target", "benchmarks.jar")
 ONE_FILE = os.path.join(ROOT, "examples", "planning", "cicd-pipeline.md")
 MARKDOWNLINT_VERSION = "0.22.1"
+COPIES = 4
 
 
 def find_corpus():
@@ -43,9 +53,7 @@ def markdown_files(corpus):
 
 
 def copy_tree(files, corpus, target):
-    """A copy of a subset of the corpus (keeps the relative layout, so planning sets stay sets)."""
-    if os.path.exists(target):
-        shutil.rmtree(target)
+    """A copy of the corpus's Markdown (keeps the relative layout, so planning sets stay sets)."""
     for f in files:
         dest = os.path.join(target, os.path.relpath(f, corpus))
         os.makedirs(os.path.dirname(dest), exist_ok=True)
@@ -53,30 +61,48 @@ def copy_tree(files, corpus, target):
     return target
 
 
+class Sample:
+    """One process: wall seconds, CPU seconds (user + sys), peak RSS in MB, stderr."""
+
+    def __init__(self, wall, cpu, rss, err):
+        self.wall, self.cpu, self.rss, self.err = wall, cpu, rss, err
+
+
 def timed(cmd, cwd, env=None):
-    """Wall seconds, peak RSS in MB (GNU time, includes child processes' maximum) and stderr."""
     fd, out = tempfile.mkstemp(suffix=".time")
     os.close(fd)
     start = time.perf_counter()
-    p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", out] + cmd, cwd=cwd, env=env,
+    p = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "-o", out] + cmd, cwd=cwd, env=env,
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     wall = time.perf_counter() - start
     with open(out) as f:
-        numbers = [t for t in f.read().split() if t.isdigit()]
+        numbers = f.read().split()[-3:]
     os.unlink(out)
     err = p.stderr.decode("utf-8", "replace")
     if p.returncode not in (0, 1):
         sys.exit(f"command failed ({p.returncode}): {' '.join(cmd)}\n{err[-2000:]}")
-    return wall, (int(numbers[-1]) / 1024.0 if numbers else float("nan")), err
+    try:
+        user, system, rss = float(numbers[0]), float(numbers[1]), int(numbers[2]) / 1024.0
+    except (ValueError, IndexError):
+        user, system, rss = float("nan"), float("nan"), float("nan")
+    return Sample(wall, user + system, rss, err)
 
 
-def median_run(cmd, cwd, runs, env=None):
-    walls, mems, err = [], [], ""
-    for _ in range(runs):
-        w, m, err = timed(cmd, cwd, env)
-        walls.append(w)
-        mems.append(m)
-    return statistics.median(walls), statistics.median(mems), err
+class Measure:
+    """Medians over runs."""
+
+    def __init__(self, samples):
+        self.wall = statistics.median(s.wall for s in samples)
+        self.cpu = statistics.median(s.cpu for s in samples)
+        self.rss = statistics.median(s.rss for s in samples)
+        self.err = samples[-1].err
+
+
+def measure(label, cmd, cwd, runs, env=None):
+    print(f"  {label} ...", end="", file=sys.stderr, flush=True)
+    m = Measure([timed(cmd, cwd, env) for _ in range(runs)])
+    print(f" {m.wall:.2f} s", file=sys.stderr, flush=True)
+    return m
 
 
 def ensure_jar(jar):
@@ -99,6 +125,35 @@ def ensure_markdownlint():
     return binary
 
 
+def release_version(home):
+    """JAVA_VERSION of a Java installation's release file, or None."""
+    try:
+        with open(os.path.join(home, "release")) as f:
+            for line in f:
+                if line.startswith("JAVA_VERSION="):
+                    return line.split("=", 1)[1].strip().strip('"')
+    except OSError:
+        pass
+    return None
+
+
+def feature(version):
+    m = re.match(r"(\d+)", version or "")
+    return int(m.group(1)) if m else 0
+
+
+def find_java25(explicit):
+    """A JDK/JRE 25+ home: --java25, $OPSDOC_BENCH_JAVA25, else the newest under the usual folders."""
+    if explicit:
+        return explicit if feature(release_version(explicit)) >= 25 else sys.exit(f"--java25 {explicit}: not Java 25+")
+    if os.environ.get("OPSDOC_BENCH_JAVA25"):
+        return os.environ["OPSDOC_BENCH_JAVA25"]
+    homes = [h for pattern in ("/usr/lib/jvm/*", "/opt/java/*", os.path.expanduser("~/.sdkman/candidates/java/*"))
+             for h in glob.glob(pattern) if os.path.isdir(h) and not os.path.islink(h)]
+    homes = [h for h in homes if feature(release_version(h)) >= 25]
+    return max(homes, key=lambda h: feature(release_version(h)), default=None)
+
+
 def parse_timings(err):
     """The 'timings: NAME VALUE UNIT' lines of opsdoc check --timings."""
     phases, rules = {}, []
@@ -113,6 +168,38 @@ def parse_timings(err):
     return phases, rules
 
 
+def jmh_markdown_ratio(runs_quick):
+    """Runs MarkdownBenchmark briefly; returns (lines to print, ratio or None)."""
+    result = os.path.join(tempfile.mkdtemp(prefix="opsdoc-jmh-"), "jmh.json")
+    cmd = ["java", "-jar", BENCHMARKS_JAR, "MarkdownBenchmark", "-f", "1", "-wi", "2" if runs_quick else "3",
+           "-w", "1s", "-i", "3" if runs_quick else "5", "-r", "1s", "-rf", "json", "-rff", result]
+    print("  JMH MarkdownBenchmark ...", file=sys.stderr, flush=True)
+    p = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if p.returncode != 0 or not os.path.exists(result):
+        return [f"JMH failed ({p.returncode}): {p.stderr.decode('utf-8', 'replace')[-500:]}"], None
+    with open(result) as f:
+        data = json.load(f)
+    lines, scores = [], {}
+    for b in data:
+        name = b["benchmark"].rsplit(".", 1)[-1]
+        params = ",".join(f"{k}={v}" for k, v in sorted((b.get("params") or {}).items()))
+        score, unit = b["primaryMetric"]["score"], b["primaryMetric"]["scoreUnit"]
+        # Throughput modes: invert so that bigger means slower everywhere.
+        cost = 1.0 / score if "ops/" in unit else score
+        scores[(name, params)] = cost
+        lines.append(f"    {name}({params}) {score:.3f} {unit}")
+    # The model benchmark against the flexmark-only one with the same parameters.
+    ratios = []
+    for (name, params), cost in scores.items():
+        if "flexmark" in name.lower():
+            for (other, other_params), model_cost in scores.items():
+                if other_params == params and other != name and "model" in other.lower():
+                    ratios.append((f"{other} / {name} ({params or 'no params'})", model_cost / cost))
+    for label, r in ratios:
+        lines.append(f"    ratio {label}: {r:.2f}x")
+    return lines, max((r for _, r in ratios), default=None)
+
+
 def cpu_line():
     try:
         with open("/proc/cpuinfo") as f:
@@ -124,17 +211,20 @@ def cpu_line():
     return platform.processor() or "unknown CPU"
 
 
-def java_version():
-    p = subprocess.run(["java", "-version"], capture_output=True, text=True)
+def java_version(java="java"):
+    p = subprocess.run([java, "-version"], capture_output=True, text=True)
     return (p.stderr.splitlines() or ["java ?"])[0]
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", help="folder of Markdown files (default: ../shared/corpus)")
-    ap.add_argument("--runs", type=int, default=5, help="runs per measure; the median is reported")
-    ap.add_argument("--jar", default=DEFAULT_JAR, help="opsdoc jar (its .jsa next to it is used when present)")
+    ap.add_argument("--runs", type=int, default=5, help="runs per measure; the median is reported (default 5)")
+    ap.add_argument("--quick", action="store_true", help="one run per measure and a short JMH run")
+    ap.add_argument("--jar", default=DEFAULT_JAR, help="opsdoc jar (its start-up archives next to it are used)")
+    ap.add_argument("--java25", help="a Java 25+ home for the AOT-cache one-file run (default: looked for)")
     ap.add_argument("--skip-markdownlint", action="store_true")
+    ap.add_argument("--skip-jmh", action="store_true", help="do not run the JMH Markdown benchmark")
     args = ap.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # progress shows even when piped to a file
     corpus = os.path.abspath(args.corpus) if args.corpus else find_corpus()
@@ -143,67 +233,112 @@ def main():
     jar = os.path.abspath(args.jar)
     ensure_jar(jar)
     mdl = None if args.skip_markdownlint else ensure_markdownlint()
+    runs = 1 if args.quick else max(1, args.runs)
+    java25 = find_java25(args.java25)
 
     files = markdown_files(corpus)
     size_mb = sum(os.path.getsize(f) for f in files) / (1024 * 1024)
     # Copies outside the repository: no .opsdoc.yml or .markdownlint* of ours applies to them.
     scratch = tempfile.mkdtemp(prefix="opsdoc-bench-")
     whole = copy_tree(files, corpus, os.path.join(scratch, "whole"))
-    half = copy_tree(files[::2], corpus, os.path.join(scratch, "half"))
-    half_mb = sum(os.path.getsize(f) for f in files[::2]) / (1024 * 1024)
+    fourfold = os.path.join(scratch, f"x{COPIES}")
+    for i in range(COPIES):
+        copy_tree(files, corpus, os.path.join(fourfold, f"copy{i + 1}"))
     sarif = os.path.join(scratch, "opsdoc.sarif")
     env = dict(os.environ, OPSDOC_JAR=jar, OPSDOC_NO_BUILD="1")
-    opsdoc = [LAUNCHER, "check", "--format", "sarif", "--output", sarif, "--fail-on", "none"]
-    runs = max(1, args.runs)
+    env.pop("OPSDOC_JAVA_OPTS", None)
+    check = ["check", "--format", "sarif", "--output", sarif, "--fail-on", "none"]
+    launcher = [LAUNCHER] + check
+    plain = ["java", "-jar", jar] + check
 
     print(f"machine: {os.cpu_count()} cores, {cpu_line()}, {platform.system()} {platform.release()}; "
           f"{java_version()}; node {subprocess.run(['node', '--version'], capture_output=True, text=True).stdout.strip()}")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"corpus: {len(files)} Markdown files, {size_mb:.1f} MB ({corpus}); median of {runs} runs; "
-          f"load average at start {load:.1f}")
-    print(f"opsdoc: {LAUNCHER} with {os.path.relpath(jar, ROOT)}"
-          f"{' + ' + os.path.relpath(jar[:-4] + '.jsa', ROOT) if os.path.exists(jar[:-4] + '.jsa') else ' (no AppCDS archive)'}"
-          f", all rules, SARIF to a file; markdownlint-cli2 {MARKDOWNLINT_VERSION}, default rules, '**/*.md'\n")
+    print(f"corpus: {len(files)} Markdown files, {size_mb:.1f} MB ({corpus}); {COPIES}x corpus: {COPIES * len(files)} files;"
+          f" median of {runs} run(s); load average at start {load:.1f}")
+    print(f"opsdoc: {os.path.relpath(jar, ROOT)}, all rules, SARIF to a file; through {os.path.relpath(LAUNCHER, ROOT)} "
+          f"(its JVM flags and start-up archive) and through plain 'java -jar' (JVM defaults);"
+          f" markdownlint-cli2 {MARKDOWNLINT_VERSION}, default rules, '**/*.md'")
 
-    o_whole, o_mem, _ = median_run(opsdoc + ["."], whole, runs, env)
-    o_one, o_one_mem, _ = median_run(opsdoc + [ONE_FILE], ROOT, runs, env)
-    o_half, _, _ = median_run(opsdoc + ["."], half, runs, env)
-    o_j1, _, _ = median_run(opsdoc + ["--jobs", "1", "."], whole, runs, env)
-    _, _, timing_err = timed(opsdoc + ["--timings", "."], whole, env)
-    m_whole = m_one = m_mem = None
+    # Warm-up: the launcher creates a missing start-up archive on its first run; not timed.
+    subprocess.run(launcher + [ONE_FILE], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env25 = None
+    if java25:
+        env25 = dict(env, JAVA_HOME=java25)
+        subprocess.run(launcher + [ONE_FILE], cwd=ROOT, env=env25, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    print(f"JDK 25 for the AOT-cache run: {java25 + ' (' + java_version(os.path.join(java25, 'bin', 'java')) + ')' if java25 else 'none found (--java25 HOME)'}\n")
+
+    print("measuring (wall time of each median):", file=sys.stderr)
+    o_whole = measure("./opsdoc, corpus", launcher + ["."], whole, runs, env)
+    p_whole = measure("java -jar, corpus", plain + ["."], whole, runs)
+    p_four = measure(f"java -jar, {COPIES}x corpus", plain + ["."], fourfold, runs)
+    p_j1 = measure("java -jar --jobs 1, corpus", plain + ["--jobs", "1", "."], whole, runs)
+    p_j2 = measure("java -jar --jobs 2, corpus", plain + ["--jobs", "2", "."], whole, runs)
+    o_one = measure("./opsdoc, one file", launcher + [ONE_FILE], ROOT, runs, env)
+    o_one_text = measure("./opsdoc, one file, text", [LAUNCHER, "check", "--fail-on", "none", ONE_FILE], ROOT, runs, env)
+    o_one25 = measure("./opsdoc on JDK 25 (AOT cache), one file", launcher + [ONE_FILE], ROOT, runs, env25) if env25 else None
+    timing = timed(plain + ["--timings", "."], whole)
+    m_whole = m_one = None
     if mdl:
-        m_whole, m_mem, _ = median_run([mdl, "**/*.md"], whole, runs)
-        m_one, _, _ = median_run([mdl, ONE_FILE], ROOT, runs)
+        m_whole = measure("markdownlint-cli2, corpus", [mdl, "**/*.md"], whole, runs)
+        m_one = measure("markdownlint-cli2, one file", [mdl, ONE_FILE], ROOT, runs)
+    jmh_lines, jmh_ratio = [], None
+    if args.skip_jmh:
+        jmh_lines = ["  (skipped: --skip-jmh)"]
+    elif os.path.exists(BENCHMARKS_JAR):
+        jmh_lines, jmh_ratio = jmh_markdown_ratio(args.quick)
+    else:
+        jmh_lines = ["  benchmarks/target/benchmarks.jar not built: ./mvnw -B -DskipTests package -pl benchmarks -am,"
+                     " then java -jar benchmarks/target/benchmarks.jar MarkdownBenchmark"]
     shutil.rmtree(scratch, ignore_errors=True)
 
-    def fmt(v, unit):
-        return "-" if v is None else f"{v:.2f} {unit}" if unit == "s" else f"{v:.0f} {unit}"
+    def verdict(value, limit, at_most=True):
+        if value is None:
+            return "-"
+        return "met" if (value <= limit if at_most else value >= limit) else "MISSED"
 
     def ratio(a, b):
-        return "-" if not b else f"{a / b:.2f}"
+        return None if a is None or not b else a.wall / b.wall
 
-    header = f"| {'measure':<26} | {'opsdoc':>10} | {'markdownlint-cli2':>17} | {'ratio':>6} | {'target':<22} |"
-    print(header)
-    print("|" + "|".join("-" * (len(c)) for c in header.split("|")[1:-1]) + "|")
-    def row(name, a, b, unit, target):
-        print(f"| {name:<26} | {fmt(a, unit):>10} | {fmt(b, unit):>17} | {ratio(a, b):>6} | {target:<22} |")
-    row("whole corpus, wall", o_whole, m_whole, "s", "ratio <= 0.50")
-    row("one small file, wall", o_one, m_one, "s", "ratio <= 1.00")
-    row("peak memory, corpus", o_mem, m_mem, "MB", "opsdoc < 300 MB")
-    print()
-    print(f"opsdoc throughput: {size_mb / o_whole:.2f} MB/s, {len(files) / o_whole:.0f} files/s "
-          f"(markdownlint-cli2: {size_mb / m_whole:.2f} MB/s, {len(files) / m_whole:.0f} files/s)" if m_whole else
-          f"opsdoc throughput: {size_mb / o_whole:.2f} MB/s, {len(files) / o_whole:.0f} files/s")
-    print(f"opsdoc linearity: half corpus ({len(files[::2])} files, {half_mb:.1f} MB) {o_half:.2f} s, whole {o_whole:.2f} s"
-          f" -> 2x files = {o_whole / o_half:.2f}x time (target <= 2.10x)")
-    print(f"opsdoc parallel speed-up: --jobs 1 {o_j1:.2f} s, --jobs {os.cpu_count()} {o_whole:.2f} s"
-          f" -> {o_j1 / o_whole:.2f}x (target >= 1.70x on 2 cores)")
-    print(f"opsdoc one-file peak memory: {o_one_mem:.0f} MB")
+    phases, rules = parse_timings(timing.err)
+    slowest = rules[0] if rules else None
+    rows = [
+        ("whole corpus, ./opsdoc / markdownlint-cli2", ratio(o_whole, m_whole), "<= 0.15", verdict(ratio(o_whole, m_whole), 0.15)),
+        ("whole corpus, java -jar / markdownlint-cli2", ratio(p_whole, m_whole), "<= 0.15", verdict(ratio(p_whole, m_whole), 0.15)),
+        ("peak RSS, java -jar, corpus (MB)", p_whole.rss, "<= 250", verdict(p_whole.rss, 250)),
+        (f"peak RSS, java -jar, {COPIES}x corpus (MB)", p_four.rss, "<= 400", verdict(p_four.rss, 400)),
+        (f"{COPIES}x corpus time / 1x (java -jar)", p_four.wall / p_whole.wall, "<= 4.2", verdict(p_four.wall / p_whole.wall, 4.2)),
+        ("--jobs 1 time / --jobs 2 time", p_j1.wall / p_j2.wall, ">= 1.6", verdict(p_j1.wall / p_j2.wall, 1.6, at_most=False)),
+        ("one file, ./opsdoc / markdownlint-cli2", ratio(o_one, m_one), "<= 0.8", verdict(ratio(o_one, m_one), 0.8)),
+        ("one file, ./opsdoc on JDK 25 / markdownlint-cli2", ratio(o_one25, m_one), "<= 0.8", verdict(ratio(o_one25, m_one), 0.8)),
+        (f"slowest rule over the corpus (s){': ' + slowest[0] if slowest else ''}",
+         slowest[1] / 1000 if slowest else None, "<= 0.5", verdict(slowest[1] / 1000 if slowest else None, 0.5)),
+        ("Markdown model / flexmark parse (JMH)", jmh_ratio, "<= 2.0", verdict(jmh_ratio, 2.0)),
+    ]
+    print("Targets of issue #14 (ratios of median wall times unless a unit is given):\n")
+    width = max(len(r[0]) for r in rows)
+    print(f"| {'target':<{width}} | {'value':>8} | {'goal':<7} | {'':<6} |")
+    print(f"|{'-' * (width + 2)}|{'-' * 10}|{'-' * 9}|{'-' * 8}|")
+    for name, value, goal, ok in rows:
+        shown = "-" if value is None else f"{value:.0f}" if "(MB)" in name else f"{value:.2f}"
+        print(f"| {name:<{width}} | {shown:>8} | {goal:<7} | {ok:<6} |")
 
-    phases, rules = parse_timings(timing_err)
+    print("\nThe measurements (median of each; CPU = user + sys of the process and its threads):\n")
+    print(f"| {'measure':<48} | {'wall':>8} | {'CPU':>8} | {'peak RSS':>9} |")
+    print(f"|{'-' * 50}|{'-' * 10}|{'-' * 10}|{'-' * 11}|")
+    for name, m in [("opsdoc ./opsdoc, corpus", o_whole), ("opsdoc java -jar, corpus", p_whole),
+                    (f"opsdoc java -jar, {COPIES}x corpus", p_four), ("opsdoc java -jar --jobs 1, corpus", p_j1),
+                    ("opsdoc java -jar --jobs 2, corpus", p_j2), ("opsdoc ./opsdoc, one file (SARIF)", o_one),
+                    ("opsdoc ./opsdoc, one file (text)", o_one_text),
+                    ("opsdoc ./opsdoc on JDK 25 + AOT cache, one file", o_one25),
+                    ("markdownlint-cli2, corpus", m_whole), ("markdownlint-cli2, one file", m_one)]:
+        if m is not None:
+            print(f"| {name:<48} | {m.wall:>6.2f} s | {m.cpu:>6.2f} s | {m.rss:>6.0f} MB |")
+    print(f"\nopsdoc throughput (java -jar): {size_mb / p_whole.wall:.2f} MB/s, {len(files) / p_whole.wall:.0f} files/s")
+
     if phases:
-        print("\nopsdoc breakdown of one whole-corpus run (check --timings; per-file phases are summed over"
-              " worker threads, so they can exceed the wall time):")
+        print("\nopsdoc breakdown of one whole-corpus run (java -jar check --timings; per-file phases are summed"
+              " over worker threads, so they can exceed the wall time):")
         names = [("discovery", "file discovery"), ("reading", "reading + UTF-8 decoding"), ("markdown", "Markdown parsing + model"),
                  ("embedded", "embedded parsing (YAML/JSON/HCL)"), ("document-rules", "document rules"),
                  ("set-rules", "planning-set rules"), ("output", "output (SARIF)"), ("lint-wall", "lint wall (all but output)")]
@@ -212,6 +347,9 @@ def main():
                 print(f"  {label:<36} {phases[key]:>10.0f} ms")
         if rules:
             print("  slowest rules: " + ", ".join(f"{r} {ms:.0f} ms" for r, ms in rules))
+    print("\nJMH Markdown model vs flexmark:")
+    for line in jmh_lines:
+        print(line)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,16 @@ import java.net.URI;
  */
 public record ToolInfo(String name, String semanticVersion, URI informationUri, URI rulesUri) {
     public URI helpUri(String ruleId) {
-        return URI.create(rulesUri.toString() + "#" + ruleId.replaceAll("[^A-Za-z0-9_-]", "-").toLowerCase(java.util.Locale.ROOT));
+        return URI.create(rulesUri.toString() + "#" + anchor(ruleId));
+    }
+
+    /** The rule id as a heading anchor: ASCII letters and digits lower-cased, '_' and '-' kept, anything else '-'. */
+    static String anchor(String ruleId) {
+        StringBuilder anchor = new StringBuilder(ruleId.length());
+        ruleId.codePoints().forEach(c -> {
+            boolean kept = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-';
+            anchor.append(kept ? (char) c : c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : '-');
+        });
+        return anchor.toString();
     }
 }

@@ -214,6 +214,18 @@ class SarifWriterTest {
         assertThat(SarifWriter.name("markdown/code-block-language")).isEqualTo("MarkdownCodeBlockLanguage");
     }
 
+    @Test
+    void fullDescriptionIsTheFirstProseParagraphOnOneLine() {
+        io.opsdoc.core.rule.RuleMeta meta = io.opsdoc.core.rule.RuleMeta.of("test/x", io.opsdoc.core.Level.WARNING,
+                "The description", "unused", List.of());
+        assertThat(SarifWriter.fullDescription(meta, "# Heading\n\n```yaml\nkey: value\n```\n  \n  Why it\n   matters  \r\nto you\n\nHow to fix."))
+                .isEqualTo("Why it matters to you.");
+        assertThat(SarifWriter.fullDescription(meta, "Only one paragraph\nover two lines!")).isEqualTo("Only one paragraph over two lines!");
+        assertThat(SarifWriter.fullDescription(meta, "## Only a heading")).isEqualTo("The description.");
+        assertThat(ToolInfo.anchor("Markdown/code_block-language.v2")).isEqualTo("markdown-code_block-language-v2");
+        assertThat(SampleRun.TOOL.helpUri("test/todo").toString()).endsWith("#test-todo");
+    }
+
     private static Finding only(LintResult result, String ruleId) {
         List<Finding> matching = result.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
         assertThat(matching).hasSize(1);

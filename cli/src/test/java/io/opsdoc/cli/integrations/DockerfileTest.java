@@ -92,7 +92,12 @@ class DockerfileTest {
 
     @Test
     void entryPointRunsTheJarAndChecksTheMountedFolderByDefault() {
-        assertThat(last("ENTRYPOINT")).startsWith("[\"java\",").endsWith("\"-jar\", \"/opt/opsdoc/opsdoc.jar\"]");
+        // The repository's launcher, as ./opsdoc: JVM flags and the start-up archive of the image's java.
+        assertThat(last("ENTRYPOINT")).isEqualTo("[\"/opt/opsdoc/opsdoc\"]");
+        assertThat(runtime()).anyMatch(i -> i.keyword().equals("COPY") && i.arguments().equals("--from=build /src/opsdoc /opt/opsdoc/opsdoc"));
+        assertThat(runtime()).anyMatch(i -> i.keyword().equals("ENV") && i.arguments().equals("OPSDOC_JAR=/opt/opsdoc/opsdoc.jar"));
+        // The archive is written while the image is built (the image's user cannot write /opt/opsdoc).
+        assertThat(runtime()).anyMatch(i -> i.keyword().equals("RUN") && i.arguments().contains("OPSDOC_ARCHIVE=create /opt/opsdoc/opsdoc"));
         assertThat(last("CMD")).isEqualTo("[\"check\", \".\"]");
         assertThat(last("WORKDIR")).isEqualTo("/work");
         assertThat(last("VOLUME")).isEqualTo("[\"/work\"]");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Load;
@@ -27,13 +28,14 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 public final class Vocabulary {
     private final Map<String, List<String>> topics;
-    private final Map<String, Pattern> patterns;
+    /**
+     * Each topic's pattern, compiled when a rule first asks for it: a one-file run uses a few
+     * of the topics, and compiling all of them up front cost a noticeable part of its start-up.
+     */
+    private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
     private Vocabulary(Map<String, List<String>> topics) {
         this.topics = Map.copyOf(topics);
-        Map<String, Pattern> compiled = new LinkedHashMap<>();
-        topics.forEach((topic, terms) -> compiled.put(topic, alternation(terms)));
-        this.patterns = Map.copyOf(compiled);
     }
 
     /** Loaded on first use, immutable afterwards (holder idiom). */
@@ -85,11 +87,7 @@ public final class Vocabulary {
 
     /** One case-insensitive whole-word pattern matching any term of {@code topic}, longest first. */
     public Pattern words(String topic) {
-        Pattern p = patterns.get(topic);
-        if (p == null) {
-            throw new IllegalArgumentException("unknown vocabulary topic " + topic);
-        }
-        return p;
+        return patterns.computeIfAbsent(topic, t -> alternation(terms(t)));
     }
 
     /** Not inside a word: no letter or digit right before. */
@@ -117,7 +115,7 @@ public final class Vocabulary {
         boolean ascii = true;
         for (String term : sorted) {
             String t = term.strip().toLowerCase(Locale.ROOT);
-            String alternative = pattern(term).pattern();
+            String alternative = regex(term);
             if (Character.isLetterOrDigit(t.charAt(0))) {
                 alternative = alternative.substring(WORD_START.length());
                 words.append(words.length() > 0 ? "|" : "").append(alternative);
@@ -256,6 +254,11 @@ public final class Vocabulary {
     }
 
     public static Pattern pattern(String term) {
+        return Pattern.compile(regex(term), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /** The source of {@link #pattern}: {@link #alternation} joins these without compiling each term. */
+    private static String regex(String term) {
         String t = term.strip().toLowerCase(Locale.ROOT);
         StringBuilder sb = new StringBuilder();
         if (Character.isLetterOrDigit(t.charAt(0))) {
@@ -271,6 +274,6 @@ public final class Vocabulary {
         if (Character.isLetterOrDigit(t.charAt(t.length() - 1))) {
             sb.append("(?![\\p{L}\\p{N}])");
         }
-        return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return sb.toString();
     }
 }
