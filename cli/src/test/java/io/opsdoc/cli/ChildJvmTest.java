@@ -1,5 +1,6 @@
 package io.opsdoc.cli;
 
+import io.opsdoc.core.engine.FileDiscovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -42,12 +43,12 @@ class ChildJvmTest {
     @Test
     void aLargeRunGetsAChildWithAHeapSizedFromIt() throws IOException {
         writeTree();
-        long bytes = ChildJvm.markdownBytes(new String[] {"check", "plan"}, dir);
+        FileDiscovery.MarkdownSize bytes = ChildJvm.markdownSize(new String[] {"check", "plan"}, dir);
 
         Optional<ChildJvm.Plan> plan = ChildJvm.plan(new String[] {"check", "plan", "--format", "sarif"},
                 launch(List.of("-Dfoo=bar"), Map.of()), dir);
 
-        assertThat(bytes).isEqualTo(Files.size(dir.resolve("plan/cicd-pipeline.md")));
+        assertThat(bytes.totalBytes()).isEqualTo(Files.size(dir.resolve("plan/cicd-pipeline.md")));
         assertThat(plan).isPresent();
         assertThat(plan.get().heapBytes()).isEqualTo(ChildJvm.heapFor(bytes));
         assertThat(plan.get().command()).containsExactly(Path.of("/opt/jdk", "bin", "java").toString(), "-Dfoo=bar",
@@ -118,10 +119,34 @@ class ChildJvmTest {
     }
 
     @Test
-    void theHeapGrowsWithTheMarkdownUpToACap() {
-        assertThat(ChildJvm.heapFor(0)).isEqualTo(ChildJvm.BASE_HEAP);
-        assertThat(ChildJvm.heapFor(100L << 20)).isGreaterThan(ChildJvm.heapFor(10L << 20));
-        assertThat(ChildJvm.heapFor(100L << 30)).isEqualTo(ChildJvm.MAX_HEAP);
+    void theHeapGrowsWithTheMarkdownAndItsLargestFileUpToACap() {
+        assertThat(ChildJvm.heapFor(FileDiscovery.MarkdownSize.NONE)).isEqualTo(ChildJvm.BASE_HEAP);
+        assertThat(ChildJvm.heapFor(size(100L << 20, 1 << 10))).isGreaterThan(ChildJvm.heapFor(size(10L << 20, 1 << 10)));
+        // One 5 MB planning document needs room for its model and facts, not just its text.
+        assertThat(ChildJvm.heapFor(size(5L << 20, 5L << 20))).isGreaterThanOrEqualTo(300L << 20);
+        assertThat(ChildJvm.heapFor(size(5L << 20, 5L << 20))).isGreaterThan(ChildJvm.heapFor(size(5L << 20, 5L << 10)));
+        assertThat(ChildJvm.heapFor(size(100L << 30, 1L << 20))).isEqualTo(ChildJvm.MAX_HEAP);
+    }
+
+    @Test
+    void theSizeOfARunNamesItsLargestFile() throws IOException {
+        writeTree();
+        Files.writeString(dir.resolve("plan/notes.md"), "# Notes\n\nShort.\n");
+        long largest = 0;
+        long total = 0;
+        try (var files = Files.walk(dir.resolve("plan"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                largest = Math.max(largest, Files.size(file));
+                total += Files.size(file);
+            }
+        }
+        assertThat(largest).isEqualTo(Files.size(dir.resolve("plan/cicd-pipeline.md"))).isLessThan(total);
+        assertThat(ChildJvm.markdownSize(new String[] {"check", "plan"}, dir))
+                .isEqualTo(new FileDiscovery.MarkdownSize(total, largest));
+    }
+
+    private static FileDiscovery.MarkdownSize size(long total, long largest) {
+        return new FileDiscovery.MarkdownSize(total, largest);
     }
 
     /** Runs {@code java [jvmOptions] -cp <test class path> io.opsdoc.cli.Main args} in {@code dir}, as a user would. */
@@ -168,7 +193,8 @@ class ChildJvmTest {
 
         assertThat(child.code()).isEqualTo(inProcess.code()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(child.out()).isEqualTo(inProcess.out()).contains("\"ruleId\"");
-        long heapMb = ChildJvm.heapFor(Files.size(dir.resolve("plan/cicd-pipeline.md"))) / (1024 * 1024);
+        long planBytes = Files.size(dir.resolve("plan/cicd-pipeline.md"));
+        long heapMb = ChildJvm.heapFor(size(planBytes, planBytes)) / (1024 * 1024);
         String childHeap = heapLine(child.err()).orElseThrow();
         assertThat(childHeap).endsWith("sized for this run");
         // The serial collector reports the limit less one survivor space.

@@ -88,12 +88,26 @@ public final class FileDiscovery {
         }
     }
 
+    /** How much Markdown a run reads: all files together and the largest one. */
+    public record MarkdownSize(long totalBytes, long largestBytes) {
+        public static final MarkdownSize NONE = new MarkdownSize(0, 0);
+
+        public MarkdownSize plus(MarkdownSize other) {
+            return new MarkdownSize(totalBytes + other.totalBytes, Math.max(largestBytes, other.largestBytes));
+        }
+    }
+
     /**
      * Bytes of the Markdown files under {@code root}, walked as {@link #discover} walks (configured
      * ignores aside): enough to size a run before it starts.
      */
     public static long markdownBytes(Path root) {
-        long[] bytes = {0};
+        return markdownSize(root).totalBytes();
+    }
+
+    /** Like {@link #markdownBytes}, with the size of the largest file too (its model dominates the heap). */
+    public static MarkdownSize markdownSize(Path root) {
+        long[] bytes = {0, 0};
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
@@ -108,6 +122,7 @@ public final class FileDiscovery {
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                             if (attrs.isRegularFile() && isMarkdown(file)) {
                                 bytes[0] += attrs.size();
+                                bytes[1] = Math.max(bytes[1], attrs.size());
                             }
                             return FileVisitResult.CONTINUE;
                         }
@@ -120,7 +135,7 @@ public final class FileDiscovery {
         } catch (IOException e) {
             // The run itself reports what it cannot walk.
         }
-        return bytes[0];
+        return new MarkdownSize(bytes[0], bytes[1]);
     }
 
     /** Path relative to the working directory with '/' separators, or absolute when outside it. */

@@ -68,15 +68,19 @@ public final class Windows {
         }
         Matcher m = AFTER_PREPOSITION.matcher(text);
         while (m.find()) {
-            Found f = m.group(3) != null ? unit(1, m.group(3), m.start(), m.end())
-                    : unit(Integer.parseInt(m.group(1)), m.group(2), m.start(), m.end());
-            add(result, f);
+            if (m.group(3) != null) {
+                add(result, unit(1, m.group(3), m.start(), m.end()));
+            } else if (count(m.group(1)) >= 0) {
+                add(result, unit(count(m.group(1)), m.group(2), m.start(), m.end()));
+            }
         }
         m = ADJECTIVE.matcher(text);
         while (m.find()) {
             String n = m.group(1) != null ? m.group(1) : m.group(3);
             String u = m.group(1) != null ? m.group(2) : m.group(4);
-            add(result, unit(Integer.parseInt(n), u, m.start(), m.end()));
+            if (count(n) >= 0) {
+                add(result, unit(count(n), u, m.start(), m.end()));
+            }
         }
         m = ADVERB.matcher(text);
         while (m.find()) {
@@ -93,6 +97,17 @@ public final class Windows {
         result.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return result;
     }
+
+    /**
+     * The window's count, or -1 for a digit run no window has (an id or a hash such as
+     * "3154453269561 days" in a changelog): it would not fit an int, and as a window it means nothing.
+     */
+    private static int count(String digits) {
+        return digits.length() > MAX_COUNT_DIGITS ? -1 : Integer.parseInt(digits);
+    }
+
+    /** Six digits: a million days is far beyond any window a plan states. */
+    private static final int MAX_COUNT_DIGITS = 6;
 
     private static void add(List<Found> result, Found f) {
         for (Found other : result) {

@@ -84,6 +84,47 @@ public final class MarkdownDocument {
         return prose;
     }
 
+    /**
+     * Whether the character at {@code offset} lies in one of the {@link #prose()} segments: a binary
+     * search, so rules asking once per candidate stay linear in the document's size.
+     */
+    public boolean inProse(int offset) {
+        return derived(ProseIndex.class, ProseIndex.class, ProseIndex::of).contains(offset);
+    }
+
+    /** Segment starts in ascending order, each with the largest end of the segments up to it. */
+    private record ProseIndex(int[] starts, int[] maxEnds) {
+        static ProseIndex of(MarkdownDocument document) {
+            List<ProseSegment> sorted = new java.util.ArrayList<>(document.prose());
+            sorted.sort(java.util.Comparator.comparingInt(ProseSegment::offset));
+            int[] starts = new int[sorted.size()];
+            int[] maxEnds = new int[sorted.size()];
+            int maxEnd = Integer.MIN_VALUE;
+            for (int i = 0; i < starts.length; i++) {
+                starts[i] = sorted.get(i).offset();
+                maxEnd = Math.max(maxEnd, sorted.get(i).end());
+                maxEnds[i] = maxEnd;
+            }
+            return new ProseIndex(starts, maxEnds);
+        }
+
+        boolean contains(int offset) {
+            int low = 0;
+            int high = starts.length - 1;
+            int last = -1;
+            while (low <= high) {
+                int mid = (low + high) >>> 1;
+                if (starts[mid] <= offset) {
+                    last = mid;
+                    low = mid + 1;
+                } else {
+                    high = mid - 1;
+                }
+            }
+            return last >= 0 && offset < maxEnds[last];
+        }
+    }
+
     public List<HtmlComment> comments() {
         return comments;
     }

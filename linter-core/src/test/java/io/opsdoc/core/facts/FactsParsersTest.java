@@ -18,6 +18,12 @@ class FactsParsersTest {
     }
 
     @Test
+    void aDigitRunTooLongForAWindowIsNoWindowAndNoError() {
+        assertThat(Windows.find("Retention over 3154453269561 days and a 99999999999-day window")).isEmpty();
+        assertThat(Windows.find("Measured over 30 days")).hasSize(1);
+    }
+
+    @Test
     void humanDurationsWithPrecision() {
         assertThat(duration("about 43.2 minutes a month").seconds()).isCloseTo(2592, within(1e-9));
         assertThat(duration("43.2 minutes").precision()).isCloseTo(6, within(1e-9));

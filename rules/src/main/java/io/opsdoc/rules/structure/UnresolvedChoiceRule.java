@@ -3,7 +3,6 @@ package io.opsdoc.rules.structure;
 import io.opsdoc.core.Level;
 import io.opsdoc.core.facts.ProseMask;
 import io.opsdoc.core.markdown.MarkdownDocument;
-import io.opsdoc.core.markdown.ProseSegment;
 import io.opsdoc.core.markdown.Table;
 import io.opsdoc.core.markdown.TableCell;
 import io.opsdoc.core.rule.DocumentContext;
@@ -230,15 +229,7 @@ final class UnresolvedChoiceRule implements DocumentRule {
 
     /** The separator's slash must be prose (not inside a code span). */
     private static boolean inProse(MarkdownDocument document, ProseMask mask, int offset) {
-        if (!mask.isProse(offset)) {
-            return false;
-        }
-        for (ProseSegment segment : document.prose()) {
-            if (offset >= segment.offset() && offset < segment.end()) {
-                return true;
-            }
-        }
-        return false;
+        return mask.isProse(offset) && document.inProse(offset);
     }
 
     private static boolean choiceHeader(Table table, int column) {
