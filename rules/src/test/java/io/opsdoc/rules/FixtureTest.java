@@ -27,7 +27,9 @@ import org.junit.jupiter.api.TestFactory;
  * {@code valid.md} (must yield no finding of the rule) and {@code invalid.md} (must yield exactly
  * the marked findings), or folders {@code valid/} and {@code invalid/} holding a whole planning
  * set; further invalid fixtures {@code invalid-NAME.md} or {@code invalid-NAME/} show findings the
- * main one cannot (each is checked like {@code invalid}). A rule whose metadata says {@code fixable} has {@code invalid.fixed.md} (or
+ * main one cannot (each is checked like {@code invalid}). A folder fixture may carry an
+ * {@code .opsdoc.yml} (with {@code root: true}) for rule options, and a {@code max-file-bytes} file
+ * for a size limit below {@code --max-file-size} (see {@link #lint(Path, List)}). A rule whose metadata says {@code fixable} has {@code invalid.fixed.md} (or
  * {@code invalid.fixed/}): the text after applying its fixes; a rule that is not fixable must not
  * have one.
  *
@@ -119,19 +121,11 @@ class FixtureTest {
     }
 
     /**
-     * Message ids no fixture exercises yet, until fixtures for them are written. The list can only
-     * shrink: an id listed here that a fixture does exercise fails the test, as does one that no
-     * rule declares.
+     * Message ids no fixture exercises yet. Empty since every declared id has a fixture; kept so
+     * the list can only shrink: an id listed here that a fixture does exercise fails the test, as
+     * does one that no rule declares, and a new unexercised id fails until it gets a fixture.
      */
-    private static final java.util.Set<String> NOT_YET_EXERCISED = java.util.Set.of(
-            "criteria/backup-recovery no-schedule",
-            "criteria/disaster-recovery no-plan",
-            "criteria/security-scanning no-dependency-scan",
-            "criteria/zero-downtime no-health-gate",
-            "markdown/broken-link too-large",
-            "structure/required-section missing-with-parent",
-            "structure/required-section missing-after-fence",
-            "terraform/unencrypted-storage bucket-unencrypted");
+    private static final java.util.Set<String> NOT_YET_EXERCISED = java.util.Set.of();
 
     /**
      * Every message id a rule declares is expected by a marker in one of the rule's invalid
@@ -232,7 +226,7 @@ class FixtureTest {
             }
         }
         assertThat(problems).as("marker problems in %s", target).isEmpty();
-        LintResult result = lint(sources);
+        LintResult result = lint(target, sources);
         assertThat(result.notices()).as("notices").isEmpty();
         List<Finding> actual = result.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
         if (variant.equals("valid")) {
@@ -291,6 +285,41 @@ class FixtureTest {
 
     private LintResult lint(List<SourceFile> sources) {
         return lint(registry, sources);
+    }
+
+    /**
+     * Lints a fixture as {@code opsdoc check} would lint it. A folder fixture may hold an
+     * {@code .opsdoc.yml} (rule levels and options, read as a real run reads it; it should say
+     * {@code root: true}) and a {@code max-file-bytes} file holding one positive integer, the size
+     * limit in bytes instead of {@code --max-file-size}, so a fixture can show a file over the
+     * limit without a megabyte of text in the repository.
+     */
+    private LintResult lint(Path target, List<SourceFile> sources) throws IOException {
+        if (!Files.isDirectory(target)) {
+            return lint(sources);
+        }
+        long maxBytes = io.opsdoc.core.engine.SourceLoader.DEFAULT_MAX_BYTES;
+        Path limit = target.resolve("max-file-bytes");
+        if (Files.exists(limit)) {
+            String text = Files.readString(limit, StandardCharsets.UTF_8).strip();
+            assertThat(text).as("%s holds one positive integer", limit).matches("[1-9][0-9]{0,9}");
+            maxBytes = Long.parseLong(text);
+        }
+        io.opsdoc.core.config.ConfigProvider configs = io.opsdoc.core.config.ConfigProvider.of(
+                io.opsdoc.core.config.Config.defaults());
+        if (hasConfig(target)) {
+            Path folder = target.toAbsolutePath().normalize();
+            var loader = io.opsdoc.core.config.ConfigLoader.discover(folder, java.util.Optional.empty(), List.of(folder));
+            configs = new io.opsdoc.core.config.CascadingConfigProvider(loader,
+                    registry.all().stream().map(r -> r.meta()).toList());
+        }
+        return new Linter(registry, configs, new io.opsdoc.core.suppress.InlineSuppressor(configs),
+                Runtime.getRuntime().availableProcessors(), Path.of(""), maxBytes).lintSources(sources);
+    }
+
+    /** Whether a fixture folder carries its own configuration file. */
+    private static boolean hasConfig(Path folder) {
+        return io.opsdoc.core.config.ConfigLoader.FILE_NAMES.stream().anyMatch(n -> Files.exists(folder.resolve(n)));
     }
 
     /** Lints as a real run at default configuration does. */

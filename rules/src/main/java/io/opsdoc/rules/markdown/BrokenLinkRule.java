@@ -44,7 +44,7 @@ public final class BrokenLinkRule implements DocumentRule {
             "link target '{0}' is outside the checked repository or folder, so it was not checked; check it "
                     + "by hand or link to a file inside the tree");
     static final Message TOO_LARGE = Message.of("too-large",
-            "link target '{0}' is larger than the {1} MB limit (--max-file-size), so the fragment '#{2}' was "
+            "link target '{0}' is larger than the {1} limit (--max-file-size), so the fragment '#{2}' was "
                     + "not checked; check it by hand or raise the limit");
 
     private static final RuleMeta META = RuleMeta.of(ID, Level.WARNING,
@@ -150,7 +150,7 @@ public final class BrokenLinkRule implements DocumentRule {
                 continue;
             }
             if (!probe.readable()) {
-                context.report(Report.of(link.urlRange(), TOO_LARGE, decodedPath, scope.maxFileBytes() / (1024 * 1024),
+                context.report(Report.of(link.urlRange(), TOO_LARGE, decodedPath, limit(scope.maxFileBytes()),
                         decodedFragment).withLevel(Level.NOTE));
                 continue;
             }
@@ -160,6 +160,12 @@ public final class BrokenLinkRule implements DocumentRule {
                         suggestion(anchors.get(), decodedFragment));
             }
         }
+    }
+
+    /** The size limit as the user gave it: whole megabytes from --max-file-size, else bytes (a smaller limit, as in tests). */
+    private static String limit(long bytes) {
+        long mb = 1024 * 1024;
+        return bytes % mb == 0 ? bytes / mb + " MB" : bytes + " bytes";
     }
 
     private static boolean skipped(String url) {
