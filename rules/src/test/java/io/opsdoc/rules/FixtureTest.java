@@ -74,6 +74,9 @@ class FixtureTest {
             for (Path extra : extraInvalid(ruleDir)) {
                 String name = extra.getFileName().toString().replaceFirst("\\.md$", "");
                 tests.add(DynamicTest.dynamicTest(ruleId + " " + name, () -> check(ruleId, extra, "invalid")));
+                if (registry.get(ruleId).map(r -> r.meta().fixable()).orElse(false)) {
+                    tests.add(DynamicTest.dynamicTest(ruleId + " " + name + " fix", () -> checkExtraFix(ruleId, extra)));
+                }
             }
             for (Path link : validLinks(ruleDir)) {
                 Path target = ruleDir.resolve(Files.readString(link, StandardCharsets.UTF_8).strip()).normalize();
@@ -254,10 +257,32 @@ class FixtureTest {
         return f.file() + ":" + f.line() + ":" + f.column() + " " + f.ruleId() + " " + f.messageId().orElse("(none)");
     }
 
+    /**
+     * An extra invalid fixture of a fixable rule whose findings carry fixes has its own golden
+     * ({@code invalid-NAME.fixed.md} or {@code invalid-NAME.fixed/}); one whose findings carry none has none.
+     */
+    private void checkExtraFix(String ruleId, Path extra) throws IOException {
+        String name = extra.getFileName().toString().replaceFirst("\\.md$", "");
+        Path fixed = Files.isDirectory(extra) ? extra.resolveSibling(name + ".fixed")
+                : extra.resolveSibling(name + ".fixed.md");
+        boolean fixes = lint(extra, sources(extra)).findings().stream()
+                .anyMatch(f -> f.ruleId().equals(ruleId) && f.fix().isPresent());
+        if (!fixes) {
+            assertThat(fixed).as("golden of %s, whose findings carry no fix", extra).doesNotExist();
+            return;
+        }
+        assertThat(fixed).as("golden of %s, whose findings carry fixes", extra).exists();
+        checkFix(ruleId, extra, fixed);
+    }
+
     private void checkFix(String ruleId, Path ruleDir) throws IOException {
         Path invalid = Files.exists(ruleDir.resolve("invalid.md")) ? ruleDir.resolve("invalid.md") : ruleDir.resolve("invalid");
         Path fixed = Files.exists(ruleDir.resolve("invalid.fixed.md")) ? ruleDir.resolve("invalid.fixed.md")
                 : ruleDir.resolve("invalid.fixed");
+        checkFix(ruleId, invalid, fixed);
+    }
+
+    private void checkFix(String ruleId, Path invalid, Path fixed) throws IOException {
         List<SourceFile> sources = sources(invalid);
         LintResult result = lint(sources);
         List<Finding> ofRule = result.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
