@@ -60,11 +60,8 @@ public final class FileDiscovery {
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                            String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                            if (!dir.equals(root) && (SKIPPED_DIRECTORIES.contains(name) || ignored.test(dir))) {
-                                return FileVisitResult.SKIP_SUBTREE;
-                            }
-                            return FileVisitResult.CONTINUE;
+                            return skipped(root, dir) || !dir.equals(root) && ignored.test(dir)
+                                    ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                         }
 
                         @Override
@@ -86,6 +83,12 @@ public final class FileDiscovery {
         } catch (IOException e) {
             notices.add(new Notice(display(root), Notice.Kind.ERROR, "cannot walk directory: " + e.getMessage()));
         }
+    }
+
+    /** A folder below the walked root that is never searched ({@code .git}, {@code node_modules}, ...). */
+    private static boolean skipped(Path root, Path dir) {
+        Path name = dir.getFileName();
+        return !dir.equals(root) && name != null && SKIPPED_DIRECTORIES.contains(name.toString());
     }
 
     /** How much Markdown a run reads: all files together and the largest one. */
@@ -113,9 +116,7 @@ public final class FileDiscovery {
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                            String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                            return !dir.equals(root) && SKIPPED_DIRECTORIES.contains(name)
-                                    ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                            return skipped(root, dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                         }
 
                         @Override

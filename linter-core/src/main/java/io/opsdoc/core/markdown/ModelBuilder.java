@@ -64,6 +64,8 @@ final class ModelBuilder {
     private Optional<FrontMatter> frontMatter = Optional.empty();
     /** Context bits by depth: {@code contexts[d]} holds the bits of the ancestors of the nodes at depth d. */
     private int[] contexts = new int[32];
+    /** Where {@link #climb} arrived; a field so the hot walk allocates nothing per step. */
+    private Node nextAfterClimb;
 
     ModelBuilder(SourceFile source, String parsed, NodeKinds kinds) {
         this.source = source;
@@ -94,15 +96,25 @@ final class ModelBuilder {
                 node = child;
                 continue;
             }
-            while (node != null && node != root && node.getNext() == null) {
-                node = node.getParent();
-                depth--;
-            }
-            if (node == null || node == root) {
-                break;
-            }
-            node = node.getNext();
+            depth -= climb(node, root);
+            node = nextAfterClimb;
         }
+    }
+
+    /**
+     * The node after {@code leaf} (a node without children) in pre-order below {@code root}, left
+     * in {@link #nextAfterClimb} (null at the end); returns how many levels up it lies. Shared by
+     * the model walk and {@link #plainText}, which keep their own context stacks.
+     */
+    private int climb(Node leaf, Node root) {
+        Node node = leaf;
+        int levels = 0;
+        while (node != null && node != root && node.getNext() == null) {
+            node = node.getParent();
+            levels++;
+        }
+        nextAfterClimb = node == null || node == root ? null : node.getNext();
+        return levels;
     }
 
     private int push(int depth, int bits) {
@@ -291,14 +303,8 @@ final class ModelBuilder {
                 node = child;
                 continue;
             }
-            while (node != null && node != root && node.getNext() == null) {
-                node = node.getParent();
-                depth--;
-            }
-            if (node == null || node == root) {
-                break;
-            }
-            node = node.getNext();
+            depth -= climb(node, root);
+            node = nextAfterClimb;
         }
         return stripBackslashes(sb).strip();
     }
