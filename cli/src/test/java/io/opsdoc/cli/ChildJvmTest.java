@@ -119,6 +119,46 @@ class ChildJvmTest {
     }
 
     @Test
+    void theChildStartsFromTheArchiveNextToTheJarForItsJavaVersion() throws IOException {
+        Path jar = Files.writeString(dir.resolve("opsdoc.jar"), "jar");
+        assertThat(ChildJvm.archiveOptions(List.of(), "opsdoc.jar", dir, 17)).as("no archive").isEmpty();
+
+        Path jsa = Files.writeString(dir.resolve("opsdoc.jsa"), "archive");
+        Path aot = Files.writeString(dir.resolve("opsdoc.aot"), "cache");
+        assertThat(ChildJvm.archiveOptions(List.of(), "opsdoc.jar", dir, 17)).containsExactly(
+                "-XX:SharedArchiveFile=" + jsa, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        assertThat(ChildJvm.archiveOptions(List.of(), jar.toString(), dir, 21)).first().isEqualTo(
+                "-XX:SharedArchiveFile=" + jsa);
+        assertThat(ChildJvm.archiveOptions(List.of(), "opsdoc.jar", dir, 25)).containsExactly(
+                "-XX:AOTCache=" + aot, "-Xlog:aot=off", "-Xlog:cds=off");
+
+        for (String option : List.of("-Xshare:off", "-XX:SharedArchiveFile=/other.jsa", "-XX:AOTCache=/other.aot",
+                "-XX:ArchiveClassesAtExit=/new.jsa", "-XX:AOTMode=off", "-XX:+AutoCreateSharedArchive")) {
+            assertThat(ChildJvm.archiveOptions(List.of(option), "opsdoc.jar", dir, 17)).as(option).isEmpty();
+        }
+        assertThat(ChildJvm.archiveOptions(List.of(), "opsdoc.jar" + java.io.File.pathSeparator + "other.jar", dir, 17))
+                .as("a class path of several entries").isEmpty();
+
+        Files.setLastModifiedTime(jsa, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(jar).toMillis() - 60_000));
+        assertThat(ChildJvm.archiveOptions(List.of(), "opsdoc.jar", dir, 17)).as("older than the jar").isEmpty();
+    }
+
+    @Test
+    void aPlanCarriesTheArchiveOptions() throws IOException {
+        writeTree();
+        Path jar = Files.writeString(dir.resolve("opsdoc.jar"), "jar");
+        Files.writeString(dir.resolve(Runtime.version().feature() >= 25 ? "opsdoc.aot" : "opsdoc.jsa"), "archive");
+        Optional<ChildJvm.Plan> plan = ChildJvm.plan(new String[] {"check", "plan"},
+                new ChildJvm.Launch(List.of(), Map.of(), "/opt/jdk", jar.toString(), false, 1024), dir);
+
+        assertThat(plan).isPresent();
+        assertThat(plan.get().command()).containsSubsequence("-Dopsdoc.relaunched=true", "-cp", jar.toString());
+        assertThat(plan.get().command().stream().filter(o -> o.startsWith("-XX:SharedArchiveFile=")
+                || o.startsWith("-XX:AOTCache="))).hasSize(1);
+    }
+
+    @Test
     void theHeapGrowsWithTheMarkdownAndItsLargestFileUpToACap() {
         assertThat(ChildJvm.heapFor(FileDiscovery.MarkdownSize.NONE)).isEqualTo(ChildJvm.BASE_HEAP);
         assertThat(ChildJvm.heapFor(size(100L << 20, 1 << 10))).isGreaterThan(ChildJvm.heapFor(size(10L << 20, 1 << 10)));
