@@ -18,7 +18,8 @@ public final class MarkdownParser {
     private final NodeKinds nodeKinds = new NodeKinds();
 
     public MarkdownParser() {
-        this.parser = Parser.builder(flexmarkOptions()).build();
+        DataHolder options = flexmarkOptions();
+        this.parser = CopyFreeInlineParser.install(Parser.builder(options), options).build();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.opsdoc.core.promql;
 
+import io.opsdoc.core.testing.SharedCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -44,7 +45,7 @@ class CorpusPromQlTest {
 
     @Test
     void corpusPromQlParses() throws IOException {
-        Path corpus = findCorpus();
+        Path corpus = SharedCorpus.find().orElse(null);
         assumeTrue(corpus != null, "shared/corpus not found above the working directory");
         List<Snippet> snippets = new ArrayList<>();
         try (Stream<Path> files = Files.walk(corpus)) {
@@ -106,15 +107,6 @@ class CorpusPromQlTest {
         return false;
     }
 
-    private static Path findCorpus() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("corpus");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
 
     private static List<String> readLines(Path file) {
         try {
