@@ -58,6 +58,11 @@ public final class SecretPatterns {
 
         /** Every match in {@code text}, in order, as a plain {@code find()} loop over the whole text finds them. */
         void forEachMatch(String text, java.util.function.Consumer<Matcher> action) {
+            forEachMatch(text, null, action);
+        }
+
+        /** As {@link #forEachMatch(String, java.util.function.Consumer)}, with the lines of the anchors found already. */
+        void forEachMatch(String text, AnchorLines found, java.util.function.Consumer<Matcher> action) {
             if (anchors.isEmpty()) {
                 Matcher m = pattern.matcher(text);
                 while (m.find()) {
@@ -65,7 +70,7 @@ public final class SecretPatterns {
                 }
                 return;
             }
-            int[] lines = linesHolding(text, anchors);
+            int[] lines = found != null ? found.linesHolding(anchors) : linesHolding(text, anchors);
             if (lines.length == 0) {
                 return;
             }
@@ -101,6 +106,9 @@ public final class SecretPatterns {
         /** Bit {@code c - 'a'} set when a key word starts with {@code c} (key words are checked to start with a-z). */
         static final int KEY_WORD_INITIALS = DATA.keyWords().stream().mapToInt(w -> 1 << (w.charAt(0) - 'a'))
                 .reduce(0, (x, y) -> x | y);
+        /** The anchors of every credential shape and mask pattern, searched for in one pass. */
+        static final AnchorLines.Anchors ANCHORS = new AnchorLines.Anchors(java.util.stream.Stream.concat(
+                DATA.shapes().stream(), DATA.maskPatterns().stream()).map(Shape::anchors).toList());
     }
 
     private SecretPatterns() {
@@ -260,8 +268,9 @@ public final class SecretPatterns {
     /** Credentials recognised by their shape anywhere in {@code text} (placeholders such as AWS's {@code …EXAMPLE} keys excluded). */
     public static List<Found> shapesIn(String text) {
         List<Found> result = new ArrayList<>();
+        AnchorLines found = anchorLines(text);
         for (Shape shape : shapes()) {
-            shape.forEachMatch(text, m -> {
+            shape.forEachMatch(text, found, m -> {
                 if (!placeholderToken(m.group())) {
                     result.add(new Found(m.start(), m.end(), shape.kind(), Optional.empty(), Optional.empty()));
                 }
@@ -276,11 +285,23 @@ public final class SecretPatterns {
      */
     public static List<Found> maskedShapesIn(String text) {
         List<Found> result = new ArrayList<>();
+        AnchorLines found = anchorLines(text);
         for (Shape shape : Holder.DATA.maskPatterns()) {
-            shape.forEachMatch(text, m -> result.add(new Found(m.start(), m.end(), "secret", Optional.empty(),
+            shape.forEachMatch(text, found, m -> result.add(new Found(m.start(), m.end(), "secret", Optional.empty(),
                     Optional.empty())));
         }
         return result;
+    }
+
+    /**
+     * Below this length (the lines a finding points at, which every report is checked for) the
+     * anchors are searched one by one: cheaper than the one-pass scan's set-up.
+     */
+    private static final int ONE_PASS_MIN_LENGTH = 1024;
+
+    /** The lines of every anchor in {@code text} found in one pass, or null for a short text. */
+    private static AnchorLines anchorLines(String text) {
+        return text.length() < ONE_PASS_MIN_LENGTH ? null : AnchorLines.scan(text, Holder.ANCHORS);
     }
 
     /** Starts of the lines of {@code text} that hold one of {@code anchors}, ascending and distinct. */

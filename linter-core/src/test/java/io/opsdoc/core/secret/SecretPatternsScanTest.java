@@ -1,5 +1,6 @@
 package io.opsdoc.core.secret;
 
+import io.opsdoc.core.testing.SharedCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -75,7 +76,7 @@ class SecretPatternsScanTest {
 
     @Test
     void sharedCorpusScansAgree() throws IOException {
-        Path corpus = findCorpus();
+        Path corpus = SharedCorpus.find().orElse(null);
         assumeTrue(corpus != null, "shared/corpus not found above the working directory");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(corpus)) {
@@ -130,13 +131,4 @@ class SecretPatternsScanTest {
                 IntStream.range(0, text.length()).filter(i -> text.charAt(i) == '\n').map(i -> i + 1)).toArray();
     }
 
-    private static Path findCorpus() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("corpus");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
 }
