@@ -90,6 +90,8 @@ class ChildJvmTest {
         assertThat(ChildJvm.plan(new String[] {}, low, dir)).isEmpty();
         assertThat(ChildJvm.plan(new String[] {"check"}, low, dir)).as("no path means the current folder").isPresent();
         assertThat(ChildJvm.plan(new String[] {"fix", "--dry-run", "plan"}, low, dir)).isPresent();
+        assertThat(ChildJvm.plan(new String[] {"baseline", "plan", "--output", "b.json"}, low, dir)).isPresent();
+        assertThat(ChildJvm.plan(new String[] {"check", "--version"}, low, dir)).isEmpty();
     }
 
     @Test

@@ -40,6 +40,37 @@ public final class CascadingConfigProvider implements ConfigProvider {
     private final ConfigLoader loader;
     private final Map<String, RuleMeta> rules;
     private final Map<Path, Config> byFolder = new ConcurrentHashMap<>();
+    /**
+     * Folders whose chains hold the same configuration files share one resolved {@link Config}:
+     * most folders of a tree inherit the same files, and one instance per folder meant resolving
+     * every rule's setting again per folder, here and in the engine.
+     */
+    private final Map<Chain, Config> byChain = new ConcurrentHashMap<>();
+
+    /** A chain of configuration files compared by identity (each file is loaded once). */
+    private record Chain(List<ConfigFile> files) {
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof Chain chain) || chain.files.size() != files.size()) {
+                return false;
+            }
+            for (int i = 0; i < files.size(); i++) {
+                if (files.get(i) != chain.files.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = 1;
+            for (ConfigFile file : files) {
+                hash = 31 * hash + System.identityHashCode(file);
+            }
+            return hash;
+        }
+    }
     private final Set<ConfigFile> validated = ConcurrentHashMap.newKeySet();
 
     public CascadingConfigProvider(ConfigLoader loader, Collection<RuleMeta> rules) {
@@ -64,7 +95,13 @@ public final class CascadingConfigProvider implements ConfigProvider {
         if (cached != null) {
             return cached;
         }
-        Config resolved = resolve(loader.chain(folder));
+        Chain chain = new Chain(loader.chain(folder));
+        Config resolved = byChain.get(chain);
+        if (resolved == null) {
+            resolved = resolve(chain.files());
+            Config racedChain = byChain.putIfAbsent(chain, resolved);
+            resolved = racedChain == null ? resolved : racedChain;
+        }
         Config raced = byFolder.putIfAbsent(folder, resolved);
         return raced == null ? resolved : raced;
     }

@@ -57,6 +57,23 @@ class CascadingConfigProviderTest {
     }
 
     @Test
+    void foldersUnderTheSameConfigurationFilesShareOneConfig() throws Exception {
+        CascadingConfigProvider provider = provider("rules:\n  principles/beta: warning\n");
+        Files.createDirectories(dir.resolve("a/deep"));
+        Files.createDirectories(dir.resolve("b"));
+        Files.createDirectories(dir.resolve("own"));
+        Files.writeString(dir.resolve("own/.opsdoc.yml"), "rules:\n  principles/beta: note\n");
+        Config top = provider.configFor(dir.resolve("x.md"));
+
+        assertThat(provider.configFor(dir.resolve("a/deep/y.md"))).isSameAs(top);
+        assertThat(provider.configFor(dir.resolve("b/z.md"))).isSameAs(top);
+        Config own = provider.configFor(dir.resolve("own/w.md"));
+        assertThat(own).isNotSameAs(top);
+        assertThat(level(own, "principles/beta")).contains(Level.NOTE);
+        assertThat(level(top, "principles/beta")).contains(Level.WARNING);
+    }
+
+    @Test
     void optionsAreValidatedAndExtraListsAccepted() throws Exception {
         Config config = provider("rules:\n  markdown/gamma:\n    options: {extra-words: [b], limit: 5}\n")
                 .configFor(dir.resolve("a.md"));
