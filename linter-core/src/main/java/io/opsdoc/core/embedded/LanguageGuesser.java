@@ -278,6 +278,10 @@ public final class LanguageGuesser {
 
     /** HCL that parses and holds at least one block: attributes alone look like INI or shell too. */
     private static Optional<Guess> hcl(CodeBlock block) {
+        // Every HCL block has a body in braces: without one, parsing cannot find a block.
+        if (block.content().indexOf('{') < 0) {
+            return Optional.empty();
+        }
         var hcl = block.hcl();
         if (hcl.kind() != BlockKind.VALID || hcl.body().blocks().isEmpty()) {
             return Optional.empty();
@@ -302,6 +306,13 @@ public final class LanguageGuesser {
 
     /** Valid YAML whose documents are collections with identifier-like keys, not prose that happens to parse. */
     private static boolean yaml(CodeBlock block) {
+        // Nesting needs a mapping, and YAML writes no mapping without ':' (block and flow pairs),
+        // '{' (flow mappings, also "{a, b}") or '?' (explicit keys): most untagged blocks
+        // (command output, prose) are not parsed at all.
+        String content = block.content();
+        if (content.indexOf(':') < 0 && content.indexOf('{') < 0 && content.indexOf('?') < 0) {
+            return false;
+        }
         var yaml = block.yaml();
         if (yaml.kind() != BlockKind.VALID || yaml.documents().isEmpty()) {
             return false;

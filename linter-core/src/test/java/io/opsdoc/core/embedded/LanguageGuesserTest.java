@@ -34,6 +34,9 @@ class LanguageGuesserTest {
             job "api" {\\n  datacenters = ["dc1"]\\n}                                        | hcl
             replicas: 3\\nstrategy:\\n  type: RollingUpdate                               | yaml
             - name: checkout\\n  image: ghcr.io/acme/checkout:1.8.0                       | yaml
+            - {name, image}\\n- {name, tag}                                              | yaml
+            ? key\\n: - nested\\n  - list                                              | yaml
+            pipeline { stages = 3 }                                                       | hcl
             """)
     void recognises(String content, String tag) {
         assertThat(guess(content.replace("\\n", "\n"))).contains(tag);
