@@ -18,6 +18,8 @@ final class AnchorLines {
     /** The anchors to look for, and for each ASCII character the anchors that start with it. */
     static final class Anchors {
         private final List<String> anchors;
+        /** The anchors' characters, compared in place (no call per candidate position). */
+        private final char[][] chars;
         private final Map<String, Integer> indexes = new HashMap<>();
         private final int[][] byFirstChar = new int[128][];
         private final Map<Character, int[]> byOtherFirstChar = new HashMap<>();
@@ -27,8 +29,10 @@ final class AnchorLines {
             groups.forEach(distinct::addAll);
             distinct.remove("");
             this.anchors = List.copyOf(distinct);
+            this.chars = new char[anchors.size()][];
             for (int i = 0; i < anchors.size(); i++) {
                 indexes.put(anchors.get(i), i);
+                chars[i] = anchors.get(i).toCharArray();
                 char first = anchors.get(i).charAt(0);
                 if (first < 128) {
                     byFirstChar[first] = append(byFirstChar[first], i);
@@ -84,7 +88,7 @@ final class AnchorLines {
                 continue;
             }
             for (int a : candidates) {
-                if (text.startsWith(anchors.anchors.get(a), i)) {
+                if (occursAt(anchors.chars[a], chars, i)) {
                     int count = counts[a];
                     if (count > 0 && starts[a][count - 1] == lineStart) {
                         continue;
@@ -105,6 +109,19 @@ final class AnchorLines {
             }
         }
         return new AnchorLines(anchors, starts);
+    }
+
+    /** True when {@code anchor} occurs in {@code text} at {@code at} (its first character is known to match). */
+    private static boolean occursAt(char[] anchor, char[] text, int at) {
+        if (at + anchor.length > text.length) {
+            return false;
+        }
+        for (int k = 1; k < anchor.length; k++) {
+            if (text[at + k] != anchor[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Starts of the lines that hold one of {@code wanted} (all among the scanned anchors), ascending and distinct. */
