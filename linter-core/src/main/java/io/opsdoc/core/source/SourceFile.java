@@ -22,8 +22,10 @@ public final class SourceFile {
         this.displayPath = displayPath;
         this.text = text;
         this.bom = bom;
-        this.lineStarts = computeLineStarts(text);
-        this.lineEnding = detectLineEnding(text);
+        // One pass over the text for both: it is read once per file of every run.
+        int[] counts = new int[3];
+        this.lineStarts = computeLineStarts(text, counts);
+        this.lineEnding = lineEnding(counts[0], counts[1], counts[2]);
     }
 
     /** Creates a source from raw decoded text, stripping a leading BOM. */
@@ -111,43 +113,45 @@ public final class SourceFile {
         return Math.min(lineStart(line) + column - 1, text.length());
     }
 
-    private static int[] computeLineStarts(String text) {
+    /**
+     * Where each line starts; counts the terminators into {@code counts}: {@code \n} alone,
+     * {@code \r\n} and {@code \r} alone, in that order.
+     */
+    private static int[] computeLineStarts(String text, int[] counts) {
         int[] starts = new int[16];
         int count = 1;
-        for (int i = 0; i < text.length(); i++) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            boolean terminator = c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));
-            if (terminator) {
-                if (count == starts.length) {
-                    starts = Arrays.copyOf(starts, count * 2);
-                }
-                starts[count++] = i + 1;
+            if (c != '\n' && c != '\r') {
+                continue;
             }
+            if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
+                counts[1]++;
+                // The \n that follows ends this line.
+                continue;
+            }
+            if (c == '\n') {
+                if (i == 0 || text.charAt(i - 1) != '\r') {
+                    counts[0]++;
+                }
+            } else {
+                counts[2]++;
+            }
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+            }
+            starts[count++] = i + 1;
         }
         // A terminator at the very end does not open a line a user can see.
-        if (count > 1 && starts[count - 1] == text.length()) {
+        if (count > 1 && starts[count - 1] == length) {
             count--;
         }
         return Arrays.copyOf(starts, count);
     }
 
-    private static LineEnding detectLineEnding(String text) {
-        int lf = 0;
-        int crlf = 0;
-        int cr = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\r') {
-                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    crlf++;
-                    i++;
-                } else {
-                    cr++;
-                }
-            } else if (c == '\n') {
-                lf++;
-            }
-        }
+    /** The line ending most lines use: LF unless CRLF or CR lines outnumber LF lines. */
+    private static LineEnding lineEnding(int lf, int crlf, int cr) {
         if (crlf > lf && crlf >= cr) {
             return LineEnding.CRLF;
         }
