@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 
 /**
@@ -246,6 +248,7 @@ final class ChildJvm {
      * Zero when the arguments do not parse; the run then reports that itself.
      */
     static FileDiscovery.MarkdownSize markdownSize(String[] args, Path workingDirectory) {
+        Map<Path, CompletableFuture<FileDiscovery.MarkdownSize>> walks = walkAhead(args, workingDirectory);
         List<Path> paths;
         try {
             // Only the named command's model: building every command's, as 'opsdoc' itself does,
@@ -276,7 +279,8 @@ final class ChildJvm {
         for (Path given : paths) {
             Path path = workingDirectory.resolve(given).normalize();
             if (Files.isDirectory(path)) {
-                size = size.plus(FileDiscovery.markdownSize(path));
+                CompletableFuture<FileDiscovery.MarkdownSize> walked = walks.get(path);
+                size = size.plus(walked != null ? joined(walked) : FileDiscovery.markdownSize(path));
             } else if (Files.isRegularFile(path)) {
                 try {
                     long file = Files.size(path);
@@ -288,6 +292,58 @@ final class ChildJvm {
         }
         return size;
     }
+
+    /**
+     * Starts walking, on another thread, the folders the arguments may name (any argument that is
+     * a folder, else the current folder), while this thread reads the command line with picocli:
+     * each takes a tenth of a second or more before the child can start. An option's value that
+     * happens to name a folder is walked for nothing; the command line decides what counts.
+     */
+    private static Map<Path, CompletableFuture<FileDiscovery.MarkdownSize>> walkAhead(String[] args,
+            Path workingDirectory) {
+        Map<Path, CompletableFuture<FileDiscovery.MarkdownSize>> walks = new LinkedHashMap<>();
+        List<Path> folders = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            try {
+                Path path = workingDirectory.resolve(args[i]).normalize();
+                if (!args[i].startsWith("-") && Files.isDirectory(path)) {
+                    folders.add(path);
+                }
+            } catch (RuntimeException e) {
+                // Not a path: the command line decides what it is.
+            }
+        }
+        if (folders.isEmpty()) {
+            folders.add(workingDirectory.resolve(".").normalize());
+        }
+        for (Path folder : folders) {
+            walks.computeIfAbsent(folder,
+                    f -> CompletableFuture.supplyAsync(() -> FileDiscovery.markdownSize(f), WALKER));
+        }
+        return walks;
+    }
+
+    /** The walk's result; its failure as the walk in this thread would have thrown it. */
+    private static FileDiscovery.MarkdownSize joined(CompletableFuture<FileDiscovery.MarkdownSize> walk) {
+        try {
+            return walk.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** One daemon thread: a walk left unused never keeps the JVM alive. */
+    private static final java.util.concurrent.Executor WALKER = task -> {
+        Thread thread = new Thread(task, "opsdoc-size-walk");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     static boolean isHeapOption(String option) {
         for (String heap : HEAP_OPTIONS) {
