@@ -71,8 +71,11 @@ public final class Fingerprints {
         return sha256(finding.ruleId() + "\u0000" + content).substring(0, 16);
     }
 
+    /** Runs of white space, compiled once: String.replaceAll compiles its regex on every call. */
+    private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
+
     static String normalise(String line) {
-        return line.strip().replaceAll("\\s+", " ");
+        return WHITE_SPACE.matcher(line.strip()).replaceAll(" ");
     }
 
     private static String sha256(String text) {
