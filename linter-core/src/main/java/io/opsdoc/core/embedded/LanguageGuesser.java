@@ -39,6 +39,7 @@ public final class LanguageGuesser {
     private static final Pattern HUNK = Pattern.compile("^@@ -\\d+(?:,\\d+)? \\+\\d+(?:,\\d+)? @@.*");
     private static final Pattern ASSIGNMENT = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*=\\S*$");
     private static final Pattern YAML_KEY = Pattern.compile("[A-Za-z0-9_.\\-/$@]+");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final Pattern HEREDOC = Pattern.compile("<<-?\\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)['\"]?");
     private static final Set<String> TERRAFORM_BLOCKS = Set.of("terraform", "provider", "resource", "data",
             "module", "variable", "output", "locals", "backend", "moved", "import", "check");
@@ -261,7 +262,7 @@ public final class LanguageGuesser {
 
     /** The command a shell line runs, past `sudo`, `time` and leading `VAR=value` assignments. */
     private static String commandWord(String line) {
-        String[] words = line.split("\\s+");
+        String[] words = WHITE_SPACE.split(line);
         int i = 0;
         while (i < words.length && (words[i].equals("sudo") || words[i].equals("time")
                 || words[i].equals("export") && i + 1 < words.length && ASSIGNMENT.matcher(words[i + 1]).matches()
