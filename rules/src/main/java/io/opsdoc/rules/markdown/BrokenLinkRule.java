@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -93,13 +94,14 @@ public final class BrokenLinkRule implements DocumentRule {
     public void check(DocumentContext context) {
         MarkdownDocument document = context.document();
         SourceFile source = document.source();
-        Path folder = folderOnDisk(source);
         FileScope scope = context.files();
         LinkTargets linkTargets = context.linkTargets();
-        if (folder != null) {
-            // Other documents of the run that link here reuse this parse instead of reading the file again.
-            linkTargets.register(document);
-        }
+        // Other documents of the run that link here reuse this parse instead of reading the file
+        // again. Text not on disk registers harmlessly: anchors are only asked of regular files.
+        Supplier<Set<String>> registered = linkTargets.register(document);
+        // Looked up at the first link with a path: most documents need no file-system call for it.
+        Path folder = null;
+        boolean folderKnown = false;
         // This document's own anchors, computed for its first same-document fragment.
         Set<String> ownAnchors = null;
         // Link targets of this one check: several links into the same file look it up once.
@@ -120,12 +122,16 @@ public final class BrokenLinkRule implements DocumentRule {
             String decodedFragment = decode(fragment);
             if (decodedPath.isEmpty()) {
                 if (!fragment.isEmpty() && ownAnchors == null) {
-                    ownAnchors = anchors(document);
+                    ownAnchors = registered.get();
                 }
                 if (!fragment.isEmpty() && !fragmentKnown(ownAnchors, decodedFragment)) {
                     context.report(link.urlRange(), NO_ANCHOR, decodedFragment, suggestion(ownAnchors, decodedFragment));
                 }
                 continue;
+            }
+            if (!folderKnown) {
+                folder = folderOnDisk(source);
+                folderKnown = true;
             }
             if (folder == null) {
                 continue;
@@ -221,10 +227,5 @@ public final class BrokenLinkRule implements DocumentRule {
             }
         }
         return best != null && bestDistance <= limit ? "; did you mean '#" + best + "'?" : "";
-    }
-
-    /** Heading slugs and explicit HTML anchors of a document, lower-cased. */
-    static Set<String> anchors(MarkdownDocument document) {
-        return LinkTargets.anchors(document);
     }
 }
