@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * A relative link to a file that does not exist, or a {@code #fragment} that no heading or HTML
@@ -31,8 +30,6 @@ import java.util.regex.Pattern;
  */
 public final class BrokenLinkRule implements DocumentRule {
     static final String ID = "markdown/broken-link";
-
-    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
 
     static final Message NO_ANCHOR = Message.of("no-anchor",
             "no heading or anchor in this document produces '#{0}'{1}");
@@ -175,8 +172,29 @@ public final class BrokenLinkRule implements DocumentRule {
     }
 
     private static boolean skipped(String url) {
-        return url.isEmpty() || url.equals("#") || SCHEME.matcher(url).find() || url.startsWith("/")
+        return url.isEmpty() || url.equals("#") || hasScheme(url) || url.startsWith("/")
                 || url.startsWith("\\") || url.contains("{{") || url.contains("{%") || url.contains("${");
+    }
+
+    /** Whether {@code url} starts with a URI scheme and its colon: {@code ^[A-Za-z][A-Za-z0-9+.-]*:}, without a regex per link. */
+    static boolean hasScheme(String url) {
+        if (url.isEmpty() || !asciiLetter(url.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == ':') {
+                return true;
+            }
+            if (!(asciiLetter(c) || c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean asciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** The document's folder when the document is a real file; null for in-memory text. */
