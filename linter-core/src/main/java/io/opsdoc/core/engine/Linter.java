@@ -240,8 +240,11 @@ public final class Linter {
         final List<FileScope> scopes;
         /** Facts and anchors of linked files, shared by the rules of the run (each file parsed once). */
         final LinkTargets linkTargets = new LinkTargets(this::reachFirst);
-        /** The checks of the files on disk not yet started, by absolute normalised path (see {@link #reachFirst}). */
-        private Map<Path, FutureTask<FileOutcome>> unstarted = Map.of();
+        /**
+         * The checks of the files on disk not started yet, by absolute normalised path (see
+         * {@link #reachFirst}); a check leaves as it starts, so nothing here outlives its file.
+         */
+        final Map<Path, FutureTask<FileOutcome>> unstarted = new ConcurrentHashMap<>();
         /** Per worker: how deep {@link #reachFirst} nests, and the time spent in it (see {@link #nestedNanos}). */
         private final ThreadLocal<long[]> nesting = ThreadLocal.withInitial(() -> new long[2]);
 
@@ -280,9 +283,12 @@ public final class Linter {
          * for its own duration, so at most {@link #MAX_REACH_DEPTH} more per worker.
          */
         private void reachFirst(Path file) {
-            FutureTask<FileOutcome> task = unstarted.get(file);
             long[] nest = nesting.get();
-            if (task == null || task.isDone() || ruleGroups > 1 || nest[0] >= MAX_REACH_DEPTH) {
+            if (ruleGroups > 1 || nest[0] >= MAX_REACH_DEPTH) {
+                return;
+            }
+            FutureTask<FileOutcome> task = unstarted.get(file);
+            if (task == null) {
                 return;
             }
             long before = nest[1];
@@ -342,17 +348,20 @@ public final class Linter {
         RunState state = new RunState(Math.max(1, jobs / Math.max(1, work.size())), pool, scopes);
         try {
             List<FutureTask<FileOutcome>> futures = new ArrayList<>();
-            Map<Path, FutureTask<FileOutcome>> unstarted = new HashMap<>();
             for (Job job : work) {
-                FutureTask<FileOutcome> task = new FutureTask<>(
-                        () -> job.contextOnly() ? readContext(job, state) : checkFile(job, state));
+                Path reachable = job.file() == null || job.contextOnly() ? null : job.file().toAbsolutePath().normalize();
+                FutureTask<FileOutcome> task = new FutureTask<>(() -> {
+                    if (reachable != null) {
+                        state.unstarted.remove(reachable);
+                    }
+                    return job.contextOnly() ? readContext(job, state) : checkFile(job, state);
+                });
                 futures.add(task);
-                if (job.file() != null && !job.contextOnly()) {
-                    unstarted.putIfAbsent(job.file().toAbsolutePath().normalize(), task);
+                if (reachable != null) {
+                    state.unstarted.putIfAbsent(reachable, task);
                 }
             }
-            // Set before any task runs (submitting publishes it to the workers).
-            state.unstarted = Map.copyOf(unstarted);
+            // Filled before any task runs (submitting publishes it to the workers).
             futures.forEach(pool::execute);
             int checked = (int) work.stream().filter(j -> !j.contextOnly()).count();
             for (int i = 0; i < futures.size(); i++) {
