@@ -97,6 +97,58 @@ class BrokenLinkScopeCliTest {
         assertThat(run.out()).doesNotContain("hidden-heading");
     }
 
+    /**
+     * Issue 14: a file linked to before the run reached it is checked at once by the linking
+     * worker (parsed once, not also by the rule); whatever the order, its anchors, the findings in
+     * the linking file, their positions and its suppressions are the same.
+     */
+    @Test
+    void anchorsOfAFileNotReachedYetGiveTheSameFindingsWithAnyNumberOfWorkers() throws IOException {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(docs.resolve("a-plan.md"), """
+                # Plan
+
+                Roll back as in [rollback](z-runbook.md#rollback-procedure) or [drain](z-runbook.md#drain).
+
+                <!-- opsdoc-disable-next-line markdown/broken-link -- renamed next sprint -->
+                Old: [failover](z-runbook.md#fail-over).
+                Back: [plan](m-notes.md#plan).
+                """, StandardCharsets.UTF_8);
+        Files.writeString(docs.resolve("m-notes.md"), "# Notes\n\n[runbook](z-runbook.md#rollback-procedures)\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(docs.resolve("z-runbook.md"), """
+                # Runbook
+
+                ## Rollback Procedures
+
+                <a name="Drain"></a>
+                [plan](a-plan.md#plans) [notes](m-notes.md#notes)
+                """, StandardCharsets.UTF_8);
+
+        List<String> expected = null;
+        for (String jobs : List.of("1", "2", "4")) {
+            CliRun run = CliRun.of("check", docs.toString(), "--format", "json", "--jobs", jobs);
+            List<String> described = findings(run, "markdown/broken-link").stream()
+                    .map(f -> f.get("file").asText().replaceAll(".*/", "") + ":" + f.get("line").asInt() + ":"
+                            + f.get("column").asInt() + " " + f.get("message").asText()
+                            + (f.path("suppressed").asBoolean() ? " [suppressed]" : ""))
+                    .toList();
+            if (expected == null) {
+                expected = described;
+                assertThat(described).anyMatch(t -> t.startsWith("a-plan.md:3:")
+                        && t.contains("'#rollback-procedure'; did you mean '#rollback-procedures'?"));
+                assertThat(described).anyMatch(t -> t.startsWith("z-runbook.md:6:") && t.contains("'#plans'")
+                        && t.contains("did you mean '#plan'?"));
+                assertThat(described).anyMatch(t -> t.startsWith("a-plan.md:7:14 ") && t.contains("in 'm-notes.md' produces '#plan'"));
+                assertThat(described).noneMatch(t -> t.contains("produces '#drain'") || t.contains("produces '#notes'")
+                        || t.contains("produces '#rollback-procedures'"));
+                assertThat(described).filteredOn(t -> t.contains("'#fail-over'")).singleElement()
+                        .matches(t -> t.startsWith("a-plan.md:6:") && t.endsWith("[suppressed]"));
+            }
+            assertThat(described).as("--jobs " + jobs).isEqualTo(expected);
+        }
+    }
+
     private static List<JsonNode> findings(CliRun run, String rule) throws IOException {
         JsonNode root = new ObjectMapper().readTree(run.out());
         List<JsonNode> result = new ArrayList<>();

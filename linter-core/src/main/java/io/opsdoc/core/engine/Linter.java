@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -152,7 +153,7 @@ public final class Linter {
                 SourceLoader.Loaded loaded = loader.load(file, display);
                 reading.add(System.nanoTime() - t);
                 return loaded;
-            }, false));
+            }, false, file));
         }
         for (Path sibling : siblingsOfNamedFiles(paths, found.files(), discovery, rootConfig)) {
             String display = discovery.display(sibling);
@@ -181,7 +182,12 @@ public final class Linter {
                 Progress.NONE, List.of());
     }
 
-    private record Job(String display, java.util.concurrent.Callable<SourceLoader.Loaded> loader, boolean contextOnly) {
+    /** @param file the file on disk, or null (text in memory): a checked file's other documents may {@link RunState#reachFirst reach} it first */
+    private record Job(String display, java.util.concurrent.Callable<SourceLoader.Loaded> loader, boolean contextOnly,
+            Path file) {
+        Job(String display, java.util.concurrent.Callable<SourceLoader.Loaded> loader, boolean contextOnly) {
+            this(display, loader, contextOnly, null);
+        }
     }
 
     /**
@@ -233,7 +239,14 @@ public final class Linter {
         /** Scopes of the checked paths; a file is read-limited to the first that holds it. */
         final List<FileScope> scopes;
         /** Facts and anchors of linked files, shared by the rules of the run (each file parsed once). */
-        final LinkTargets linkTargets = new LinkTargets();
+        final LinkTargets linkTargets = new LinkTargets(this::reachFirst);
+        /**
+         * The checks of the files on disk not started yet, by absolute normalised path (see
+         * {@link #reachFirst}); a check leaves as it starts, so nothing here outlives its file.
+         */
+        final Map<Path, FutureTask<FileOutcome>> unstarted = new ConcurrentHashMap<>();
+        /** Per worker: how deep {@link #reachFirst} nests, and the time spent in it (see {@link #nestedNanos}). */
+        private final ThreadLocal<long[]> nesting = ThreadLocal.withInitial(() -> new long[2]);
 
         RunState(int ruleGroups, ExecutorService pool, List<FileScope> scopes) {
             this.ruleGroups = ruleGroups;
@@ -257,7 +270,51 @@ public final class Linter {
         void addRuleTime(String ruleId, long nanos) {
             perRule.computeIfAbsent(ruleId, k -> new LongAdder()).add(nanos);
         }
+
+        /**
+         * A rule asks for the anchors of {@code file} before the run checked it: check it now, on
+         * this worker, so that it is parsed once (for its own check, which registers its anchors)
+         * rather than a second time by {@link LinkTargets}. Its outcome is the one its job would
+         * have produced later (that job then finds it done and does nothing), so findings and
+         * their order do not depend on which worker got there first. Nothing happens when the
+         * file is no job of this run, is already started (another worker has it: waiting could
+         * deadlock), rules are split over workers (a small run), or checks nest too deeply; the
+         * caller then reads the file itself. A nested check holds its caller's document only
+         * for its own duration, so at most {@link #MAX_REACH_DEPTH} more per worker.
+         */
+        private void reachFirst(Path file) {
+            long[] nest = nesting.get();
+            if (ruleGroups > 1 || nest[0] >= MAX_REACH_DEPTH) {
+                return;
+            }
+            FutureTask<FileOutcome> task = unstarted.get(file);
+            if (task == null) {
+                return;
+            }
+            long before = nest[1];
+            long t = System.nanoTime();
+            nest[0]++;
+            try {
+                task.run();
+            } finally {
+                nest[0]--;
+                // Set, not added: checks nested in this one are inside its elapsed time already.
+                nest[1] = before + (System.nanoTime() - t);
+            }
+        }
+
+        /**
+         * Time this worker spent so far checking files reached first from inside a rule: the
+         * difference over a timed span is taken off that span, so every file's parse and rules
+         * are counted once, under that file, not also under the rule that reached it.
+         */
+        long nestedNanos() {
+            return nesting.get()[1];
+        }
     }
+
+    /** How deep checks of files reached first from a link may nest on one worker. */
+    private static final int MAX_REACH_DEPTH = 8;
 
     /**
      * A rule that is on for some configuration, with its metadata, options and configured level
@@ -290,10 +347,22 @@ public final class Linter {
         ExecutorService pool = Executors.newFixedThreadPool(jobs, workerFactory());
         RunState state = new RunState(Math.max(1, jobs / Math.max(1, work.size())), pool, scopes);
         try {
-            List<Future<FileOutcome>> futures = new ArrayList<>();
+            List<FutureTask<FileOutcome>> futures = new ArrayList<>();
             for (Job job : work) {
-                futures.add(pool.submit(() -> job.contextOnly() ? readContext(job, state) : checkFile(job, state)));
+                Path reachable = job.file() == null || job.contextOnly() ? null : job.file().toAbsolutePath().normalize();
+                FutureTask<FileOutcome> task = new FutureTask<>(() -> {
+                    if (reachable != null) {
+                        state.unstarted.remove(reachable);
+                    }
+                    return job.contextOnly() ? readContext(job, state) : checkFile(job, state);
+                });
+                futures.add(task);
+                if (reachable != null) {
+                    state.unstarted.putIfAbsent(reachable, task);
+                }
             }
+            // Filled before any task runs (submitting publishes it to the workers).
+            futures.forEach(pool::execute);
             int checked = (int) work.stream().filter(j -> !j.contextOnly()).count();
             for (int i = 0; i < futures.size(); i++) {
                 boolean context = work.get(i).contextOnly();
@@ -413,6 +482,7 @@ public final class Linter {
         }
         parseEmbedded(document, job.display(), notices);
         long t2 = System.nanoTime();
+        long nested2 = state.nestedNanos();
         state.embeddedNanos.add(t2 - t1);
         Optional<DocumentType> type = resolveType(document, config);
         List<ActiveRule> documentRules = state.activeRules(config).stream()
@@ -439,7 +509,7 @@ public final class Linter {
                 notices.addAll(outcome.notices());
             }
         }
-        state.ruleNanos.add(System.nanoTime() - t2);
+        state.ruleNanos.add(System.nanoTime() - t2 - (state.nestedNanos() - nested2));
         if (type.isEmpty()) {
             // No planning set will report on an untyped file: suppress now and let the parsed
             // document go, so a large tree does not hold every Markdown model until the end.
@@ -462,13 +532,14 @@ public final class Linter {
                     active.options(), active.level(), new ReportGate(active.meta(), display, findings, notices),
                     state.scopeOf(document.source().path()), state.linkTargets);
             long r0 = System.nanoTime();
+            long nested0 = state.nestedNanos();
             try {
                 documentRule.check(context);
             } catch (RuntimeException | Error e) {
                 notices.add(new Notice(display, Notice.Kind.ERROR,
                         "rule " + active.rule().id() + " failed on this file: " + describe(e)));
             }
-            state.addRuleTime(active.meta().id(), System.nanoTime() - r0);
+            state.addRuleTime(active.meta().id(), System.nanoTime() - r0 - (state.nestedNanos() - nested0));
         }
     }
 

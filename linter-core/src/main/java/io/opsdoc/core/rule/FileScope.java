@@ -13,13 +13,32 @@ import java.util.Optional;
  * repository holding the checked path, or the checked folder itself outside a repository) and
  * no larger than {@code maxFileBytes} ({@code --max-file-size}). A path counts as inside only
  * when it is inside after following symbolic links, so a link cannot lead a rule out of the tree.
+ *
+ * <p>A value (equal when root and limit are), not a record only because it also caches the
+ * root's real path: every {@link #contains} needs it, and resolving it costs one system call per
+ * folder of the root (files and folders are assumed not to change during a run).
  */
-public record FileScope(Path root, long maxFileBytes) {
+public final class FileScope {
     /** The size limit when none is configured (the engine's default {@code --max-file-size}). */
     public static final long DEFAULT_MAX_FILE_BYTES = 8L * 1024 * 1024;
 
-    public FileScope {
-        root = root.toAbsolutePath().normalize();
+    private final Path root;
+    private final long maxFileBytes;
+    /** The root after following symbolic links; resolved on first use (racing threads agree). */
+    private volatile Path realRoot;
+
+    public FileScope(Path root, long maxFileBytes) {
+        this.root = root.toAbsolutePath().normalize();
+        this.maxFileBytes = maxFileBytes;
+    }
+
+    /** The root, absolute and normalised (symbolic links not followed). */
+    public Path root() {
+        return root;
+    }
+
+    public long maxFileBytes() {
+        return maxFileBytes;
     }
 
     /**
@@ -45,10 +64,24 @@ public record FileScope(Path root, long maxFileBytes) {
     /** True when {@code path} lies under the root, also after resolving symbolic links. */
     public boolean contains(Path path) {
         Path abs = path.toAbsolutePath().normalize();
-        if (!abs.startsWith(root)) {
-            return false;
+        return abs.startsWith(root) && containsReal(realPath(abs));
+    }
+
+    /**
+     * True when {@code real}, the {@linkplain #realPath real path} of a path under the root, is
+     * inside: for callers that resolve real paths through a cache of their own.
+     */
+    boolean containsReal(Path real) {
+        return real.startsWith(realRoot());
+    }
+
+    private Path realRoot() {
+        Path real = realRoot;
+        if (real == null) {
+            real = realPath(root);
+            realRoot = real;
         }
-        return realPath(abs).startsWith(realPath(root));
+        return real;
     }
 
     /** True when {@code file} may be read: inside the scope and not larger than the limit. */
@@ -65,7 +98,7 @@ public record FileScope(Path root, long maxFileBytes) {
      * nearest existing ancestor with the missing names appended (a missing file inside a
      * symlinked folder is judged by where the folder leads).
      */
-    private static Path realPath(Path path) {
+    static Path realPath(Path path) {
         Deque<Path> missing = new ArrayDeque<>();
         Path existing = path;
         while (existing != null) {
@@ -84,5 +117,21 @@ public record FileScope(Path root, long maxFileBytes) {
             }
         }
         return path;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other == this
+                || other instanceof FileScope scope && root.equals(scope.root) && maxFileBytes == scope.maxFileBytes;
+    }
+
+    @Override
+    public int hashCode() {
+        return root.hashCode() * 31 + Long.hashCode(maxFileBytes);
+    }
+
+    @Override
+    public String toString() {
+        return "FileScope[root=" + root + ", maxFileBytes=" + maxFileBytes + "]";
     }
 }

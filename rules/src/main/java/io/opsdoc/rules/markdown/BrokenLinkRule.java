@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 
 /**
  * A relative link to a file that does not exist, or a {@code #fragment} that no heading or HTML
@@ -30,8 +30,6 @@ import java.util.regex.Pattern;
  */
 public final class BrokenLinkRule implements DocumentRule {
     static final String ID = "markdown/broken-link";
-
-    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
 
     static final Message NO_ANCHOR = Message.of("no-anchor",
             "no heading or anchor in this document produces '#{0}'{1}");
@@ -93,13 +91,14 @@ public final class BrokenLinkRule implements DocumentRule {
     public void check(DocumentContext context) {
         MarkdownDocument document = context.document();
         SourceFile source = document.source();
-        Path folder = folderOnDisk(source);
         FileScope scope = context.files();
         LinkTargets linkTargets = context.linkTargets();
-        if (folder != null) {
-            // Other documents of the run that link here reuse this parse instead of reading the file again.
-            linkTargets.register(document);
-        }
+        // Other documents of the run that link here reuse this parse instead of reading the file
+        // again. Text not on disk registers harmlessly: anchors are only asked of regular files.
+        Supplier<Set<String>> registered = linkTargets.register(document);
+        // Looked up at the first link with a path: most documents need no file-system call for it.
+        Path folder = null;
+        boolean folderKnown = false;
         // This document's own anchors, computed for its first same-document fragment.
         Set<String> ownAnchors = null;
         // Link targets of this one check: several links into the same file look it up once.
@@ -120,12 +119,16 @@ public final class BrokenLinkRule implements DocumentRule {
             String decodedFragment = decode(fragment);
             if (decodedPath.isEmpty()) {
                 if (!fragment.isEmpty() && ownAnchors == null) {
-                    ownAnchors = anchors(document);
+                    ownAnchors = registered.get();
                 }
                 if (!fragment.isEmpty() && !fragmentKnown(ownAnchors, decodedFragment)) {
                     context.report(link.urlRange(), NO_ANCHOR, decodedFragment, suggestion(ownAnchors, decodedFragment));
                 }
                 continue;
+            }
+            if (!folderKnown) {
+                folder = folderOnDisk(source);
+                folderKnown = true;
             }
             if (folder == null) {
                 continue;
@@ -169,8 +172,29 @@ public final class BrokenLinkRule implements DocumentRule {
     }
 
     private static boolean skipped(String url) {
-        return url.isEmpty() || url.equals("#") || SCHEME.matcher(url).find() || url.startsWith("/")
+        return url.isEmpty() || url.equals("#") || hasScheme(url) || url.startsWith("/")
                 || url.startsWith("\\") || url.contains("{{") || url.contains("{%") || url.contains("${");
+    }
+
+    /** Whether {@code url} starts with a URI scheme and its colon: {@code ^[A-Za-z][A-Za-z0-9+.-]*:}, without a regex per link. */
+    static boolean hasScheme(String url) {
+        if (url.isEmpty() || !asciiLetter(url.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == ':') {
+                return true;
+            }
+            if (!(asciiLetter(c) || c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean asciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** The document's folder when the document is a real file; null for in-memory text. */
@@ -221,10 +245,5 @@ public final class BrokenLinkRule implements DocumentRule {
             }
         }
         return best != null && bestDistance <= limit ? "; did you mean '#" + best + "'?" : "";
-    }
-
-    /** Heading slugs and explicit HTML anchors of a document, lower-cased. */
-    static Set<String> anchors(MarkdownDocument document) {
-        return LinkTargets.anchors(document);
     }
 }
