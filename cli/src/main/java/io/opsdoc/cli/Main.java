@@ -27,15 +27,16 @@ public final class Main extends Opsdoc {
     /**
      * A new instance of the subcommand of {@link Main}'s annotation named {@code name}, or null:
      * also for {@code help}, which needs every subcommand. MainTest holds this to the annotation.
+     * The lint commands start loading the rules at once (see {@link RulesPreload}).
      */
     static Object subcommand(String name) {
         return switch (name) {
-            case "check" -> new CheckCommand();
+            case "check" -> new CheckCommand(RulesPreload.start());
             case "rules" -> new RulesCommand();
             case "explain" -> new ExplainCommand();
-            case "baseline" -> new BaselineCommand();
+            case "baseline" -> new BaselineCommand(RulesPreload.start());
             case "config" -> new ConfigCommand();
-            case "fix" -> new FixCommand();
+            case "fix" -> new FixCommand(RulesPreload.start());
             case "init" -> new InitCommand();
             case "facts" -> new FactsCommand();
             default -> null;
