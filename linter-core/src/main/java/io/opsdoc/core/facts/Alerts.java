@@ -83,7 +83,8 @@ public final class Alerts {
         for (CodeBlock block : doc.codeBlocks()) {
             if (Blocks.isHcl(block) && block.hcl().valid()) {
                 datadogMonitors(block.hcl(), block.hcl().body(), result);
-            } else if (block.isLanguage("json", "jsonc", "json5") && parsedJson(block.json().kind())) {
+            } else if (block.isLanguage("json", "jsonc", "json5") && mayHoldMonitor(block)
+                    && parsedJson(block.json().kind())) {
                 jsonMonitors(block, result);
             }
         }
@@ -246,6 +247,18 @@ public final class Alerts {
         if (node.isContainerNode()) {
             node.forEach(child -> walkJson(child, visitor));
         }
+    }
+
+    /**
+     * Whether a JSON block can hold a monitor at all: a monitor has a {@code query} key, which the
+     * block's text spells out (quoted, single-quoted or bare) unless it writes the key with JSON's
+     * Unicode escapes (a backslash and u). Reading a JSON block is the first use of Jackson's
+     * ObjectMapper in many runs (tens of milliseconds of start-up), so blocks that cannot hold a
+     * monitor are not read here.
+     */
+    static boolean mayHoldMonitor(CodeBlock block) {
+        String content = block.content();
+        return content.contains("query") || content.contains("\\u");
     }
 
     private static boolean parsedJson(io.opsdoc.core.embedded.BlockKind kind) {
