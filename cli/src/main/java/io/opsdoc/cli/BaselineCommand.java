@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,6 +28,17 @@ import picocli.CommandLine.Model.CommandSpec;
             "Examples:", "  opsdoc baseline docs/planning --output .opsdoc-baseline.json",
             "  opsdoc check docs/planning --baseline .opsdoc-baseline.json"})
 public final class BaselineCommand implements Callable<Integer> {
+    /** Where the rules come from: loaded when the command runs, or preloaded (see {@link Main#commandLine}). */
+    private final Supplier<RuleRegistry> rules;
+
+    public BaselineCommand() {
+        this(RuleRegistry::load);
+    }
+
+    BaselineCommand(Supplier<RuleRegistry> rules) {
+        this.rules = rules;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -44,7 +56,7 @@ public final class BaselineCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Reporter reporter = reporter();
-        LintResult result = lint.linter(RuleRegistry.load()).lint(lint.pathsOrDefault());
+        LintResult result = lint.linter(rules.get()).lint(lint.pathsOrDefault());
         ReportContext context = new ReportContext(Path.of("").toAbsolutePath(), VersionProvider.version(),
                 Optional.empty(), false);
         ReportFile.write(output, result, lint.pathsOrDefault(), writer -> reporter.write(result, context, writer));

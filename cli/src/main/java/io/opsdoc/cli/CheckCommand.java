@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,6 +32,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "Examples:", "  opsdoc check docs/planning",
             "  opsdoc check . --format sarif --output opsdoc.sarif --fail-on warning"})
 public final class CheckCommand implements Callable<Integer> {
+    /** Where the rules come from: loaded when the check runs, or preloaded (see {@link Main#commandLine}). */
+    private final Supplier<RuleRegistry> rules;
+
     @Spec
     CommandSpec spec;
 
@@ -60,12 +64,20 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Print where the time went (phases, slowest rules) to standard error, as lines starting with 'timings:'.")
     boolean timings;
 
+    public CheckCommand() {
+        this(RuleRegistry::load);
+    }
+
+    CheckCommand(Supplier<RuleRegistry> rules) {
+        this.rules = rules;
+    }
+
     @Override
     public Integer call() throws IOException {
         Optional<Level> threshold = failThreshold(failOn);
         Reporter reporter = Formats.reporter(format.toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new UserException("unknown --format '" + format + "'; use one of " + Formats.names()));
-        RuleRegistry registry = RuleRegistry.load();
+        RuleRegistry registry = rules.get();
         LintResult result = lint.linter(registry).keepingReportedSourcesOnly().lint(lint.pathsOrDefault(),
                 ProgressLine.forTerminal(SafeErrorWriter.rawOf(spec.commandLine().getErr()), System.getenv(), TextReporter.stdoutIsTerminal()));
         ReportContext context = new ReportContext(Path.of("").toAbsolutePath(), VersionProvider.version(),

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,6 +57,17 @@ import picocli.CommandLine.Model.CommandSpec;
             "not be written.",
             "Examples:", "  opsdoc fix docs/planning --dry-run", "  opsdoc fix docs/planning"})
 public final class FixCommand implements Callable<Integer> {
+    /** Where the rules come from: loaded when the fix runs, or preloaded (see {@link Main#commandLine}). */
+    private final Supplier<RuleRegistry> rules;
+
+    public FixCommand() {
+        this(RuleRegistry::load);
+    }
+
+    FixCommand(Supplier<RuleRegistry> rules) {
+        this.rules = rules;
+    }
+
     /** Its findings mark secrets, which the diff of --dry-run hides. */
     static final String HARDCODED_SECRET = "security/hardcoded-secret";
 
@@ -96,7 +108,7 @@ public final class FixCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path cwd = Path.of("").toAbsolutePath();
-        RuleRegistry registry = RuleRegistry.load();
+        RuleRegistry registry = rules.get();
         Linter linter = lint.linter(registry);
         LintResult first = linter.lint(lint.pathsOrDefault());
         Map<String, DiskState> disk = new HashMap<>();

@@ -7,28 +7,13 @@ import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the {@code opsdoc} command. */
-@Command(name = "opsdoc",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = {
-            "Lints DevOps planning documents: the CI/CD pipeline plan, the infrastructure-as-code plan,",
-            "the monitoring strategy and the deployment strategy, and the YAML, HCL and JSON embedded in them.",
-            ""},
-        footer = {
-            "",
-            "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error,",
-            "  or a path or file that could not be checked.",
-            "Memory: 'check', 'fix' and 'baseline' over more than 4 MB of Markdown run in a second JVM whose heap",
-            "  (-Xmx) is sized from the Markdown to check, with the serial collector and the C1 compiler (they",
-            "  cost less CPU and memory on such runs). A heap option of your own",
-            "  (-Xmx, -XX:MaxRAMPercentage, ... on the java command line or in JAVA_TOOL_OPTIONS) or",
-            "  OPSDOC_NO_RELAUNCH=1 keeps the run in the JVM you started.",
-            "Examples:",
-            "  opsdoc check docs/planning",
-            "  opsdoc check . --format sarif --output opsdoc.sarif",
-            "  opsdoc explain structure/required-section"},
-        subcommands = {
+/**
+ * Entry point of the {@code opsdoc} command: the top-level command ({@link Opsdoc}) with every
+ * subcommand, which is what {@code opsdoc --help} lists and what {@code new CommandLine(new Main())}
+ * gives. A run that names a subcommand first gets a command line with that subcommand only (see
+ * {@link #commandLine}).
+ */
+@Command(subcommands = {
             CheckCommand.class,
             RulesCommand.class,
             ExplainCommand.class,
@@ -38,9 +23,25 @@ import picocli.CommandLine.Command;
             InitCommand.class,
             FactsCommand.class,
             CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+public final class Main extends Opsdoc {
+    /**
+     * A new instance of the subcommand of {@link Main}'s annotation named {@code name}, or null:
+     * also for {@code help}, which needs every subcommand. MainTest holds this to the annotation.
+     * The lint commands start loading the rules at once (see {@link RulesPreload}).
+     */
+    static Object subcommand(String name) {
+        return switch (name) {
+            case "check" -> new CheckCommand(RulesPreload.start());
+            case "rules" -> new RulesCommand();
+            case "explain" -> new ExplainCommand();
+            case "baseline" -> new BaselineCommand(RulesPreload.start());
+            case "config" -> new ConfigCommand();
+            case "fix" -> new FixCommand(RulesPreload.start());
+            case "init" -> new InitCommand();
+            case "facts" -> new FactsCommand();
+            default -> null;
+        };
+    }
 
     public static void main(String[] args) {
         // A large run goes to a JVM with a heap sized for it (see ChildJvm); its exit code is ours.
@@ -58,8 +59,12 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter rawErr) {
+        return run(commandLine(args), args, out, rawErr);
+    }
+
+    /** Runs {@code args} on {@code commandLine} (its streams and handlers are set here). */
+    static int run(CommandLine commandLine, String[] args, PrintWriter out, PrintWriter rawErr) {
         PrintWriter err = new SafeErrorWriter(rawErr);
-        CommandLine commandLine = new CommandLine(new Main());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, cmdArgs) -> {
@@ -89,6 +94,23 @@ public final class Main implements Runnable {
         return code;
     }
 
+    /**
+     * The command line for {@code args}. picocli reads the annotations of every subcommand it is
+     * given (reflection, annotation proxies, option models): for {@code opsdoc check FILE} that was
+     * a third of the time before the check began. When the first argument names a subcommand, the
+     * run gets the top-level command with that subcommand only, which parses, helps and fails
+     * exactly as the whole command line would (a subcommand's usage, errors and suggestions
+     * involve only itself and its parent's name); anything else ({@code --help}, {@code help},
+     * a misspelt command) gets every subcommand.
+     */
+    static CommandLine commandLine(String[] args) {
+        Object only = args.length == 0 || args[0] == null ? null : subcommand(args[0]);
+        if (only == null) {
+            return new CommandLine(new Main());
+        }
+        return new CommandLine(new Opsdoc()).addSubcommand(args[0], only);
+    }
+
     private static String describe(Throwable ex) {
         if (ex instanceof OutOfMemoryError) {
             return "internal error: out of memory (give Java more with -Xmx, or lower --max-file-size)";
@@ -98,10 +120,5 @@ public final class Main implements Runnable {
         }
         String message = ex.getMessage();
         return "internal error: " + ex.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

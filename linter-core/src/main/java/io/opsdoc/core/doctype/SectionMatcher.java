@@ -14,6 +14,8 @@ public final class SectionMatcher {
     private static final Pattern LEADING_NUMBER = Pattern.compile(
             "^\\s*(?:(?:step|stage|phase|part|section)\\s+)?(?:\\d+(?:\\.\\d+)*|[ivx]+|[a-z])[.):]\\s+|^\\s*(?:(?:step|stage|phase|part|section)\\s+)?\\d+(?:\\.\\d+)*\\s+",
             Pattern.CASE_INSENSITIVE);
+    /** Compiled once: {@code String.split("\\s+")} compiles it on every call, and words() runs per heading and name. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern QUALIFIER = Pattern.compile("\\s*(?:\\(|\\[|:|\\s[-\u2013\u2014]\\s|\\s[-\u2013\u2014]$).*$");
 
     private SectionMatcher() {
@@ -54,7 +56,7 @@ public final class SectionMatcher {
             }
         }
         List<String> result = new ArrayList<>();
-        for (String word : sb.toString().trim().split("\\s+")) {
+        for (String word : WHITESPACE.split(sb.toString().trim())) {
             if (!word.isEmpty() && !word.equals("and")) {
                 result.add(word);
             }

@@ -23,21 +23,29 @@ import java.util.Optional;
  * fails is the block {@link BlockKind#INVALID}, with the strict parser's error position.
  */
 public final class JsonBlock {
+    /** How deep JSON may nest before the parse stops with an error. */
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder().maxNestingDepth(500).build();
     /** Configured once and never changed afterwards, so sharing it between threads is safe. */
-    private static final ObjectMapper STRICT = JsonMapper.builder()
+    private static final ObjectMapper STRICT = limited(JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-    private static final ObjectMapper LENIENT = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS,
-                    JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_SINGLE_QUOTES,
-                    JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
-            .build();
+            .build());
 
-    static {
-        StreamReadConstraints limits = StreamReadConstraints.builder().maxNestingDepth(500).build();
-        STRICT.getFactory().setStreamReadConstraints(limits);
-        LENIENT.getFactory().setStreamReadConstraints(limits);
+    /**
+     * The JSONC reader, built on first use (holder idiom): only a block that strict JSON rejects
+     * needs it, and each ObjectMapper costs a one-file run a few milliseconds to build.
+     */
+    private static final class Lenient {
+        static final ObjectMapper MAPPER = limited(JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS,
+                        JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_SINGLE_QUOTES,
+                        JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
+                .build());
+    }
+
+    private static ObjectMapper limited(ObjectMapper mapper) {
+        mapper.getFactory().setStreamReadConstraints(LIMITS);
+        return mapper;
     }
 
     private final CodeBlock block;
@@ -75,7 +83,7 @@ public final class JsonBlock {
         }
         JsonProcessingException lenientFailure;
         try {
-            return new JsonBlock(block, BlockKind.LENIENT, List.of(LENIENT.readTree(text)), Optional.empty());
+            return new JsonBlock(block, BlockKind.LENIENT, List.of(Lenient.MAPPER.readTree(text)), Optional.empty());
         } catch (JsonProcessingException e) {
             lenientFailure = e;
         }
@@ -83,7 +91,7 @@ public final class JsonBlock {
         if (stream.size() > 1) {
             return new JsonBlock(block, BlockKind.STREAM, stream, Optional.empty());
         }
-        Optional<JsonNode> fragment = tryRead(LENIENT, "{\n" + text + "\n}");
+        Optional<JsonNode> fragment = tryRead(Lenient.MAPPER, "{\n" + text + "\n}");
         if (fragment.isPresent()) {
             return new JsonBlock(block, BlockKind.FRAGMENT, List.of(fragment.get()), Optional.empty());
         }
@@ -103,7 +111,7 @@ public final class JsonBlock {
 
     private static List<JsonNode> tryStream(String text) {
         List<JsonNode> result = new ArrayList<>();
-        try (MappingIterator<JsonNode> it = LENIENT.readerFor(JsonNode.class).readValues(text)) {
+        try (MappingIterator<JsonNode> it = Lenient.MAPPER.readerFor(JsonNode.class).readValues(text)) {
             while (it.hasNextValue()) {
                 result.add(it.nextValue());
             }

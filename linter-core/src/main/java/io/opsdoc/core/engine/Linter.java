@@ -345,7 +345,10 @@ public final class Linter {
         long setNanos;
         // Threads start on demand, so a pool of `jobs` costs nothing when fewer are needed.
         ExecutorService pool = Executors.newFixedThreadPool(jobs, workerFactory());
-        RunState state = new RunState(Math.max(1, jobs / Math.max(1, work.size())), pool, scopes);
+        // Files read only as context (siblings of a named file) run no document rules: a one-file
+        // run splits its rules over every worker however many siblings are read beside it.
+        int checked = (int) work.stream().filter(j -> !j.contextOnly()).count();
+        RunState state = new RunState(Math.max(1, jobs / Math.max(1, checked)), pool, scopes);
         try {
             List<FutureTask<FileOutcome>> futures = new ArrayList<>();
             for (Job job : work) {
@@ -363,7 +366,6 @@ public final class Linter {
             }
             // Filled before any task runs (submitting publishes it to the workers).
             futures.forEach(pool::execute);
-            int checked = (int) work.stream().filter(j -> !j.contextOnly()).count();
             for (int i = 0; i < futures.size(); i++) {
                 boolean context = work.get(i).contextOnly();
                 try {

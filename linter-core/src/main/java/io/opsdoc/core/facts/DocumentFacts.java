@@ -10,42 +10,44 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What opsdoc understood of one planning document: its environments, availability objectives,
  * alerts, timings (stage targets, pipeline total, rollback times, automation limits, RTO/RPO),
  * health endpoints and named things (secrets stores, scanners, backups, strategies, pipeline
- * jobs), each with its exact place in the file. Computed once per document and type and kept
- * with the document, so every rule of a run queries the same facts.
- *
- * @param type the document type id, empty for an untyped file
+ * jobs), each with its exact place in the file. Each kind of fact is read once per document and
+ * type, when a rule first asks for it, and kept with the document, so every rule of a run queries
+ * the same facts: a rule that needs the environments does not wait for the alerts to be read
+ * (alerts parse the JSON and HCL blocks), and a kind no rule asks for is never read.
  */
-public record DocumentFacts(MarkdownDocument document, String type, List<EnvironmentFact> environments,
-        List<SloFact> slos, List<AlertFact> alerts, List<TimedFact> timings, List<HealthEndpoints.Endpoint> healthEndpoints,
-        List<TermFact> terms) {
+public final class DocumentFacts {
     public static final String CICD = "cicd-pipeline";
     public static final String IAC = "infrastructure-as-code";
     public static final String MONITORING = "monitoring-strategy";
     public static final String DEPLOYMENT = "deployment-strategy";
 
-    public DocumentFacts {
-        environments = List.copyOf(environments);
-        slos = List.copyOf(slos);
-        alerts = List.copyOf(alerts);
-        timings = List.copyOf(timings);
-        healthEndpoints = List.copyOf(healthEndpoints);
-        terms = List.copyOf(terms);
+    private final MarkdownDocument document;
+    private final Optional<DocumentType> documentType;
+    private final String type;
+    /** The prefix of this document's and type's keys in {@link MarkdownDocument#derived}. */
+    private final String key;
+
+    private DocumentFacts(MarkdownDocument document, Optional<DocumentType> documentType) {
+        this.document = document;
+        this.documentType = documentType;
+        this.type = documentType.map(DocumentType::id).orElse("");
+        this.key = "opsdoc.facts:" + type + ":";
     }
 
-    /** The facts of a typed document of a planning set, computed on first request. */
+    /** The facts of a typed document of a planning set. */
     public static DocumentFacts of(TypedDocument typed) {
         return of(typed.document(), Optional.of(typed.type()));
     }
 
-    /** The facts of {@code doc} read as {@code type} (empty: untyped), computed on first request. */
+    /** The facts of {@code doc} read as {@code type} (empty: untyped); each kind is read on first request. */
     public static DocumentFacts of(MarkdownDocument doc, Optional<DocumentType> type) {
-        String key = "opsdoc.facts:" + type.map(DocumentType::id).orElse("");
-        return doc.derived(key, DocumentFacts.class, d -> read(d, type));
+        return new DocumentFacts(doc, type);
     }
 
     /** The facts of every document of a set, in the set's order. */
@@ -55,30 +57,82 @@ public record DocumentFacts(MarkdownDocument document, String type, List<Environ
         return result;
     }
 
-    private static DocumentFacts read(MarkdownDocument doc, Optional<DocumentType> type) {
-        String id = type.map(DocumentType::id).orElse("");
-        Optional<Section> envSection = id.equals(IAC) ? Sections.find(doc, type, "Environment Management") : Optional.empty();
+    public MarkdownDocument document() {
+        return document;
+    }
+
+    /** The document type id, empty for an untyped file. */
+    public String type() {
+        return type;
+    }
+
+    public List<EnvironmentFact> environments() {
+        return fact("environments", this::readEnvironments);
+    }
+
+    public List<SloFact> slos() {
+        return fact("slos", () -> Slos.of(document));
+    }
+
+    public List<AlertFact> alerts() {
+        return fact("alerts", () -> Alerts.of(document));
+    }
+
+    public List<TimedFact> timings() {
+        return fact("timings", this::readTimings);
+    }
+
+    public List<HealthEndpoints.Endpoint> healthEndpoints() {
+        return fact("health-endpoints", () -> HealthEndpoints.of(document,
+                type.equals(MONITORING) ? Sections.find(document, documentType, "Health Checks") : Optional.empty()));
+    }
+
+    public List<TermFact> terms() {
+        return fact("terms", this::readTerms);
+    }
+
+    /**
+     * One kind of fact, read once per document and type: the first request reads it, requests
+     * from other threads meanwhile wait for that result (see {@link MarkdownDocument#derived}).
+     */
+    @SuppressWarnings("unchecked")
+    private <T> List<T> fact(String kind, Supplier<List<T>> read) {
+        return document.derived(key + kind, List.class, d -> List.copyOf(read.get()));
+    }
+
+    private List<EnvironmentFact> readEnvironments() {
+        Optional<Section> envSection = type.equals(IAC)
+                ? Sections.find(document, documentType, "Environment Management") : Optional.empty();
         List<EnvironmentFact> environments = new ArrayList<>();
-        for (Map.Entry<String, Environments.Mention> e : Environments.mentions(doc, envSection, id.equals(IAC)).entrySet()) {
+        for (Map.Entry<String, Environments.Mention> e
+                : Environments.mentions(document, envSection, type.equals(IAC)).entrySet()) {
             Range r = e.getValue().range();
-            environments.add(new EnvironmentFact(e.getKey(), doc.text().substring(r.start().offset(), r.end().offset()), r));
+            environments.add(new EnvironmentFact(e.getKey(), document.text().substring(r.start().offset(), r.end().offset()), r));
         }
+        return environments;
+    }
+
+    private List<TimedFact> readTimings() {
         List<TimedFact> timings = new ArrayList<>();
-        if (id.equals(CICD)) {
-            Sections.find(doc, type, "Pipeline Performance").ifPresent(s -> timings.addAll(PipelineTimes.of(doc, s)));
+        if (type.equals(CICD)) {
+            Sections.find(document, documentType, "Pipeline Performance")
+                    .ifPresent(s -> timings.addAll(PipelineTimes.of(document, s)));
         }
-        Optional<Section> rollback = id.equals(DEPLOYMENT) ? Sections.find(doc, type, "Rollback Procedures") : Optional.empty();
-        rollback.ifPresent(s -> timings.addAll(Rollbacks.stated(doc, Optional.of(s))));
-        timings.addAll(Rollbacks.labelled(doc, rollback));
-        timings.addAll(Rollbacks.limits(doc));
-        timings.addAll(Recovery.of(doc));
-        Optional<Section> health = id.equals(MONITORING) ? Sections.find(doc, type, "Health Checks") : Optional.empty();
-        List<TermFact> terms = new ArrayList<>(Terms.of(doc));
-        if (id.equals(CICD)) {
-            Sections.find(doc, type, "Pipeline Stages").ifPresent(s -> terms.addAll(Terms.jobs(doc, s)));
+        Optional<Section> rollback = type.equals(DEPLOYMENT)
+                ? Sections.find(document, documentType, "Rollback Procedures") : Optional.empty();
+        rollback.ifPresent(s -> timings.addAll(Rollbacks.stated(document, Optional.of(s))));
+        timings.addAll(Rollbacks.labelled(document, rollback));
+        timings.addAll(Rollbacks.limits(document));
+        timings.addAll(Recovery.of(document));
+        return timings;
+    }
+
+    private List<TermFact> readTerms() {
+        List<TermFact> terms = new ArrayList<>(Terms.of(document));
+        if (type.equals(CICD)) {
+            Sections.find(document, documentType, "Pipeline Stages").ifPresent(s -> terms.addAll(Terms.jobs(document, s)));
         }
-        return new DocumentFacts(doc, id, environments, Slos.of(doc), Alerts.of(doc), timings,
-                HealthEndpoints.of(doc, health), terms);
+        return terms;
     }
 
     public String path() {
@@ -86,10 +140,10 @@ public record DocumentFacts(MarkdownDocument document, String type, List<Environ
     }
 
     public List<TimedFact> timings(String kind) {
-        return timings.stream().filter(t -> t.kind().equals(kind)).toList();
+        return timings().stream().filter(t -> t.kind().equals(kind)).toList();
     }
 
     public List<TermFact> terms(String kind) {
-        return terms.stream().filter(t -> t.kind().equals(kind)).toList();
+        return terms().stream().filter(t -> t.kind().equals(kind)).toList();
     }
 }

@@ -90,6 +90,9 @@ public final class Vocabulary {
         return patterns.computeIfAbsent(topic, t -> alternation(terms(t)));
     }
 
+    /** What separates the words of a term: {@code \\s} of a regex, compiled once (not per term and call). */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     /** Not inside a word: no letter or digit right before. */
     private static final String WORD_START = "(?<![\\p{L}\\p{N}])";
 
@@ -120,10 +123,10 @@ public final class Vocabulary {
                 alternative = alternative.substring(WORD_START.length());
                 words.append(words.length() > 0 ? "|" : "").append(alternative);
                 int first = t.codePointAt(0);
-                firsts.append(String.format("\\x{%x}", first));
+                appendHexEscape(firsts, first);
                 int upper = Character.toUpperCase(first);
                 if (upper != first) {
-                    firsts.append(String.format("\\x{%x}", upper));
+                    appendHexEscape(firsts, upper);
                 }
                 if (caseVariants(first).isEmpty()) {
                     ascii = false;
@@ -234,8 +237,8 @@ public final class Vocabulary {
             }
             // Compiling a term's pattern costs more than looking for its first word; ASCII terms
             // (all built-in ones) can be ruled out that way first.
-            String firstWord = term.strip().toLowerCase(Locale.ROOT).split("\\s+", 2)[0];
-            if (firstWord.chars().allMatch(c -> c < 0x80)) {
+            String firstWord = firstWord(term.strip().toLowerCase(Locale.ROOT));
+            if (isAscii(firstWord)) {
                 lower = lower == null ? text.toString().toLowerCase(Locale.ROOT) : lower;
                 if (!lower.contains(firstWord)) {
                     continue;
@@ -247,6 +250,37 @@ public final class Vocabulary {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * The text up to the first regex whitespace ({@code [ \\t\\n\\x0B\\f\\r]}) of a stripped term:
+     * what {@code split("\\s+", 2)[0]} gives, without compiling that pattern on every call.
+     */
+    static String firstWord(String stripped) {
+        for (int i = 0; i < stripped.length(); i++) {
+            switch (stripped.charAt(i)) {
+                case ' ', '\t', '\n', '\u000B', '\f', '\r' -> {
+                    return stripped.substring(0, i);
+                }
+                default -> {
+                }
+            }
+        }
+        return stripped;
+    }
+
+    static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Appends {@code \x{h...h}}, the regex escape of a code point, as {@code String.format("\\x{%x}", c)} writes it. */
+    static StringBuilder appendHexEscape(StringBuilder sb, int codePoint) {
+        return sb.append("\\x{").append(Integer.toHexString(codePoint)).append('}');
     }
 
     public static boolean contains(CharSequence text, Collection<String> terms) {
@@ -264,7 +298,7 @@ public final class Vocabulary {
         if (Character.isLetterOrDigit(t.charAt(0))) {
             sb.append(WORD_START);
         }
-        String[] parts = t.split("\\s+");
+        String[] parts = WHITESPACE.split(t);
         for (int i = 0; i < parts.length; i++) {
             if (i > 0) {
                 sb.append("[\\s_-]+");

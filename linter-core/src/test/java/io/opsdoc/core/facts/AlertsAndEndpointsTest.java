@@ -16,6 +16,32 @@ class AlertsAndEndpointsTest {
         return new MarkdownParser().parse(SourceFile.ofText("plan.md", text));
     }
 
+    /** A JSON block is read for monitors only when its text can spell the query key: escaped keys count. */
+    @Test
+    void jsonBlocksThatCannotHoldAMonitorAreNotReadButEscapedKeysAre() {
+        MarkdownDocument doc = parse("""
+                # Monitoring
+
+                ```json
+                {"replicas": 3, "image": "shop/api:1.4.2"}
+                ```
+
+                ```json
+                {"name": "Checkout errors", "type": "metric alert",
+                 "\\u0071uery": "avg(last_5m):sum:errors{service:checkout} > 20"}
+                ```
+
+                ```jsonc
+                // a monitor exported with comments
+                {name: 'Queue depth', type: 'metric alert', query: 'avg(last_5m):avg:queue.depth{} > 100'}
+                ```
+                """);
+        assertThat(Alerts.mayHoldMonitor(doc.codeBlocks().get(0))).isFalse();
+        assertThat(Alerts.mayHoldMonitor(doc.codeBlocks().get(1))).isTrue();
+        assertThat(Alerts.of(doc)).extracting(AlertFact::name).containsExactly("Checkout errors", "Queue depth");
+        assertThat(Alerts.of(doc)).extracting(AlertFact::comparison).containsOnly(Optional.of(">"));
+    }
+
     @Test
     void datadogMonitorsGivenAsJsonAreAlerts() {
         MarkdownDocument doc = parse("""

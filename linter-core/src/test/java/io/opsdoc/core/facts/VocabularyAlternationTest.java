@@ -21,6 +21,21 @@ import org.junit.jupiter.api.Test;
 class VocabularyAlternationTest {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
+    /** The start-up shortcuts of find and alternation give what the regex and Formatter calls gave. */
+    @Test
+    void firstWordAndHexEscapeAreWhatSplitAndFormatGive() {
+        for (String term : List.of("vault", "hashicorp vault", "a\tb c", "x\u000By", "form\ffeed", "cr\rlf\nx",
+                "no\u00a0break space", "ideographic\u3000space", "two  spaces", "\u00e9t\u00e9 x")) {
+            String stripped = term.strip().toLowerCase(Locale.ROOT);
+            assertThat(Vocabulary.firstWord(stripped)).as(term).isEqualTo(stripped.split("\\s+", 2)[0]);
+            assertThat(Vocabulary.isAscii(stripped)).as(term).isEqualTo(stripped.chars().allMatch(c -> c < 0x80));
+        }
+        for (int cp : new int[] {0, 'a', 'Z', 0x7f, 0x130, 0x212a, 0xffff, 0x10000, 0x1f600, Character.MAX_CODE_POINT}) {
+            assertThat(Vocabulary.appendHexEscape(new StringBuilder(), cp).toString())
+                    .isEqualTo(String.format("\\x{%x}", cp));
+        }
+    }
+
     @Test
     void caseVariantsAreExactlyWhatACaseInsensitiveClassMatches() {
         for (char c : "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray()) {

@@ -359,11 +359,17 @@ final class HardcodedSecretRule implements DocumentRule {
 
     // ---- JSON: Jackson's token stream over the same text the block parser accepted, for positions.
 
-    private static final JsonFactory JSON_FACTORY = JsonFactory.builder()
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS,
-                    JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_SINGLE_QUOTES,
-                    JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
-            .build();
+    /**
+     * Built on first use (holder idiom), not when the rules are loaded: only a document with a JSON
+     * block needs it, and loading the rules is part of every run's start-up.
+     */
+    private static final class Json {
+        static final JsonFactory FACTORY = JsonFactory.builder()
+                .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS,
+                        JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_SINGLE_QUOTES,
+                        JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
+                .build();
+    }
 
     private static void json(CodeBlock block, List<Hit> hits) {
         JsonBlock json = block.json();
@@ -382,7 +388,7 @@ final class HardcodedSecretRule implements DocumentRule {
                 return;
             }
         }
-        try (JsonParser parser = JSON_FACTORY.createParser(text)) {
+        try (JsonParser parser = Json.FACTORY.createParser(text)) {
             String field = null;
             JsonToken token;
             while ((token = parser.nextToken()) != null) {

@@ -1,0 +1,54 @@
+package io.opsdoc.cli;
+
+import io.opsdoc.core.engine.RuleRegistry;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
+
+/**
+ * The built-in rules, loaded on a thread of their own from the moment a lint command is named:
+ * loading them (the service lookup, every rule's class and metadata, the vocabulary) costs about
+ * as long as picocli takes to read the command line, and neither needs the other. A command
+ * built by picocli from the annotations alone (no preload) loads the rules when it runs.
+ */
+final class RulesPreload implements Supplier<RuleRegistry> {
+    private final FutureTask<RuleRegistry> task;
+
+    private RulesPreload(Callable<RuleRegistry> loader) {
+        this.task = new FutureTask<>(loader);
+    }
+
+    /** Starts loading the rules now, on a daemon thread (a usage error may end the run first). */
+    static RulesPreload start() {
+        return start(RuleRegistry::load);
+    }
+
+    static RulesPreload start(Callable<RuleRegistry> loader) {
+        RulesPreload preload = new RulesPreload(loader);
+        Thread thread = new Thread(preload.task, "opsdoc-load-rules");
+        thread.setDaemon(true);
+        thread.start();
+        return preload;
+    }
+
+    /** The rules, once loaded; fails as {@link RuleRegistry#load} failed. */
+    @Override
+    public RuleRegistry get() {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RuleRegistry.load();
+        }
+    }
+}
