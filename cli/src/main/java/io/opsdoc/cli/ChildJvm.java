@@ -251,26 +251,16 @@ final class ChildJvm {
         Map<Path, CompletableFuture<FileDiscovery.MarkdownSize>> walks = walkAhead(args, workingDirectory);
         List<Path> paths;
         try {
-            // Only the named command's model: building every command's, as 'opsdoc' itself does,
-            // took a tenth of a second of this JVM, which only sizes the child.
-            Object command = switch (args.length == 0 ? "" : args[0]) {
-                case "check" -> new CheckCommand();
-                case "fix" -> new FixCommand();
-                case "baseline" -> new BaselineCommand();
-                default -> null;
-            };
-            if (command == null) {
-                return FileDiscovery.MarkdownSize.NONE;
+            Optional<List<String>> named = quickPaths(args);
+            if (named.isPresent()) {
+                paths = named.get().isEmpty() ? List.of(Path.of(".")) : named.get().stream().map(Path::of).toList();
+            } else {
+                Optional<List<Path>> parsed = parsedPaths(args);
+                if (parsed.isEmpty()) {
+                    return FileDiscovery.MarkdownSize.NONE;
+                }
+                paths = parsed.get();
             }
-            CommandLine.ParseResult parsed = new CommandLine(command).parseArgs(Arrays.copyOfRange(args, 1, args.length));
-            if (parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {
-                return FileDiscovery.MarkdownSize.NONE;
-            }
-            CommandLine.Model.CommandSpec lint = parsed.commandSpec().mixins().get("lint");
-            if (lint == null || !(lint.userObject() instanceof LintOptions options)) {
-                return FileDiscovery.MarkdownSize.NONE;
-            }
-            paths = options.pathsOrDefault();
         } catch (RuntimeException e) {
             // Unparsable arguments: the run in this JVM reports them.
             return FileDiscovery.MarkdownSize.NONE;
@@ -291,6 +281,83 @@ final class ChildJvm {
             }
         }
         return size;
+    }
+
+    /**
+     * Options of {@code check} and {@code fix} that take a value, and those that do not, as their
+     * picocli models declare them ({@code ChildJvmTest} keeps the two equal).
+     */
+    static final Map<String, Set<String>> VALUE_OPTIONS = Map.of(
+            "check", Set.of("-j", "--jobs", "--config", "--max-file-size", "-f", "--format", "-o", "--output",
+                    "--fail-on", "--category", "--baseline"),
+            "fix", Set.of("-j", "--jobs", "--config", "--max-file-size", "--fail-on"));
+    static final Map<String, Set<String>> FLAG_OPTIONS = Map.of(
+            "check", Set.of("-h", "--help", "-V", "--version", "--timings"),
+            "fix", Set.of("-h", "--help", "-V", "--version", "--dry-run"));
+
+    /**
+     * The paths a plain {@code check} or {@code fix} command line names (empty: none, so the
+     * current folder), read without picocli, which took a fifth of a second of this JVM before
+     * the child could start; empty when the command line needs picocli to be read: another
+     * command, help or version, an unknown option, an attached short value ({@code -fjson}),
+     * {@code --}, or an {@code @file}. Values are not checked here: a bad one is reported by the
+     * run, in whichever JVM.
+     */
+    static Optional<List<String>> quickPaths(String[] args) {
+        Set<String> values = args.length == 0 ? null : VALUE_OPTIONS.get(args[0]);
+        Set<String> flags = args.length == 0 ? null : FLAG_OPTIONS.get(args[0]);
+        if (values == null || flags == null) {
+            return Optional.empty();
+        }
+        List<String> paths = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("@") || arg.equals("--")) {
+                return Optional.empty();
+            }
+            if (!arg.startsWith("-") || arg.equals("-")) {
+                paths.add(arg);
+                continue;
+            }
+            int equals = arg.indexOf('=');
+            String name = equals < 0 ? arg : arg.substring(0, equals);
+            if (values.contains(name)) {
+                if (equals < 0) {
+                    if (i + 1 >= args.length) {
+                        return Optional.empty();
+                    }
+                    i++;
+                }
+            } else if (!flags.contains(arg) || arg.equals("-h") || arg.equals("--help") || arg.equals("-V")
+                    || arg.equals("--version")) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(List.copyOf(paths));
+    }
+
+    /** The paths the command line names as picocli reads it; empty for help, version or another command. */
+    private static Optional<List<Path>> parsedPaths(String[] args) {
+        // Only the named command's model: building every command's, as 'opsdoc' itself does,
+        // took a tenth of a second of this JVM, which only sizes the child.
+        Object command = switch (args.length == 0 ? "" : args[0]) {
+            case "check" -> new CheckCommand();
+            case "fix" -> new FixCommand();
+            case "baseline" -> new BaselineCommand();
+            default -> null;
+        };
+        if (command == null) {
+            return Optional.empty();
+        }
+        CommandLine.ParseResult parsed = new CommandLine(command).parseArgs(Arrays.copyOfRange(args, 1, args.length));
+        if (parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {
+            return Optional.empty();
+        }
+        CommandLine.Model.CommandSpec lint = parsed.commandSpec().mixins().get("lint");
+        if (lint == null || !(lint.userObject() instanceof LintOptions options)) {
+            return Optional.empty();
+        }
+        return Optional.of(options.pathsOrDefault());
     }
 
     /**

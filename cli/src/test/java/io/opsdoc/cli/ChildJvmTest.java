@@ -161,6 +161,47 @@ class ChildJvmTest {
     }
 
     @Test
+    void theQuickReadingKnowsEveryOptionOfTheLintCommands() {
+        for (var command : Map.of("check", new CheckCommand(), "fix", new FixCommand()).entrySet()) {
+            java.util.Set<String> values = new java.util.HashSet<>();
+            java.util.Set<String> flags = new java.util.HashSet<>();
+            for (var option : new picocli.CommandLine(command.getValue()).getCommandSpec().options()) {
+                (option.arity().max() > 0 ? values : flags).addAll(List.of(option.names()));
+            }
+            assertThat(ChildJvm.VALUE_OPTIONS.get(command.getKey())).as(command.getKey()).isEqualTo(values);
+            assertThat(ChildJvm.FLAG_OPTIONS.get(command.getKey())).as(command.getKey()).isEqualTo(flags);
+        }
+    }
+
+    @Test
+    void theQuickReadingFindsThePathsPicocliFindsOrLeavesTheLineToIt() {
+        List<String[]> lines = List.of(
+                new String[] {"check"},
+                new String[] {"check", "docs", "--format", "sarif", "-o", "out.sarif", "plan"},
+                new String[] {"check", "--format=json", "--jobs", "2", "docs", "--timings"},
+                new String[] {"check", "-f", "docs", "plan"},
+                new String[] {"fix", "--dry-run", "plan", "--fail-on", "warning"},
+                new String[] {"fix", "-", "--config", "plan/.opsdoc.yml"},
+                new String[] {"check", "--category", "security", "--baseline", "b.json", "--max-file-size", "2", "x"});
+        for (String[] line : lines) {
+            Optional<List<String>> quick = ChildJvm.quickPaths(line);
+            assertThat(quick).as(String.join(" ", line)).isPresent();
+            Object command = line[0].equals("check") ? new CheckCommand() : new FixCommand();
+            var parsed = new picocli.CommandLine(command).parseArgs(java.util.Arrays.copyOfRange(line, 1, line.length));
+            LintOptions options = (LintOptions) parsed.commandSpec().mixins().get("lint").userObject();
+            assertThat(quick.get().stream().map(Path::of).toList()).as(String.join(" ", line))
+                    .isEqualTo(options.paths);
+        }
+        for (String[] line : List.of(new String[] {"baseline", "plan", "-o", "b.json"}, new String[] {"check", "--help"},
+                new String[] {"check", "-V"}, new String[] {"check", "--no-such-option", "plan"},
+                new String[] {"check", "-fjson", "plan"}, new String[] {"check", "--", "-plan"},
+                new String[] {"check", "@args.txt"}, new String[] {"check", "--format"}, new String[] {"rules"},
+                new String[] {"check", "--timings=true"}, new String[] {})) {
+            assertThat(ChildJvm.quickPaths(line)).as(String.join(" ", line)).isEmpty();
+        }
+    }
+
+    @Test
     void theHeapGrowsWithTheMarkdownAndItsLargestFileUpToACap() {
         assertThat(ChildJvm.heapFor(FileDiscovery.MarkdownSize.NONE)).isEqualTo(ChildJvm.BASE_HEAP);
         assertThat(ChildJvm.heapFor(size(100L << 20, 1 << 10))).isGreaterThan(ChildJvm.heapFor(size(10L << 20, 1 << 10)));
