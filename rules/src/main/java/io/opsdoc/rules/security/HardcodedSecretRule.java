@@ -497,14 +497,19 @@ final class HardcodedSecretRule implements DocumentRule {
             if (line.stripLeading().startsWith("#") && !line.stripLeading().startsWith("#!")) {
                 continue;
             }
-            Matcher m = SHELL_ASSIGNMENT.matcher(line);
-            while (m.find()) {
-                lineHit(block, i, m.group(1), m.group(2), m.start(2), hits);
+            // Each pattern needs its literal ('=', "--"): most lines of a script hold neither.
+            if (line.indexOf('=') >= 0) {
+                Matcher m = SHELL_ASSIGNMENT.matcher(line);
+                while (m.find()) {
+                    lineHit(block, i, m.group(1), m.group(2), m.start(2), hits);
+                }
             }
-            Matcher f = SHELL_FLAG.matcher(line);
-            while (f.find()) {
-                String name = f.group(1) != null ? f.group(1) : f.group(2);
-                lineHit(block, i, name, f.group(3), f.start(3), hits);
+            if (line.contains("--")) {
+                Matcher f = SHELL_FLAG.matcher(line);
+                while (f.find()) {
+                    String name = f.group(1) != null ? f.group(1) : f.group(2);
+                    lineHit(block, i, name, f.group(3), f.start(3), hits);
+                }
             }
         }
     }
