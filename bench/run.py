@@ -4,7 +4,8 @@
 Usage: bench/run.py [--corpus DIR] [--runs N | --quick] [--jar JAR] [--java25 JDK_HOME]
                     [--skip-markdownlint] [--skip-jmh]
 
-Measures, each as the median of N fresh processes (wall time, CPU time = user + sys, peak RSS),
+Measures, each as the median of N fresh processes (wall time, CPU time = user + sys, peak RSS;
+the N rounds run every measure once, interleaved, so a drifting machine affects all alike),
 opsdoc (every rule, SARIF written to a file) against markdownlint-cli2 0.22.1 (default rules; installed
 into bench/.work/node from the npm registry on first use) on copies of the same Markdown corpus:
 
@@ -98,11 +99,18 @@ class Measure:
         self.err = samples[-1].err
 
 
-def measure(label, cmd, cwd, runs, env=None):
-    print(f"  {label} ...", end="", file=sys.stderr, flush=True)
-    m = Measure([timed(cmd, cwd, env) for _ in range(runs)])
-    print(f" {m.wall:.2f} s", file=sys.stderr, flush=True)
-    return m
+def measure_rounds(plan, runs):
+    """Runs every (key, label, cmd, cwd, env) of plan once per round, for runs rounds: a drift of
+    the machine's speed during the benchmark (a shared host) then affects every measure alike
+    instead of the ones that happened to run during it. Returns {key: Measure}."""
+    samples = {key: [] for key, *_ in plan}
+    for r in range(runs):
+        print(f"  round {r + 1} of {runs}:", file=sys.stderr, flush=True)
+        for key, label, cmd, cwd, env in plan:
+            sample = timed(cmd, cwd, env)
+            samples[key].append(sample)
+            print(f"    {label} ... {sample.wall:.2f} s", file=sys.stderr, flush=True)
+    return {key: Measure(values) for key, values in samples.items()}
 
 
 def ensure_jar(jar):
@@ -281,20 +289,25 @@ def main():
         subprocess.run(launcher + [ONE_FILE], cwd=ROOT, env=env25, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     print(f"JDK 25 for the AOT-cache run: {java25 + ' (' + java_version(os.path.join(java25, 'bin', 'java')) + ')' if java25 else 'none found (--java25 HOME)'}\n")
 
-    print("measuring (wall time of each median):", file=sys.stderr)
-    o_whole = measure("./opsdoc, corpus", launcher + ["."], whole, runs, env)
-    p_whole = measure("java -jar, corpus", plain + ["."], whole, runs)
-    p_four = measure(f"java -jar, {COPIES}x corpus", plain + ["."], fourfold, runs)
-    p_j1 = measure("java -jar --jobs 1, corpus", plain + ["--jobs", "1", "."], whole, runs)
-    p_j2 = measure("java -jar --jobs 2, corpus", plain + ["--jobs", "2", "."], whole, runs)
-    o_one = measure("./opsdoc, one file", launcher + [ONE_FILE], ROOT, runs, env)
-    o_one_text = measure("./opsdoc, one file, text", [LAUNCHER, "check", "--fail-on", "none", ONE_FILE], ROOT, runs, env)
-    o_one25 = measure("./opsdoc on JDK 25 (AOT cache), one file", launcher + [ONE_FILE], ROOT, runs, env25) if env25 else None
-    timing = timed(plain + ["--timings", "."], whole)
-    m_whole = m_one = None
+    print("measuring (each measure once per round, rounds interleaved):", file=sys.stderr)
+    plan = [("o_whole", "./opsdoc, corpus", launcher + ["."], whole, env),
+            ("p_whole", "java -jar, corpus", plain + ["."], whole, None),
+            ("p_four", f"java -jar, {COPIES}x corpus", plain + ["."], fourfold, None),
+            ("p_j1", "java -jar --jobs 1, corpus", plain + ["--jobs", "1", "."], whole, None),
+            ("p_j2", "java -jar --jobs 2, corpus", plain + ["--jobs", "2", "."], whole, None),
+            ("o_one", "./opsdoc, one file", launcher + [ONE_FILE], ROOT, env),
+            ("o_one_text", "./opsdoc, one file, text", [LAUNCHER, "check", "--fail-on", "none", ONE_FILE], ROOT, env)]
+    if env25:
+        plan.append(("o_one25", "./opsdoc on JDK 25 (AOT cache), one file", launcher + [ONE_FILE], ROOT, env25))
     if mdl:
-        m_whole = measure("markdownlint-cli2, corpus", [mdl, "**/*.md"], whole, runs)
-        m_one = measure("markdownlint-cli2, one file", [mdl, ONE_FILE], ROOT, runs)
+        plan.append(("m_whole", "markdownlint-cli2, corpus", [mdl, "**/*.md"], whole, None))
+        plan.append(("m_one", "markdownlint-cli2, one file", [mdl, ONE_FILE], ROOT, None))
+    measured = measure_rounds(plan, runs)
+    o_whole, p_whole, p_four = measured["o_whole"], measured["p_whole"], measured["p_four"]
+    p_j1, p_j2, o_one, o_one_text = measured["p_j1"], measured["p_j2"], measured["o_one"], measured["o_one_text"]
+    o_one25 = measured.get("o_one25")
+    m_whole, m_one = measured.get("m_whole"), measured.get("m_one")
+    timing = timed(plain + ["--timings", "."], whole)
     jmh_lines, jmh_ratio = [], None
     if args.skip_jmh:
         jmh_lines = ["  (skipped: --skip-jmh)"]
