@@ -395,13 +395,7 @@ final class ChildJvm {
         try {
             return walk.join();
         } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
+            throw io.opsdoc.core.Failures.unchecked(e.getCause());
         }
     }
 

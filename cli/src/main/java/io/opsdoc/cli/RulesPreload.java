@@ -38,14 +38,7 @@ final class RulesPreload implements Supplier<RuleRegistry> {
         try {
             return task.get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            throw io.opsdoc.core.Failures.unchecked(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return RuleRegistry.load();

@@ -281,14 +281,7 @@ public final class MarkdownDocument {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while deriving " + key, e);
         } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            throw io.opsdoc.core.Failures.unchecked(e.getCause());
         }
     }
 }
