@@ -480,9 +480,14 @@ final class ModelBuilder {
         comments.add(new HtmlComment(body.strip(), range(node), !(node instanceof com.vladsch.flexmark.ast.HtmlInlineComment)));
     }
 
+    private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\r?\n|\r");
+    /** Immutable, so one serves every document (a {@link Load} is per use: it is not thread-safe). */
+    private static final LoadSettings FRONT_MATTER_SETTINGS = LoadSettings.builder().setMaxAliasesForCollections(20)
+            .setCodePointLimit(1024 * 1024).build();
+
     private void frontMatter(YamlFrontMatterBlock fm) {
         String raw = string(fm.getChars());
-        String[] lines = raw.split("\r?\n|\r", -1);
+        String[] lines = LINE_BREAK.split(raw, -1);
         StringBuilder yaml = new StringBuilder();
         for (int i = 1; i < lines.length; i++) {
             String t = lines[i].strip();
@@ -494,8 +499,7 @@ final class ModelBuilder {
         Map<String, Object> values = Map.of();
         Optional<String> error = Optional.empty();
         try {
-            Object loaded = new Load(LoadSettings.builder().setMaxAliasesForCollections(20)
-                    .setCodePointLimit(1024 * 1024).build()).loadFromString(yaml.toString());
+            Object loaded = new Load(FRONT_MATTER_SETTINGS).loadFromString(yaml.toString());
             if (loaded instanceof Map<?, ?> map) {
                 Map<String, Object> copy = new LinkedHashMap<>();
                 map.forEach((k, v) -> copy.put(String.valueOf(k), v));

@@ -121,20 +121,30 @@ public final class SourceFile {
         int[] starts = new int[16];
         int count = 1;
         int length = text.length();
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c != '\n' && c != '\r') {
-                continue;
+        // indexOf, not a charAt loop: it reads the text many times faster while the JIT has not
+        // compiled this yet, and every file of a run passes here once.
+        int nextLf = -1;
+        int nextCr = -1;
+        int from = 0;
+        while (true) {
+            if (nextLf < from) {
+                nextLf = text.indexOf('\n', from);
+                nextLf = nextLf < 0 ? length : nextLf;
             }
-            if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
+            if (nextCr < from) {
+                nextCr = text.indexOf('\r', from);
+                nextCr = nextCr < 0 ? length : nextCr;
+            }
+            int i = Math.min(nextLf, nextCr);
+            if (i >= length) {
+                break;
+            }
+            if (text.charAt(i) == '\n') {
+                counts[0]++;
+            } else if (i + 1 < length && text.charAt(i + 1) == '\n') {
                 counts[1]++;
                 // The \n that follows ends this line.
-                continue;
-            }
-            if (c == '\n') {
-                if (i == 0 || text.charAt(i - 1) != '\r') {
-                    counts[0]++;
-                }
+                i++;
             } else {
                 counts[2]++;
             }
@@ -142,6 +152,7 @@ public final class SourceFile {
                 starts = Arrays.copyOf(starts, count * 2);
             }
             starts[count++] = i + 1;
+            from = i + 1;
         }
         // A terminator at the very end does not open a line a user can see.
         if (count > 1 && starts[count - 1] == length) {

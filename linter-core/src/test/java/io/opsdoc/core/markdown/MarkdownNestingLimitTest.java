@@ -26,6 +26,8 @@ class MarkdownNestingLimitTest {
     @Test
     void findsTheFirstLineThatNestsOrIndentsTooFar() {
         assertThat(MarkdownParser.firstTooDeepLine("a\r\nb\n" + "> ".repeat(101) + "x\n")).isEqualTo(3);
+        assertThat(MarkdownParser.firstTooDeepLine("a\rb\r\n\r" + "> ".repeat(101) + "x")).isEqualTo(4);
+        assertThat(MarkdownParser.firstTooDeepLine("\r\n\n" + "- ".repeat(101) + "\r")).isEqualTo(3);
         assertThat(MarkdownParser.firstTooDeepLine("a\n- x\n" + " ".repeat(300) + "y\n")).isEqualTo(3);
         assertThat(MarkdownParser.firstTooDeepLine("1. ".repeat(101))).isEqualTo(1);
         // Text after a marker is not a marker: "- x - - - ..." nests once.
@@ -45,6 +47,16 @@ class MarkdownNestingLimitTest {
             }
         }
         assertThat(changed).isEqualTo(2);
+    }
+
+    @Test
+    void linesEndAtCarriageReturnsToo() {
+        String text = "a\r" + "> ".repeat(150) + "y\r\n" + "- ".repeat(150) + "z\rb";
+        String limited = MarkdownParser.limitNesting(text);
+        assertThat(limited).hasSameSizeAs(text);
+        assertThat(limited.chars().filter(c -> c == '\\').count()).isEqualTo(2);
+        assertThat(limited.indexOf('\\')).isGreaterThan(text.indexOf('\r')).isLessThan(text.indexOf("\r\n"));
+        assertThat(limited.lastIndexOf('\\')).isGreaterThan(text.indexOf("\r\n")).isLessThan(text.lastIndexOf('\r'));
     }
 
     @Test
