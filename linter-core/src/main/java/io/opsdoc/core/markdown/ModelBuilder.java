@@ -132,112 +132,28 @@ final class ModelBuilder {
      * instead of all of them being inlined into one large method that is recompiled whenever a
      * rare node kind first turns up.
      */
-    enum Handler {
-        TEXT {
-            @Override
-            void visit(ModelBuilder builder, Node node, int context) {
-                builder.proseText(node, context);
-            }
-        },
-        HEADING {
-            @Override
-            void visit(ModelBuilder builder, Node node, int context) {
-                builder.heading((com.vladsch.flexmark.ast.Heading) node);
-            }
-        },
-        FENCED_CODE {
-            @Override
-            void visit(ModelBuilder builder, Node node, int context) {
-                builder.fenced((FencedCodeBlock) node, context);
-            }
-        },
-        INDENTED_CODE {
-            @Override
-            void visit(ModelBuilder builder, Node node, int context) {
-                builder.indented((IndentedCodeBlock) node, context);
-            }
-        },
-        LINK {
-            @Override
-            void visit(ModelBuilder builder, Node node, int context) {
-                builder.link((com.vladsch.flexmark.ast.Link) node);
-            }
-        },
-        IMAGE {
-            @Override
-            void visit(ModelBuilder builder, Node node, int context) {
-                builder.image((Image) node);
-            }
-        },
-        LINK_REF {
-            @Override
-            void visit(ModelBuilder builder, Node node, int context) {
-                builder.pendingRefs.add((LinkRef) node);
-            }
-        },
-        REFERENCE {
-            @Override
-            void visit(ModelBuilder builder, Node node, int context) {
-                builder.reference((Reference) node);
-            }
-        },
-        TABLE {
-            @Override
-            void visit(ModelBuilder builder, Node node, int context) {
-                builder.table((TableBlock) node);
-            }
-        },
-        TASK_ITEM {
-            @Override
-            void visit(ModelBuilder builder, Node node, int context) {
-                builder.taskItem((TaskListItem) node);
-            }
-        },
-        COMMENT {
-            @Override
-            void visit(ModelBuilder builder, Node node, int context) {
-                builder.comment(node);
-            }
-        },
-        HTML_BLOCK {
-            @Override
-            void visit(ModelBuilder builder, Node node, int context) {
-                builder.htmlBlock(node);
-            }
-        },
-        FRONT_MATTER {
-            @Override
-            void visit(ModelBuilder builder, Node node, int context) {
-                builder.frontMatter((YamlFrontMatterBlock) node);
-            }
-        },
-        /** Nodes that only matter through their children (code spans and breaks matter to plain text only). */
-        NONE {
-            @Override
-            void visit(ModelBuilder builder, Node node, int context) {
-                // nothing of its own
-            }
-        };
-
+    @FunctionalInterface
+    interface Handler {
         /** @param context the bits of the node's ancestors */
-        abstract void visit(ModelBuilder builder, Node node, int context);
+        void visit(ModelBuilder builder, Node node, int context);
 
         static Handler of(NodeKinds.Kind kind) {
             return switch (kind) {
-                case TEXT -> TEXT;
-                case HEADING -> HEADING;
-                case FENCED_CODE -> FENCED_CODE;
-                case INDENTED_CODE -> INDENTED_CODE;
-                case LINK -> LINK;
-                case IMAGE -> IMAGE;
-                case LINK_REF -> LINK_REF;
-                case REFERENCE -> REFERENCE;
-                case TABLE -> TABLE;
-                case TASK_ITEM -> TASK_ITEM;
-                case COMMENT -> COMMENT;
-                case HTML_BLOCK -> HTML_BLOCK;
-                case FRONT_MATTER -> FRONT_MATTER;
-                case CODE_SPAN, SOFT_BREAK, OTHER -> NONE;
+                case TEXT -> ModelBuilder::proseText;
+                case HEADING -> (builder, node, context) -> builder.heading((com.vladsch.flexmark.ast.Heading) node);
+                case FENCED_CODE -> (builder, node, context) -> builder.fenced((FencedCodeBlock) node, context);
+                case INDENTED_CODE -> (builder, node, context) -> builder.indented((IndentedCodeBlock) node, context);
+                case LINK -> (builder, node, context) -> builder.link((com.vladsch.flexmark.ast.Link) node);
+                case IMAGE -> (builder, node, context) -> builder.image((Image) node);
+                case LINK_REF -> (builder, node, context) -> builder.pendingRefs.add((LinkRef) node);
+                case REFERENCE -> (builder, node, context) -> builder.reference((Reference) node);
+                case TABLE -> (builder, node, context) -> builder.table((TableBlock) node);
+                case TASK_ITEM -> (builder, node, context) -> builder.taskItem((TaskListItem) node);
+                case COMMENT -> (builder, node, context) -> builder.comment(node);
+                case HTML_BLOCK -> (builder, node, context) -> builder.htmlBlock(node);
+                case FRONT_MATTER -> (builder, node, context) -> builder.frontMatter((YamlFrontMatterBlock) node);
+                // Nodes that only matter through their children (code spans and breaks matter to plain text only).
+                case CODE_SPAN, SOFT_BREAK, OTHER -> (builder, node, context) -> { };
             };
         }
     }
