@@ -270,9 +270,13 @@ public final class LinkTargets {
         // As Matcher.find(), which tries the pattern at every offset, but only at each '<' (the
         // only place a match can start), found with String.indexOf: a fraction of the cost.
         Matcher m = HTML_ANCHOR.matcher(text).useTransparentBounds(true);
+        // The next '=' and '>' at or after a position, remembered: '<' only moves forward, so
+        // the text is searched for each of them once, not once per '<' (which was quadratic in
+        // a long run of tags without either).
+        int[] next = {-1, -1};
         int from = 0;
         for (int at = text.indexOf('<'); at >= 0; at = text.indexOf('<', from)) {
-            if (!tagMayHoldAnchor(text, at)) {
+            if (!tagMayHoldAnchor(text, at, next)) {
                 from = at + 1;
                 continue;
             }
@@ -322,7 +326,7 @@ public final class LinkTargets {
      * follows, or no {@code =} comes before the next {@code >} (the pattern reaches its {@code =}
      * without crossing one). Most tags and stray {@code <} fail this, sparing the regex.
      */
-    private static boolean tagMayHoldAnchor(String text, int at) {
+    private static boolean tagMayHoldAnchor(String text, int at, int[] next) {
         if (at + 1 >= text.length()) {
             return false;
         }
@@ -330,12 +334,25 @@ public final class LinkTargets {
         if (!(first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z')) {
             return false;
         }
-        int eq = text.indexOf('=', at + 2);
+        int eq = nextOf(text, '=', at + 2, next, 0);
         if (eq < 0) {
             return false;
         }
-        int close = text.indexOf('>', at + 2);
+        int close = nextOf(text, '>', at + 2, next, 1);
         return close < 0 || eq < close;
+    }
+
+    /**
+     * {@code text.indexOf(c, from)}, remembered in {@code next[slot]} while it stays at or after
+     * {@code from} (callers ask with growing {@code from}); {@code Integer.MAX_VALUE} stands for
+     * none found, so a text without {@code c} is searched once.
+     */
+    private static int nextOf(String text, char c, int from, int[] next, int slot) {
+        if (next[slot] != Integer.MAX_VALUE && next[slot] < from) {
+            int found = text.indexOf(c, from);
+            next[slot] = found < 0 ? Integer.MAX_VALUE : found;
+        }
+        return next[slot] == Integer.MAX_VALUE ? -1 : next[slot];
     }
 
     /** True when {@code name} (any case) ends at {@code end} right after a white-space character. */

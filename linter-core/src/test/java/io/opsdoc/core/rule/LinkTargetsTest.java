@@ -193,6 +193,15 @@ class LinkTargetsTest {
         }
     }
 
+    /** A long run of tags with no '=' or '>' after them was searched to its end once per tag (minutes). */
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void aLongRunOfOpenTagsIsSearchedOnce() {
+        String text = "# T\n\n<b id=x>y</b>\n\n" + "<a".repeat(2_000_000) + "\n";
+        MarkdownDocument document = new MarkdownParser().parse(SourceFile.ofText("t.md", text));
+        assertThat(LinkTargets.anchors(document)).contains("x");
+    }
+
     @Test
     void htmlAnchorPrefilterNeverHidesAMatch() {
         assertThat(LinkTargets.mayHoldHtmlAnchor("no tags, id = 3")).isFalse();
