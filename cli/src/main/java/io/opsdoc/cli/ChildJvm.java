@@ -188,7 +188,8 @@ final class ChildJvm {
         try {
             Path jar = workingDirectory.resolve(classPath).toAbsolutePath().normalize();
             String name = jar.getFileName().toString();
-            Path archive = jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + (aot ? ".aot" : ".jsa"));
+            String base = name.substring(0, name.length() - ".jar".length());
+            Path archive = jar.resolveSibling(base + (aot ? ".aot" : ".jsa"));
             if (!Files.isRegularFile(archive)
                     || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) < 0) {
                 return List.of();
@@ -362,25 +363,31 @@ final class ChildJvm {
 
     /**
      * Starts walking, on another thread, the folders the arguments may name (any argument that is
-     * a folder, else the current folder), while this thread reads the command line with picocli:
-     * each takes a tenth of a second or more before the child can start. An option's value that
-     * happens to name a folder is walked for nothing; the command line decides what counts.
+     * a folder; the current folder when no argument names an existing path), while this thread
+     * reads the command line: each takes a tenth of a second or more before the child can start.
+     * An option's value that happens to name a folder is walked for nothing; the command line
+     * decides what counts.
      */
-    private static Map<Path, CompletableFuture<FileDiscovery.MarkdownSize>> walkAhead(String[] args,
+    static Map<Path, CompletableFuture<FileDiscovery.MarkdownSize>> walkAhead(String[] args,
             Path workingDirectory) {
         Map<Path, CompletableFuture<FileDiscovery.MarkdownSize>> walks = new LinkedHashMap<>();
         List<Path> folders = new ArrayList<>();
+        boolean namesPath = false;
         for (int i = 1; i < args.length; i++) {
             try {
                 Path path = workingDirectory.resolve(args[i]).normalize();
-                if (!args[i].startsWith("-") && Files.isDirectory(path)) {
-                    folders.add(path);
+                if (!args[i].startsWith("-") && Files.exists(path)) {
+                    namesPath = true;
+                    if (Files.isDirectory(path)) {
+                        folders.add(path);
+                    }
                 }
             } catch (RuntimeException e) {
                 // Not a path: the command line decides what it is.
             }
         }
-        if (folders.isEmpty()) {
+        // Files alone (a few large documents) need no walk; only a line naming no path checks '.'.
+        if (!namesPath) {
             folders.add(workingDirectory.resolve(".").normalize());
         }
         for (Path folder : folders) {

@@ -202,6 +202,17 @@ class ChildJvmTest {
     }
 
     @Test
+    void onlyFoldersAreWalkedAheadAndTheCurrentFolderOnlyWhenNoPathIsNamed() throws IOException {
+        writeTree();
+        assertThat(ChildJvm.walkAhead(new String[] {"check", "plan/cicd-pipeline.md"}, dir)).isEmpty();
+        assertThat(ChildJvm.walkAhead(new String[] {"check", "plan", "--format", "sarif"}, dir).keySet())
+                .containsExactly(dir.resolve("plan"));
+        var walks = ChildJvm.walkAhead(new String[] {"check", "--format", "sarif"}, dir);
+        assertThat(walks.keySet()).containsExactly(dir.resolve(".").normalize());
+        assertThat(walks.values().iterator().next().join()).isEqualTo(FileDiscovery.markdownSize(dir));
+    }
+
+    @Test
     void theHeapGrowsWithTheMarkdownAndItsLargestFileUpToACap() {
         assertThat(ChildJvm.heapFor(FileDiscovery.MarkdownSize.NONE)).isEqualTo(ChildJvm.BASE_HEAP);
         assertThat(ChildJvm.heapFor(size(100L << 20, 1 << 10))).isGreaterThan(ChildJvm.heapFor(size(10L << 20, 1 << 10)));
