@@ -31,7 +31,11 @@ class ChildJvmTest {
     Path dir;
 
     private static ChildJvm.Launch launch(List<String> jvmArguments, Map<String, String> env) {
-        return new ChildJvm.Launch(jvmArguments, env, "/opt/jdk", "/opt/opsdoc.jar", false, 1024);
+        return launch(jvmArguments, env, 2);
+    }
+
+    private static ChildJvm.Launch launch(List<String> jvmArguments, Map<String, String> env, int processors) {
+        return new ChildJvm.Launch(jvmArguments, env, "/opt/jdk", "/opt/opsdoc.jar", false, 1024, processors);
     }
 
     private void writeTree() throws IOException {
@@ -53,7 +57,7 @@ class ChildJvmTest {
         assertThat(plan.get().heapBytes()).isEqualTo(ChildJvm.heapFor(bytes));
         assertThat(plan.get().command()).containsExactly(Path.of("/opt/jdk", "bin", "java").toString(), "-Dfoo=bar",
                 "-Xmx" + ChildJvm.heapFor(bytes) / (1024 * 1024) + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dopsdoc.relaunched=true",
+                "-XX:CICompilerCount=1", "-Dopsdoc.relaunched=true",
                 "-cp", "/opt/opsdoc.jar", "io.opsdoc.cli.Main", "check", "plan", "--format", "sarif");
     }
 
@@ -70,7 +74,7 @@ class ChildJvmTest {
         assertThat(ChildJvm.plan(args, launch(List.of(), Map.of("JDK_JAVA_OPTIONS", "-XX:MaxRAMPercentage=25")), dir))
                 .isEmpty();
         assertThat(ChildJvm.plan(args, launch(List.of(), Map.of(ChildJvm.OPT_OUT, "1")), dir)).isEmpty();
-        assertThat(ChildJvm.plan(args, new ChildJvm.Launch(List.of(), Map.of(), "/opt/jdk", "/opt/opsdoc.jar", true, 0),
+        assertThat(ChildJvm.plan(args, new ChildJvm.Launch(List.of(), Map.of(), "/opt/jdk", "/opt/opsdoc.jar", true, 0, 2),
                 dir)).as("a child never relaunches").isEmpty();
         assertThat(ChildJvm.plan(args, launch(List.of(), Map.of()), dir)).isPresent();
     }
@@ -79,7 +83,7 @@ class ChildJvmTest {
     void smallRunsOtherCommandsAndBadArgumentsStayInThisJvm() throws IOException {
         writeTree();
         ChildJvm.Launch launch = new ChildJvm.Launch(List.of(), Map.of(), "/opt/jdk", "/opt/opsdoc.jar", false,
-                ChildJvm.MIN_BYTES);
+                ChildJvm.MIN_BYTES, 2);
         assertThat(ChildJvm.plan(new String[] {"check", "plan"}, launch, dir)).as("below the threshold").isEmpty();
         ChildJvm.Launch low = launch(List.of(), Map.of());
         assertThat(ChildJvm.plan(new String[] {"rules"}, low, dir)).isEmpty();
@@ -117,7 +121,21 @@ class ChildJvmTest {
 
         assertThat(plan).isPresent();
         assertThat(plan.get().command()).contains("-XX:+UseParallelGC", "-XX:-TieredCompilation")
-                .doesNotContain("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfrom.env=1");
+                .doesNotContain("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Dfrom.env=1");
+    }
+
+    @Test
+    void oneCompilerThreadOnlyOnTwoCoresAndWhenTheUserSetNoCompilerOption() throws IOException {
+        writeTree();
+        String[] args = {"check", "plan"};
+
+        assertThat(ChildJvm.plan(args, launch(List.of(), Map.of(), 1), dir).orElseThrow().command())
+                .contains("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
+        assertThat(ChildJvm.plan(args, launch(List.of(), Map.of(), 4), dir).orElseThrow().command())
+                .contains("-XX:TieredStopAtLevel=1").doesNotContain("-XX:CICompilerCount=1");
+        assertThat(ChildJvm.plan(args, launch(List.of("-XX:CICompilerCount=3"), Map.of(), 2), dir).orElseThrow()
+                .command()).containsOnlyOnce("-XX:CICompilerCount=3").doesNotContain("-XX:CICompilerCount=1",
+                        "-XX:TieredStopAtLevel=1");
     }
 
     @Test
@@ -152,7 +170,7 @@ class ChildJvmTest {
         Path jar = Files.writeString(dir.resolve("opsdoc.jar"), "jar");
         Files.writeString(dir.resolve(Runtime.version().feature() >= 25 ? "opsdoc.aot" : "opsdoc.jsa"), "archive");
         Optional<ChildJvm.Plan> plan = ChildJvm.plan(new String[] {"check", "plan"},
-                new ChildJvm.Launch(List.of(), Map.of(), "/opt/jdk", jar.toString(), false, 1024), dir);
+                new ChildJvm.Launch(List.of(), Map.of(), "/opt/jdk", jar.toString(), false, 1024, 2), dir);
 
         assertThat(plan).isPresent();
         assertThat(plan.get().command()).containsSubsequence("-Dopsdoc.relaunched=true", "-cp", jar.toString());
