@@ -19,7 +19,8 @@ public final class MarkdownParser {
 
     public MarkdownParser() {
         DataHolder options = flexmarkOptions();
-        this.parser = CopyFreeInlineParser.install(Parser.builder(options), options).build();
+        this.parser = CoreBlockStarts.install(CopyFreeInlineParser.install(Parser.builder(options), options), options)
+                .build();
     }
 
     /**
