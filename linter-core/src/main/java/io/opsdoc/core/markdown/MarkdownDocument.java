@@ -136,12 +136,11 @@ public final class MarkdownDocument {
     /** The type declared in front matter ({@code opsdoc: {type: x}} or {@code doc-type: x}). */
     public Optional<String> declaredType() {
         return frontMatter.flatMap(fm -> {
-            Object opsdoc = fm.values().get("opsdoc");
-            if (opsdoc instanceof java.util.Map<?, ?> map && map.get("type") != null) {
+            Optional<Object> opsdoc = fm.value("opsdoc");
+            if (opsdoc.isPresent() && opsdoc.get() instanceof java.util.Map<?, ?> map && map.get("type") != null) {
                 return Optional.of(String.valueOf(map.get("type")));
             }
-            Object docType = fm.values().get("doc-type");
-            return docType == null ? Optional.empty() : Optional.of(String.valueOf(docType));
+            return fm.value("doc-type").map(String::valueOf);
         });
     }
 

@@ -20,17 +20,12 @@ import io.opsdoc.core.source.Range;
 import io.opsdoc.core.source.SourceFile;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Builds the {@link MarkdownDocument} of one file from flexmark's tree in a single pre-order walk.
@@ -397,9 +392,6 @@ final class ModelBuilder {
     }
 
     private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\r?\n|\r");
-    /** Immutable, so one serves every document (a {@link Load} is per use: it is not thread-safe). */
-    private static final LoadSettings FRONT_MATTER_SETTINGS = LoadSettings.builder().setMaxAliasesForCollections(20)
-            .setCodePointLimit(1024 * 1024).build();
 
     private void frontMatter(YamlFrontMatterBlock fm) {
         String raw = string(fm.getChars());
@@ -412,20 +404,7 @@ final class ModelBuilder {
             }
             yaml.append(lines[i]).append('\n');
         }
-        Map<String, Object> values = Map.of();
-        Optional<String> error = Optional.empty();
-        try {
-            Object loaded = new Load(FRONT_MATTER_SETTINGS).loadFromString(yaml.toString());
-            if (loaded instanceof Map<?, ?> map) {
-                Map<String, Object> copy = new LinkedHashMap<>();
-                map.forEach((k, v) -> copy.put(String.valueOf(k), v));
-                values = Collections.unmodifiableMap(copy);
-            }
-        } catch (YamlEngineException | StackOverflowError e) {
-            String message = e.getMessage() == null ? "invalid YAML" : e.getMessage().lines().findFirst().orElse("");
-            error = Optional.of(message);
-        }
-        frontMatter = Optional.of(new FrontMatter(values, range(fm), error));
+        frontMatter = Optional.of(new FrontMatter(yaml.toString(), range(fm)));
     }
 
     private void resolveReferenceLinks() {
