@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** Finds the Markdown files under the given paths, skipping VCS, dependency and build folders and symlink loops. */
@@ -36,6 +37,14 @@ public final class FileDiscovery {
     }
 
     public Result discover(List<Path> paths, Predicate<Path> ignored) {
+        return discover(paths, ignored, file -> { });
+    }
+
+    /**
+     * As {@link #discover(List, Predicate)}, also handing each file to {@code found} as soon as
+     * the walk finds it (in walk order, each once), so that checking can start before it ends.
+     */
+    public Result discover(List<Path> paths, Predicate<Path> ignored, Consumer<Path> found) {
         Set<Path> files = new LinkedHashSet<>();
         List<Notice> notices = new ArrayList<>();
         for (Path given : paths) {
@@ -43,10 +52,10 @@ public final class FileDiscovery {
             if (!Files.exists(path)) {
                 notices.add(new Notice(display(path), Notice.Kind.ERROR, "no such file or directory"));
             } else if (Files.isDirectory(path)) {
-                walk(path, files, notices, ignored);
-            } else if (!ignored.test(path)) {
+                walk(path, files, notices, ignored, found);
+            } else if (!ignored.test(path) && files.add(path)) {
                 // An explicitly named file is checked whatever its extension.
-                files.add(path);
+                found.accept(path);
             }
         }
         List<Path> sorted = new ArrayList<>(files);
@@ -54,7 +63,8 @@ public final class FileDiscovery {
         return new Result(sorted, notices);
     }
 
-    private void walk(Path root, Set<Path> files, List<Notice> notices, Predicate<Path> ignored) {
+    private void walk(Path root, Set<Path> files, List<Notice> notices, Predicate<Path> ignored,
+            Consumer<Path> found) {
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
@@ -66,8 +76,10 @@ public final class FileDiscovery {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (attrs.isRegularFile() && isMarkdown(file) && !ignored.test(file)) {
-                                files.add(file.normalize());
+                            Path normalized = file.normalize();
+                            if (attrs.isRegularFile() && isMarkdown(file) && !ignored.test(file)
+                                    && files.add(normalized)) {
+                                found.accept(normalized);
                             }
                             return FileVisitResult.CONTINUE;
                         }

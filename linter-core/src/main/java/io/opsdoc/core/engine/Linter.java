@@ -137,29 +137,40 @@ public final class Linter {
         long start = System.nanoTime();
         FileDiscovery discovery = new FileDiscovery(workingDirectory);
         Config rootConfig = configs.configFor(workingDirectory.resolve("opsdoc-root"));
-        FileDiscovery.Result found = discovery.discover(paths, p -> {
-            String display = discovery.display(p);
-            return configs.configFor(p).ignored(display) || rootConfig.ignored(display);
-        });
-        long discovered = System.nanoTime();
         SourceLoader loader = new SourceLoader(maxFileBytes);
         LongAdder reading = new LongAdder();
+        Map<Path, Job> jobsByFile = new HashMap<>();
+        java.util.function.Function<Path, Job> jobFor = file -> jobsByFile.computeIfAbsent(file, f -> {
+            String display = discovery.display(f);
+            return new Job(display, () -> {
+                long t = System.nanoTime();
+                SourceLoader.Loaded loaded = loader.load(f, display);
+                reading.add(System.nanoTime() - t);
+                return loaded;
+            }, false, f);
+        });
+        Schedule schedule = new Schedule(scopes(paths));
+        FileDiscovery.Result found;
+        try {
+            found = discovery.discover(paths, p -> {
+                String display = discovery.display(p);
+                return configs.configFor(p).ignored(display) || rootConfig.ignored(display);
+            }, file -> schedule.offer(jobFor.apply(file)));
+        } catch (RuntimeException | Error e) {
+            schedule.stop();
+            throw e;
+        }
+        long discovered = System.nanoTime();
         List<Notice> notices = new ArrayList<>(found.notices());
         List<Job> jobsToRun = new ArrayList<>();
         for (Path file : found.files()) {
-            String display = discovery.display(file);
-            jobsToRun.add(new Job(display, () -> {
-                long t = System.nanoTime();
-                SourceLoader.Loaded loaded = loader.load(file, display);
-                reading.add(System.nanoTime() - t);
-                return loaded;
-            }, false, file));
+            jobsToRun.add(jobFor.apply(file));
         }
         for (Path sibling : siblingsOfNamedFiles(paths, found.files(), discovery, rootConfig)) {
             String display = discovery.display(sibling);
             jobsToRun.add(new Job(display, () -> loader.load(sibling, display), true));
         }
-        return run(jobsToRun, notices, start, discovered - start, reading, discovery, progress, scopes(paths));
+        return run(schedule, jobsToRun, notices, start, discovered - start, reading, discovery, progress);
     }
 
     /** Where rules may read other files: the repository (or folder) of each checked path. */
@@ -178,8 +189,8 @@ public final class Linter {
         for (SourceFile source : sources) {
             jobsToRun.add(new Job(source.displayPath(), () -> new SourceLoader.Loaded(source, null), false));
         }
-        return run(jobsToRun, new ArrayList<>(), start, 0, new LongAdder(), new FileDiscovery(workingDirectory),
-                Progress.NONE, List.of());
+        return run(new Schedule(List.of()), jobsToRun, new ArrayList<>(), start, 0, new LongAdder(),
+                new FileDiscovery(workingDirectory), Progress.NONE);
     }
 
     /** @param file the file on disk, or null (text in memory): a checked file's other documents may {@link RunState#reachFirst reach} it first */
@@ -339,33 +350,106 @@ public final class Linter {
         return List.copyOf(result);
     }
 
-    private LintResult run(List<Job> work, List<Notice> notices, long start, long discoveryNanos, LongAdder reading,
-            FileDiscovery discovery, Progress progress, List<FileScope> scopes) {
+    /** Files a walk finds before checking starts while it goes on (see {@link Schedule}). */
+    static final int EARLY_START_FILES = 64;
+
+    /**
+     * The checks of one run, handed to the workers as they become known. A run over a large
+     * tree starts checking while the walk goes on (walking the corpus took a tenth of a run, with
+     * one core idle), once the walk has found {@link #EARLY_START_FILES} files and more than half
+     * the workers: rules are then never split over workers ({@link RunState#ruleGroups}), as at
+     * the end of the walk. A small tree is walked first, so that every file is known before any
+     * check and a link to a file not checked yet is {@link RunState#reachFirst reached} first.
+     * Findings do not depend on the order checks start in.
+     */
+    private final class Schedule {
+        private final List<FileScope> scopes;
+        private final List<Job> waiting = new ArrayList<>();
+        private final Map<Job, FutureTask<FileOutcome>> tasks = new IdentityHashMap<>();
+        private ExecutorService pool;
+        private RunState state;
+
+        Schedule(List<FileScope> scopes) {
+            this.scopes = scopes;
+        }
+
+        /** A file found by the walk: checked now when the run is known to be large enough. */
+        void offer(Job job) {
+            if (state != null) {
+                execute(job);
+                return;
+            }
+            waiting.add(job);
+            if (waiting.size() >= EARLY_START_FILES && waiting.size() * 2 > jobs) {
+                start(waiting.size());
+                waiting.forEach(this::execute);
+                waiting.clear();
+            }
+        }
+
+        /** Starts the workers for a run of {@code checked} files, unless they run already. */
+        RunState start(int checked) {
+            if (state == null) {
+                // Threads start on demand, so a pool of `jobs` costs nothing when fewer are needed.
+                pool = Executors.newFixedThreadPool(jobs, workerFactory());
+                state = new RunState(Math.max(1, jobs / Math.max(1, checked)), pool, scopes);
+            }
+            return state;
+        }
+
+        /** The task of {@code job}, made (and registered for reaching it first) when it has none yet. */
+        FutureTask<FileOutcome> task(Job job) {
+            FutureTask<FileOutcome> existing = tasks.get(job);
+            if (existing != null) {
+                return existing;
+            }
+            Path reachable = job.file() == null || job.contextOnly() ? null : job.file().toAbsolutePath().normalize();
+            RunState run = state;
+            FutureTask<FileOutcome> task = new FutureTask<>(() -> {
+                if (reachable != null) {
+                    run.unstarted.remove(reachable);
+                }
+                return job.contextOnly() ? readContext(job, run) : checkFile(job, run);
+            });
+            tasks.put(job, task);
+            if (reachable != null) {
+                run.unstarted.putIfAbsent(reachable, task);
+            }
+            return task;
+        }
+
+        private void execute(Job job) {
+            pool.execute(task(job));
+        }
+
+        void stop() {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private LintResult run(Schedule schedule, List<Job> work, List<Notice> notices, long start, long discoveryNanos,
+            LongAdder reading, FileDiscovery discovery, Progress progress) {
         List<FileOutcome> outcomes = new ArrayList<>();
         long setNanos;
-        // Threads start on demand, so a pool of `jobs` costs nothing when fewer are needed.
-        ExecutorService pool = Executors.newFixedThreadPool(jobs, workerFactory());
         // Files read only as context (siblings of a named file) run no document rules: a one-file
         // run splits its rules over every worker however many siblings are read beside it.
         int checked = (int) work.stream().filter(j -> !j.contextOnly()).count();
-        RunState state = new RunState(Math.max(1, jobs / Math.max(1, checked)), pool, scopes);
         try {
+            RunState state = schedule.start(checked);
             List<FutureTask<FileOutcome>> futures = new ArrayList<>();
+            List<FutureTask<FileOutcome>> fresh = new ArrayList<>();
             for (Job job : work) {
-                Path reachable = job.file() == null || job.contextOnly() ? null : job.file().toAbsolutePath().normalize();
-                FutureTask<FileOutcome> task = new FutureTask<>(() -> {
-                    if (reachable != null) {
-                        state.unstarted.remove(reachable);
-                    }
-                    return job.contextOnly() ? readContext(job, state) : checkFile(job, state);
-                });
+                boolean started = schedule.tasks.containsKey(job);
+                FutureTask<FileOutcome> task = schedule.task(job);
                 futures.add(task);
-                if (reachable != null) {
-                    state.unstarted.putIfAbsent(reachable, task);
+                if (!started) {
+                    fresh.add(task);
                 }
             }
-            // Filled before any task runs (submitting publishes it to the workers).
-            futures.forEach(pool::execute);
+            // All registered before any of them runs (submitting publishes them to the workers).
+            fresh.forEach(schedule.pool::execute);
             for (int i = 0; i < futures.size(); i++) {
                 boolean context = work.get(i).contextOnly();
                 try {
@@ -388,11 +472,11 @@ public final class Linter {
                 }
             }
             long setStart = System.nanoTime();
-            List<Finding> setFindings = runSetRules(outcomes, notices, pool, state, discovery);
+            List<Finding> setFindings = runSetRules(outcomes, notices, schedule.pool, state, discovery);
             setNanos = System.nanoTime() - setStart;
             return finish(outcomes, setFindings, notices, start, discoveryNanos, reading, setNanos, state);
         } finally {
-            pool.shutdownNow();
+            schedule.stop();
         }
     }
 
