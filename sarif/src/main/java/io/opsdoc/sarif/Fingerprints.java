@@ -45,8 +45,11 @@ public final class Fingerprints {
         ordered.sort(Finding.ORDER);
         Map<Finding, String> byFinding = new IdentityHashMap<>();
         Map<String, Integer> occurrences = new HashMap<>();
+        // One digest for the run: looking SHA-256 up among the security providers for every
+        // finding cost more than hashing its line.
+        MessageDigest sha256 = sha256();
         for (Finding finding : ordered) {
-            String hash = hash(finding, sources.get(finding.file()));
+            String hash = hash(finding, sources.get(finding.file()), sha256);
             int n = occurrences.merge(finding.file() + "\u0000" + hash, 1, Integer::sum);
             byFinding.put(finding, hash + ":" + n);
         }
@@ -56,10 +59,10 @@ public final class Fingerprints {
     /** The fingerprint of a finding of this run (one not seen when computing counts as first occurrence). */
     public String get(Finding finding) {
         String known = byFinding.get(finding);
-        return known != null ? known : hash(finding, sources.get(finding.file())) + ":1";
+        return known != null ? known : hash(finding, sources.get(finding.file()), sha256()) + ":1";
     }
 
-    private static String hash(Finding finding, SourceFile source) {
+    private static String hash(Finding finding, SourceFile source, MessageDigest sha256) {
         String content;
         if (finding.sensitive()) {
             content = "sensitive\u0000" + finding.message();
@@ -68,7 +71,8 @@ public final class Fingerprints {
         } else {
             content = "";
         }
-        return sha256(finding.ruleId() + "\u0000" + content).substring(0, 16);
+        byte[] digest = sha256.digest((finding.ruleId() + "\u0000" + content).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 8);
     }
 
     /** Runs of white space, compiled once: String.replaceAll compiles its regex on every call. */
@@ -78,10 +82,9 @@ public final class Fingerprints {
         return WHITE_SPACE.matcher(line.strip()).replaceAll(" ");
     }
 
-    private static String sha256(String text) {
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

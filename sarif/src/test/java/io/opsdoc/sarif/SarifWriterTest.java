@@ -180,6 +180,16 @@ class SarifWriterTest {
         assertThat(todoAfter).containsAll(todoBefore).hasSize(todoBefore.size() + 1);
     }
 
+    /** Code scanning tracks alerts by these values: a change would reopen every alert, so they are pinned. */
+    @Test
+    void fingerprintsAreStableAcrossReleases() {
+        LintResult result = SampleRun.lint(SampleRun.PIPELINE);
+        Fingerprints fp = Fingerprints.of(result);
+
+        assertThat(fp.get(only(result, "test/untagged-fence"))).isEqualTo("38ce5c658a29081f:1");
+        assertThat(fp.get(only(result, "test/secret"))).isEqualTo("dbbd06073272c400:1");
+    }
+
     @Test
     void sameContentTwiceGetsDistinctOccurrences() {
         String doubled = SampleRun.PIPELINE + "\n```\nmore: true\n```\n";
