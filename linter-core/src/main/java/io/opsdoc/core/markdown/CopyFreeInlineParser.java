@@ -38,11 +38,30 @@ final class CopyFreeInlineParser extends InlineParserImpl {
         return builder;
     }
 
-    private CopyFreeInlineParser(DataHolder options, BitSet specialCharacters, BitSet delimiterCharacters,
+    CopyFreeInlineParser(DataHolder options, BitSet specialCharacters, BitSet delimiterCharacters,
             Map<Character, DelimiterProcessor> delimiterProcessors, LinkRefProcessorData linkRefProcessors,
             List<InlineParserExtensionFactory> inlineParserExtensions) {
         super(options, specialCharacters, delimiterCharacters, delimiterProcessors, linkRefProcessors,
                 inlineParserExtensions);
+    }
+
+    /**
+     * Drops what the last document left behind (its tree, its text, its references), so that an
+     * idle parser waiting for its next document holds none of them. The next document sets them
+     * all again: {@link #initializeDocument} the document, references and link processors,
+     * {@link #parse} the block, text, position and delimiter stacks.
+     */
+    void forgetDocument() {
+        document = null;
+        referenceRepository = null;
+        linkRefProcessors = null;
+        inlineParserExtensions = null;
+        block = null;
+        input = null;
+        index = 0;
+        currentText = null;
+        lastDelimiter = null;
+        customSpecialCharacterNodes = null;
     }
 
     @Override
