@@ -108,7 +108,6 @@ final class PreparedParser {
         this.delimiterProcessors = InlineParserImpl.calculateDelimiterProcessors(builderOptions, builder.delimiterProcessors);
         this.delimiterCharacters = InlineParserImpl.calculateDelimiterCharacters(builderOptions, delimiterProcessors.keySet());
         this.linkRefProcessors = InlineParserImpl.calculateLinkRefProcessors(builderOptions, builder.linkRefProcessors);
-        // One set for every inline parser, as flexmark's Parser passes its own one to each.
         this.specialCharacters = InlineParserImpl.calculateSpecialCharacters(builderOptions, delimiterCharacters);
         this.postProcessors = PostProcessorManager.calculatePostProcessors(builderOptions, builder.postProcessorFactories);
         this.inlineParserExtensions = List.copyOf(builder.inlineParserExtensionFactories);
@@ -118,8 +117,13 @@ final class PreparedParser {
     Document parse(String text) {
         CopyFreeInlineParser inlineParser = idleInlineParsers.poll();
         if (inlineParser == null) {
-            inlineParser = new CopyFreeInlineParser(options, specialCharacters, delimiterCharacters,
-                    delimiterProcessors, linkRefProcessors, inlineParserExtensions);
+            // Its own copy of the special characters: flexmark's parser hands one set to every
+            // inline parser, and a table row adds '|', ':' and '-' to it while being parsed; a
+            // copy keeps that from being written while another thread reads it. The characters
+            // only ever get added, and the tree is the same with them or without (the tests parse
+            // the same inputs before and after tables).
+            inlineParser = new CopyFreeInlineParser(options, (BitSet) specialCharacters.clone(),
+                    delimiterCharacters, delimiterProcessors, linkRefProcessors, inlineParserExtensions);
         }
         Document document = new DocumentParser(options, blockParserFactories, paragraphPreProcessors,
                 blockPreProcessors, inlineParser).parse(BasedSequence.of(text));

@@ -37,4 +37,26 @@ class CopyFreeInlineParserTest {
             assertThat(tree(COPY_FREE, text)).as(file.toString()).isEqualTo(tree(STOCK, text));
         }
     }
+
+    @Test
+    void anIdleParserKeepsNothingOfItsLastDocument() {
+        CopyFreeInlineParser[] made = new CopyFreeInlineParser[1];
+        Parser parser = Parser.builder(MarkdownParser.flexmarkOptions())
+                .customInlineParserFactory((options, special, delimiters, processors, linkRefs, extensions) ->
+                        made[0] = new CopyFreeInlineParser(options, special, delimiters, processors, linkRefs, extensions))
+                .build();
+        parser.parse("[r]: /r\n\nA [link][r], then an [unclosed bracket and *an unclosed delimiter\n");
+        CopyFreeInlineParser inline = made[0];
+        // What flexmark leaves behind: the document, and the last paragraph's unclosed bracket.
+        assertThat(inline.getDocument()).isNotNull();
+        assertThat(inline.getLastBracket()).isNotNull();
+
+        inline.forgetDocument();
+
+        assertThat(inline.getDocument()).isNull();
+        assertThat(inline.getLastBracket()).isNull();
+        assertThat(inline.getLastDelimiter()).isNull();
+        assertThat(inline.getBlock()).isNull();
+        assertThat((Object) inline.getInput()).isNull();
+    }
 }
