@@ -48,8 +48,9 @@ import java.util.function.UnaryOperator;
  * taken under a global lock); here the ones that keep no per-document state are built once and
  * shared, and inline parsers are reused one document at a time. The document is parsed by
  * flexmark's own {@link DocumentParser} with the same options, lists and order flexmark's
- * {@link Parser} computes, so the tree is the same. Thread-safe: what is shared is never written
- * after it is built, and everything that holds a document is used by one parse only.
+ * {@link Parser} computes, so the tree is the same. Thread-safe: what is shared is written only
+ * while it is built (once, or lazily once, as said below) and holds no document; everything that
+ * holds a document is used by one parse at a time.
  */
 final class PreparedParser {
     /**
