@@ -1,5 +1,6 @@
 package io.opsdoc.core.markdown;
 
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.InlineParserFactory;
 import com.vladsch.flexmark.parser.Parser;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
  * every code span, every link and the white space around them, so a long paragraph was copied
  * once per inline element: a tenth of the corpus's Markdown parse. The bounds are read from the
  * matcher itself here; everything else is flexmark's, and the parsed tree is the same.
+ * {@link PreparedParser} reuses one for document after document ({@link #forgetDocument} between).
  */
 final class CopyFreeInlineParser extends InlineParserImpl {
     /**
@@ -38,11 +40,34 @@ final class CopyFreeInlineParser extends InlineParserImpl {
         return builder;
     }
 
-    private CopyFreeInlineParser(DataHolder options, BitSet specialCharacters, BitSet delimiterCharacters,
+    CopyFreeInlineParser(DataHolder options, BitSet specialCharacters, BitSet delimiterCharacters,
             Map<Character, DelimiterProcessor> delimiterProcessors, LinkRefProcessorData linkRefProcessors,
             List<InlineParserExtensionFactory> inlineParserExtensions) {
         super(options, specialCharacters, delimiterCharacters, delimiterProcessors, linkRefProcessors,
                 inlineParserExtensions);
+    }
+
+    /**
+     * Drops what the last document left behind (its tree, its text, its references), so that an
+     * idle parser waiting for its next document holds none of them. The next document sets them
+     * all again: {@link #initializeDocument} the document, references and link processors,
+     * {@link #parse} the block, text, position and delimiter and bracket stacks.
+     */
+    void forgetDocument() {
+        // Extensions (none in opsdoc's set) are not to see the throwaway paragraph below.
+        inlineParserExtensions = null;
+        // flexmark keeps the bracket stack private (an unclosed '[' of the last paragraph still
+        // reaches the whole tree); parsing nothing into a throwaway paragraph empties it.
+        parse(BasedSequence.NULL, new Paragraph());
+        document = null;
+        referenceRepository = null;
+        linkRefProcessors = null;
+        block = null;
+        input = null;
+        index = 0;
+        currentText = null;
+        lastDelimiter = null;
+        customSpecialCharacterNodes = null;
     }
 
     @Override

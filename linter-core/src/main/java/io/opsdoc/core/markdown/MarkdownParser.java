@@ -13,14 +13,12 @@ import java.util.Locale;
 
 /** Turns a {@link SourceFile} into a {@link MarkdownDocument} with flexmark-java. Thread-safe. */
 public final class MarkdownParser {
-    private final Parser parser;
+    private final PreparedParser parser;
     /** What each flexmark node class means to the model, worked out once per class. */
     private final NodeKinds nodeKinds = new NodeKinds();
 
     public MarkdownParser() {
-        DataHolder options = flexmarkOptions();
-        this.parser = CoreBlockStarts.install(CopyFreeInlineParser.install(Parser.builder(options), options), options)
-                .build();
+        this.parser = new PreparedParser(flexmarkOptions());
     }
 
     /**

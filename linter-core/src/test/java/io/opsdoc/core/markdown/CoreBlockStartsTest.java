@@ -8,7 +8,6 @@ import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.internal.DocumentParser;
 import com.vladsch.flexmark.ext.yaml.front.matter.internal.YamlFrontMatterBlockParser;
 import com.vladsch.flexmark.util.data.DataHolder;
-import io.opsdoc.core.testing.SharedCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +22,8 @@ class CoreBlockStartsTest {
     private static final Parser FILTERED = CoreBlockStarts.install(Parser.builder(OPTIONS), OPTIONS).build();
 
     private static void assertSameTree(String markdown) {
-        assertThat(FlexmarkTree.of(FILTERED, markdown)).as(markdown).isEqualTo(FlexmarkTree.of(STOCK, markdown));
+        assertThat(FlexmarkTrees.tree(FILTERED.parse(markdown))).as(markdown)
+                .isEqualTo(FlexmarkTrees.tree(STOCK.parse(markdown)));
     }
 
     @Test
@@ -53,6 +53,7 @@ class CoreBlockStartsTest {
                 "text\r\n- crlf item\r\n```\r\ncode\r\n```\r\n", "  * indented bullet\n   3. indented number\n",
                 "1.\n2.  \n-\t\ttab\n", "**bold**\n***\n- ***\n");
         samples.forEach(CoreBlockStartsTest::assertSameTree);
+        FlexmarkTrees.SAMPLES.forEach(CoreBlockStartsTest::assertSameTree);
     }
 
     /** Random documents made of the pieces that start, continue and interrupt blocks. */
@@ -78,11 +79,10 @@ class CoreBlockStartsTest {
 
     @Test
     void everyCorpusFileParsesAsFlexmarkParsesIt() throws IOException {
-        List<Path> files = SharedCorpus.markdownFiles();
+        List<Path> files = FlexmarkTrees.corpusSample();
         assumeTrue(!files.isEmpty(), "shared/corpus not found above the working directory");
-        // Every 3rd file keeps the test quick while covering each repository of the corpus.
-        for (int i = 0; i < files.size(); i += 3) {
-            assertSameTree(new String(Files.readAllBytes(files.get(i)), StandardCharsets.UTF_8));
+        for (Path file : files) {
+            assertSameTree(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
         }
     }
 }
