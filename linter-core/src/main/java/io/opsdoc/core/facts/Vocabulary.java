@@ -33,6 +33,10 @@ public final class Vocabulary {
      * of the topics, and compiling all of them up front cost a noticeable part of its start-up.
      */
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+    /** The pattern of each union of topics ({@link #words(List)}), by topics. */
+    private final Map<List<String>, Pattern> unions = new ConcurrentHashMap<>();
+    /** Each topic's terms lower-cased ({@link #list}), by topic. */
+    private final Map<String, List<String>> lowerCased = new ConcurrentHashMap<>();
     /** The compiled form of each term list {@link #find} has searched for, by list. */
     private final Map<List<String>, Finder> finders = new ConcurrentHashMap<>();
 
@@ -82,14 +86,27 @@ public final class Vocabulary {
         return terms;
     }
 
-    /** The terms of {@code topic}, lower-cased. */
+    /** The terms of {@code topic}, stripped and lower-cased (once per topic). */
     public List<String> list(String topic) {
-        return terms(topic).stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).toList();
+        return lowerCased.computeIfAbsent(topic,
+                t -> terms(t).stream().map(term -> term.strip().toLowerCase(Locale.ROOT)).toList());
     }
 
     /** One case-insensitive whole-word pattern matching any term of {@code topic}, longest first. */
     public Pattern words(String topic) {
         return patterns.computeIfAbsent(topic, t -> alternation(terms(t)));
+    }
+
+    /**
+     * One pattern for the terms of all {@code topics} ({@link #alternation} of their terms in order),
+     * compiled when first asked for and kept, like {@link #words(String)}.
+     */
+    public Pattern words(List<String> topics) {
+        return unions.computeIfAbsent(List.copyOf(topics), ts -> {
+            List<String> terms = new ArrayList<>();
+            ts.forEach(t -> terms.addAll(terms(t)));
+            return alternation(terms);
+        });
     }
 
     /** What separates the words of a term: {@code \\s} of a regex, compiled once (not per term and call). */
