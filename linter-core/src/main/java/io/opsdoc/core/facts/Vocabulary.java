@@ -115,6 +115,9 @@ public final class Vocabulary {
     /** Not inside a word: no letter or digit right before. */
     private static final String WORD_START = "(?<![\\p{L}\\p{N}])";
 
+    /** Not inside a word: no letter or digit right after. */
+    private static final String WORD_END = "(?![\\p{L}\\p{N}])";
+
     /** One pattern for all of {@code terms}, longest term first so that "hashicorp vault" wins over "vault". */
     public static Pattern alternation(Collection<String> terms) {
         List<String> sorted = new ArrayList<>();
@@ -292,6 +295,7 @@ public final class Vocabulary {
     private record Finder(List<String> terms, Pattern pattern, int[] termOfGroup, String[] asciiFirstWord) {
         static Finder of(List<String> terms) {
             String[] firstWords = new String[terms.size()];
+            String[] regexes = new String[terms.size()];
             Map<Character, List<Integer>> groups = new LinkedHashMap<>();
             List<Integer> others = new ArrayList<>();
             boolean grouped = true;
@@ -301,6 +305,7 @@ public final class Vocabulary {
                     continue;
                 }
                 String t = term.strip().toLowerCase(Locale.ROOT);
+                regexes[i] = regex(term);
                 String first = firstWord(t);
                 firstWords[i] = isAscii(first) ? first : null;
                 char c = t.charAt(0);
@@ -321,7 +326,7 @@ public final class Vocabulary {
             if (!grouped) {
                 for (int i = 0; i < terms.size(); i++) {
                     if (!terms.get(i).isBlank()) {
-                        sb.append(groupTerms.size() > 1 ? "|" : "").append('(').append(regex(terms.get(i))).append(')');
+                        sb.append(groupTerms.size() > 1 ? "|" : "").append('(').append(regexes[i]).append(')');
                         groupTerms.add(i);
                     }
                 }
@@ -330,6 +335,12 @@ public final class Vocabulary {
                     StringBuilder all = new StringBuilder();
                     groups.keySet().forEach(c -> all.append(caseVariants(c)));
                     sb.append("(?=(?-iu)[").append(all).append("])").append(WORD_START).append("(?:");
+                    // Terms that end with a letter or digit end with WORD_END; when all of them
+                    // do, the alternation is followed by one WORD_END instead: a term whose end
+                    // fails it backtracks to the next term as before, and each compiled lookahead
+                    // was a noticeable part of compiling the list.
+                    boolean sharedEnd = groups.values().stream().flatMap(List::stream)
+                            .allMatch(i -> regexes[i].endsWith(WORD_END));
                     boolean firstGroup = true;
                     for (Map.Entry<Character, List<Integer>> group : groups.entrySet()) {
                         sb.append(firstGroup ? "" : "|").append("(?=(?-iu)[").append(caseVariants(group.getKey()))
@@ -338,18 +349,21 @@ public final class Vocabulary {
                         for (int i : group.getValue()) {
                             // Every term here starts with a letter or digit: its pattern starts with
                             // WORD_START, which the group shares.
-                            sb.append(firstTerm ? "" : "|").append('(')
-                                    .append(regex(terms.get(i)).substring(WORD_START.length())).append(')');
+                            String alternative = regexes[i].substring(WORD_START.length());
+                            if (sharedEnd) {
+                                alternative = alternative.substring(0, alternative.length() - WORD_END.length());
+                            }
+                            sb.append(firstTerm ? "" : "|").append('(').append(alternative).append(')');
                             groupTerms.add(i);
                             firstTerm = false;
                         }
                         sb.append(')');
                         firstGroup = false;
                     }
-                    sb.append(')');
+                    sb.append(')').append(sharedEnd ? WORD_END : "");
                 }
                 for (int i : others) {
-                    sb.append(groupTerms.size() > 1 ? "|" : "").append('(').append(regex(terms.get(i))).append(')');
+                    sb.append(groupTerms.size() > 1 ? "|" : "").append('(').append(regexes[i]).append(')');
                     groupTerms.add(i);
                 }
             }
@@ -465,7 +479,7 @@ public final class Vocabulary {
             sb.append(Pattern.quote(parts[i]));
         }
         if (Character.isLetterOrDigit(t.charAt(t.length() - 1))) {
-            sb.append("(?![\\p{L}\\p{N}])");
+            sb.append(WORD_END);
         }
         return sb.toString();
     }
