@@ -441,6 +441,11 @@ public final class Vocabulary {
         return stripped;
     }
 
+    /** A character of {@code \\s} in a regex: {@code [ \\t\\n\\x0B\\f\\r]}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
     static boolean isAscii(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) >= 0x80) {
@@ -471,12 +476,22 @@ public final class Vocabulary {
         if (Character.isLetterOrDigit(t.charAt(0))) {
             sb.append(WORD_START);
         }
-        String[] parts = WHITESPACE.split(t);
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
+        // The words of the term split at runs of regex whitespace, as WHITESPACE.split(t) gives them
+        // (t is stripped, so no empty first word), without a matcher and list per term.
+        int start = 0;
+        while (start < t.length()) {
+            int end = start;
+            while (end < t.length() && !isRegexSpace(t.charAt(end))) {
+                end++;
+            }
+            sb.append(Pattern.quote(t.substring(start, end)));
+            start = end;
+            while (start < t.length() && isRegexSpace(t.charAt(start))) {
+                start++;
+            }
+            if (start < t.length()) {
                 sb.append("[\\s_-]+");
             }
-            sb.append(Pattern.quote(parts[i]));
         }
         if (Character.isLetterOrDigit(t.charAt(t.length() - 1))) {
             sb.append(WORD_END);

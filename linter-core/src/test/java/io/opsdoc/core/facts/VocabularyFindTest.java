@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -43,7 +44,7 @@ class VocabularyFindTest {
                     continue;
                 }
             }
-            Matcher m = Vocabulary.pattern(term).matcher(text);
+            Matcher m = oldPattern(term).matcher(text);
             if (m.find() && (best == null || m.start() < best.start())) {
                 best = new Vocabulary.Match(term, m.start(), m.end());
             }
@@ -51,10 +52,39 @@ class VocabularyFindTest {
         return Optional.ofNullable(best);
     }
 
+    /** A term's pattern as it was built before, verbatim. */
+    private static Pattern oldPattern(String term) {
+        String t = term.strip().toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder();
+        if (Character.isLetterOrDigit(t.charAt(0))) {
+            sb.append("(?<![\\p{L}\\p{N}])");
+        }
+        String[] parts = t.split("\\s+");
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                sb.append("[\\s_-]+");
+            }
+            sb.append(Pattern.quote(parts[i]));
+        }
+        if (Character.isLetterOrDigit(t.charAt(t.length() - 1))) {
+            sb.append("(?![\\p{L}\\p{N}])");
+        }
+        return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
     private static void assertSame(String text, List<String> terms) {
         Optional<Vocabulary.Match> expected = oracle(text, terms);
         assertThat(Vocabulary.find(text, terms)).as("%s in %s", terms, text).isEqualTo(expected);
         assertThat(Vocabulary.contains(text, terms)).as("%s in %s", terms, text).isEqualTo(expected.isPresent());
+    }
+
+    @Test
+    void termPatternsAreBuiltAsBefore() {
+        for (String term : List.of("vault", "hashicorp vault", "a\tb c", "x\u000By", "form\ffeed", "cr\rlf\nx",
+                "no\u00a0break space", "ideographic\u3000space", "two  spaces", " \t padded \n", "\u00e9t\u00e9 x",
+                "ci/cd", ".env file", "c++", "(beta)", "\\E quoted \\Q", "a", "1password")) {
+            assertThat(Vocabulary.pattern(term).pattern()).as(term).isEqualTo(oldPattern(term).pattern());
+        }
     }
 
     @Test
