@@ -109,9 +109,6 @@ public final class Vocabulary {
         });
     }
 
-    /** What separates the words of a term: {@code \\s} of a regex, compiled once (not per term and call). */
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
     /** Not inside a word: no letter or digit right before. */
     private static final String WORD_START = "(?<![\\p{L}\\p{N}])";
 
@@ -479,7 +476,7 @@ public final class Vocabulary {
         if (Character.isLetterOrDigit(t.charAt(0))) {
             sb.append(WORD_START);
         }
-        // The words of the term split at runs of regex whitespace, as WHITESPACE.split(t) gives them
+        // The words of the term split at runs of regex whitespace, as a split at "\\s+" gives them
         // (t is stripped, so no empty first word), without a matcher and list per term.
         int start = 0;
         while (start < t.length()) {
