@@ -1,8 +1,10 @@
 package io.opsdoc.core.doctype;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -23,19 +25,81 @@ public final class SectionMatcher {
 
     /** True when heading text matches the required title or one of the aliases. */
     public static boolean matches(String heading, List<String> names) {
-        List<String> full = words(stripNumbering(cleanEmoji(heading)));
-        List<String> cut = words(QUALIFIER.matcher(stripNumbering(cleanEmoji(heading))).replaceFirst(""));
-        for (String name : names) {
-            List<String> wanted = words(name);
-            if (!wanted.isEmpty() && (wanted.equals(full) || wanted.equals(cut))) {
-                return true;
-            }
-        }
-        return false;
+        return HeadingWords.of(heading).matchesAny(wanted(names));
     }
 
     public static boolean matches(String heading, RequiredSection section) {
         return matches(heading, section.names());
+    }
+
+    /**
+     * A heading as {@link #matches} compares it: its words with the numbering stripped, whole and
+     * without a trailing qualifier, each joined by single spaces (words hold no spaces, so equal
+     * joined words are equal words).
+     */
+    private record HeadingWords(String full, String cut) {
+        static HeadingWords of(String heading) {
+            String unnumbered = stripNumbering(cleanEmoji(heading));
+            return new HeadingWords(String.join(" ", words(unnumbered)),
+                    String.join(" ", words(QUALIFIER.matcher(unnumbered).replaceFirst(""))));
+        }
+
+        boolean matchesAny(Set<String> wanted) {
+            return wanted.contains(full) || wanted.contains(cut);
+        }
+    }
+
+    /** The joined words of each name that has any (a name without words matches nothing). */
+    private static Set<String> wanted(List<String> names) {
+        Set<String> wanted = new HashSet<>();
+        for (String name : names) {
+            List<String> words = words(name);
+            if (!words.isEmpty()) {
+                wanted.add(String.join(" ", words));
+            }
+        }
+        return wanted;
+    }
+
+    /**
+     * The headings of one document, normalised once: a document is asked for many sections, and
+     * {@link #matches} normalised every heading again for each question and each name.
+     */
+    public static final class Headings {
+        private final List<HeadingWords> headings;
+
+        private Headings(List<HeadingWords> headings) {
+            this.headings = headings;
+        }
+
+        public static Headings of(List<String> titles) {
+            List<HeadingWords> headings = new ArrayList<>(titles.size());
+            titles.forEach(t -> headings.add(HeadingWords.of(t)));
+            return new Headings(List.copyOf(headings));
+        }
+
+        /** The index of the first heading that {@link #matches} one of {@code names}, or -1. */
+        public int first(List<String> names) {
+            Set<String> wanted = wanted(names);
+            for (int i = 0; i < headings.size(); i++) {
+                if (headings.get(i).matchesAny(wanted)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The indexes of all headings that {@link #matches} one of {@code names}, in order. */
+        public List<Integer> all(List<String> names) {
+            Set<String> wanted = wanted(names);
+            List<Integer> result = new ArrayList<>();
+            for (int i = 0; i < headings.size(); i++) {
+                if (headings.get(i).matchesAny(wanted)) {
+                    result.add(i);
+                }
+            }
+            return result;
+        }
     }
 
     /** Normalised words: lower case, punctuation dropped, "&", "+" and "and" removed as mere joiners. */
@@ -71,14 +135,16 @@ public final class SectionMatcher {
     /** Removes emoji and other symbols so "🚀 Deployment Process" reads as "Deployment Process". */
     static String cleanEmoji(String text) {
         StringBuilder sb = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
             int type = Character.getType(cp);
             boolean symbol = type == Character.OTHER_SYMBOL || type == Character.SURROGATE
                     || cp == 0xFE0F || cp == 0x200D || (cp >= 0x1F000 && cp <= 0x1FAFF);
             if (!symbol) {
                 sb.appendCodePoint(cp);
             }
-        });
+        }
         return sb.toString();
     }
 }

@@ -50,6 +50,17 @@ public final class ProseMask {
         return next < 0 || next >= end ? end : next;
     }
 
+    /** What {@link MarkdownDocument#derived} keeps the text without comments under. */
+    private static final String WITHOUT_COMMENTS = "opsdoc.text-without-comments";
+
+    /**
+     * The whole text of {@code doc} with HTML comments blanked, built once per document: many rules
+     * search it, several of them more than once, and each built it again.
+     */
+    public static String withoutComments(MarkdownDocument doc) {
+        return doc.derived(WITHOUT_COMMENTS, String.class, d -> withoutComments(d, d.text(), 0));
+    }
+
     /** {@code text}, which starts at file offset {@code base}, with HTML comments blanked. */
     public static String withoutComments(MarkdownDocument doc, String text, int base) {
         return blank(text, base, doc.comments().stream().map(HtmlComment::range).toList());

@@ -25,6 +25,9 @@ public final class Terms {
     private static final List<String> ORDER = List.of(TermFact.DEPLOYMENT_STRATEGY, TermFact.SECRETS_STORE,
             TermFact.SCANNER, TermFact.BACKUP);
 
+    /** What joins the words of a term in a text ("docker-compose"), compiled once instead of per match. */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s_-]+");
+
     private Terms() {
     }
 
@@ -33,9 +36,7 @@ public final class Terms {
         String text = doc.text();
         List<HtmlComment> comments = doc.comments();
         for (String kind : ORDER) {
-            List<String> terms = new ArrayList<>();
-            TOPICS.get(kind).forEach(topic -> terms.addAll(Vocabulary.get().terms(topic)));
-            Pattern pattern = Vocabulary.alternation(terms);
+            Pattern pattern = Vocabulary.get().words(TOPICS.get(kind));
             Map<String, TermFact> first = new LinkedHashMap<>();
             Matcher m = pattern.matcher(text);
             int comment = 0;
@@ -46,7 +47,7 @@ public final class Terms {
                 if (comment < comments.size() && comments.get(comment).range().start().offset() <= m.start()) {
                     continue;
                 }
-                String name = m.group().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", " ");
+                String name = SEPARATORS.matcher(m.group().toLowerCase(Locale.ROOT)).replaceAll(" ");
                 first.putIfAbsent(name, new TermFact(kind, name, m.group(), doc.source().range(m.start(), m.end())));
             }
             result.addAll(first.values());
@@ -69,7 +70,7 @@ public final class Terms {
                 return true;
             }
             if (!extra.isEmpty() && Vocabulary.contains(
-                    ProseMask.withoutComments(facts.document(), facts.document().text(), 0), extra)) {
+                    ProseMask.withoutComments(facts.document()), extra)) {
                 return true;
             }
         }

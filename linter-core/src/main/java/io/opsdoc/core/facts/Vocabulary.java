@@ -33,6 +33,12 @@ public final class Vocabulary {
      * of the topics, and compiling all of them up front cost a noticeable part of its start-up.
      */
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+    /** The pattern of each union of topics ({@link #words(List)}), by topics. */
+    private final Map<List<String>, Pattern> unions = new ConcurrentHashMap<>();
+    /** Each topic's terms lower-cased ({@link #list}), by topic. */
+    private final Map<String, List<String>> lowerCased = new ConcurrentHashMap<>();
+    /** The compiled form of each term list {@link #find} has searched for, by list. */
+    private final Map<List<String>, Finder> finders = new ConcurrentHashMap<>();
 
     private Vocabulary(Map<String, List<String>> topics) {
         this.topics = Map.copyOf(topics);
@@ -80,9 +86,10 @@ public final class Vocabulary {
         return terms;
     }
 
-    /** The terms of {@code topic}, lower-cased. */
+    /** The terms of {@code topic}, stripped and lower-cased (once per topic). */
     public List<String> list(String topic) {
-        return terms(topic).stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).toList();
+        return lowerCased.computeIfAbsent(topic,
+                t -> terms(t).stream().map(term -> term.strip().toLowerCase(Locale.ROOT)).toList());
     }
 
     /** One case-insensitive whole-word pattern matching any term of {@code topic}, longest first. */
@@ -90,11 +97,23 @@ public final class Vocabulary {
         return patterns.computeIfAbsent(topic, t -> alternation(terms(t)));
     }
 
-    /** What separates the words of a term: {@code \\s} of a regex, compiled once (not per term and call). */
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /**
+     * One pattern for the terms of all {@code topics} ({@link #alternation} of their terms in order),
+     * compiled when first asked for and kept, like {@link #words(String)}.
+     */
+    public Pattern words(List<String> topics) {
+        return unions.computeIfAbsent(List.copyOf(topics), ts -> {
+            List<String> terms = new ArrayList<>();
+            ts.forEach(t -> terms.addAll(terms(t)));
+            return alternation(terms);
+        });
+    }
 
     /** Not inside a word: no letter or digit right before. */
     private static final String WORD_START = "(?<![\\p{L}\\p{N}])";
+
+    /** Not inside a word: no letter or digit right after. */
+    private static final String WORD_END = "(?![\\p{L}\\p{N}])";
 
     /** One pattern for all of {@code terms}, longest term first so that "hashicorp vault" wins over "vault". */
     public static Pattern alternation(Collection<String> terms) {
@@ -188,12 +207,15 @@ public final class Vocabulary {
         if (c < 'a' || c > 'z') {
             return "";
         }
-        String both = String.valueOf((char) c) + (char) Character.toUpperCase(c);
+        // Built from characters, not by concatenation: every compile of a term list calls this per
+        // first character, and a concatenation costs a method-handle call in the interpreter.
+        char lower = (char) c;
+        char upper = (char) Character.toUpperCase(c);
         return switch (c) {
-            case 'i' -> both + "\u0130\u0131";
-            case 'k' -> both + "\u212a";
-            case 's' -> both + "\u017f";
-            default -> both;
+            case 'i' -> new String(new char[] {lower, upper, '\u0130', '\u0131'});
+            case 'k' -> new String(new char[] {lower, upper, '\u212a'});
+            case 's' -> new String(new char[] {lower, upper, '\u017f'});
+            default -> new String(new char[] {lower, upper});
         };
     }
 
@@ -227,16 +249,166 @@ public final class Vocabulary {
     public record Match(String term, int start, int end) {
     }
 
-    /** The earliest occurrence of any of {@code terms} in {@code text}. */
+    /**
+     * The earliest occurrence of any of {@code terms} in {@code text}; of terms starting at the
+     * same place, the first listed. One search of one pattern per term list, compiled once per list
+     * (see {@link Finder}); the search used to lower-case the text, scan it once per term and
+     * compile a pattern per term on every call.
+     */
     public static Optional<Match> find(CharSequence text, Collection<String> terms) {
+        return get().finder(terms).find(text);
+    }
+
+    /** Term lists that get a cached {@link Finder}: rules pass a few dozen fixed or configured lists. */
+    private static final int MAX_FINDERS = 1024;
+
+    /** The finder of {@code terms}, compiled on first request and kept (up to {@link #MAX_FINDERS} lists). */
+    private Finder finder(Collection<String> terms) {
+        List<String> key = terms instanceof List<String> list ? list : new ArrayList<>(terms);
+        Finder finder = finders.get(key);
+        if (finder == null) {
+            finder = Finder.of(List.copyOf(key));
+            if (finders.size() < MAX_FINDERS) {
+                finders.putIfAbsent(finder.terms(), finder);
+            }
+        }
+        return finder;
+    }
+
+    /**
+     * One term list compiled for {@link #find}: the terms' own patterns as alternatives, each in a
+     * capturing group that names its term. At each position Java tries the alternatives in order,
+     * so the first match is the earliest and, at one start, the first listed term that matches
+     * there, with the end that term's own pattern gives there: what searching each term alone and
+     * keeping the earliest (first listed on a tie) gives. As in {@link #alternation}, terms starting
+     * with an ASCII letter or digit are grouped by that character behind look-aheads, so most
+     * positions fail after one character test; the groups keep the list order, and only one group
+     * can match at a position, so the order between groups does not matter. That needs every other
+     * term to start with a character no ASCII letter or digit matches; otherwise the plain list is
+     * the pattern.
+     *
+     * @param terms the list as given (the cache key)
+     * @param pattern the alternation, null when every term is blank
+     * @param termOfGroup for each capturing group, the index of its term in {@code terms}
+     * @param asciiFirstWord per term, its lower-cased first word when that is ASCII, else null
+     */
+    private record Finder(List<String> terms, Pattern pattern, int[] termOfGroup, String[] asciiFirstWord) {
+        static Finder of(List<String> terms) {
+            String[] firstWords = new String[terms.size()];
+            String[] regexes = new String[terms.size()];
+            Map<Character, List<Integer>> groups = new LinkedHashMap<>();
+            List<Integer> others = new ArrayList<>();
+            boolean grouped = true;
+            for (int i = 0; i < terms.size(); i++) {
+                String term = terms.get(i);
+                if (term.isBlank()) {
+                    continue;
+                }
+                String t = term.strip().toLowerCase(Locale.ROOT);
+                regexes[i] = regex(term);
+                String first = firstWord(t);
+                firstWords[i] = isAscii(first) ? first : null;
+                char c = t.charAt(0);
+                if (c < 0x80 && Character.isLetterOrDigit(c)) {
+                    groups.computeIfAbsent(c, k -> new ArrayList<>()).add(i);
+                } else {
+                    others.add(i);
+                    int folded = Character.toLowerCase(Character.toUpperCase(t.codePointAt(0)));
+                    grouped &= !(folded < 0x80 && Character.isLetterOrDigit(folded));
+                }
+            }
+            if (groups.isEmpty() && others.isEmpty()) {
+                return new Finder(terms, null, new int[0], firstWords);
+            }
+            List<Integer> groupTerms = new ArrayList<>();
+            groupTerms.add(-1);
+            StringBuilder sb = new StringBuilder();
+            if (!grouped) {
+                for (int i = 0; i < terms.size(); i++) {
+                    if (!terms.get(i).isBlank()) {
+                        sb.append(groupTerms.size() > 1 ? "|" : "").append('(').append(regexes[i]).append(')');
+                        groupTerms.add(i);
+                    }
+                }
+            } else {
+                if (!groups.isEmpty()) {
+                    StringBuilder all = new StringBuilder();
+                    groups.keySet().forEach(c -> all.append(caseVariants(c)));
+                    sb.append("(?=(?-iu)[").append(all).append("])").append(WORD_START).append("(?:");
+                    // Terms that end with a letter or digit end with WORD_END; when all of them
+                    // do, the alternation is followed by one WORD_END instead: a term whose end
+                    // fails it backtracks to the next term as before, and each compiled lookahead
+                    // was a noticeable part of compiling the list.
+                    boolean sharedEnd = groups.values().stream().flatMap(List::stream)
+                            .allMatch(i -> regexes[i].endsWith(WORD_END));
+                    boolean firstGroup = true;
+                    for (Map.Entry<Character, List<Integer>> group : groups.entrySet()) {
+                        sb.append(firstGroup ? "" : "|").append("(?=(?-iu)[").append(caseVariants(group.getKey()))
+                                .append("])(?:");
+                        boolean firstTerm = true;
+                        for (int i : group.getValue()) {
+                            // Every term here starts with a letter or digit: its pattern starts with
+                            // WORD_START, which the group shares.
+                            String alternative = regexes[i].substring(WORD_START.length());
+                            if (sharedEnd) {
+                                alternative = alternative.substring(0, alternative.length() - WORD_END.length());
+                            }
+                            sb.append(firstTerm ? "" : "|").append('(').append(alternative).append(')');
+                            groupTerms.add(i);
+                            firstTerm = false;
+                        }
+                        sb.append(')');
+                        firstGroup = false;
+                    }
+                    sb.append(')').append(sharedEnd ? WORD_END : "");
+                }
+                for (int i : others) {
+                    sb.append(groupTerms.size() > 1 ? "|" : "").append('(').append(regexes[i]).append(')');
+                    groupTerms.add(i);
+                }
+            }
+            int[] termOfGroup = groupTerms.stream().mapToInt(Integer::intValue).toArray();
+            return new Finder(terms, Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                    termOfGroup, firstWords);
+        }
+
+        Optional<Match> find(CharSequence text) {
+            if (pattern == null) {
+                return Optional.empty();
+            }
+            Matcher m = pattern.matcher(text);
+            if (!m.find()) {
+                return Optional.empty();
+            }
+            int group = 1;
+            while (m.start(group) < 0) {
+                group++;
+            }
+            int term = termOfGroup[group];
+            String first = asciiFirstWord[term];
+            // The search this replaces skipped a term whose ASCII first word the lower-cased text
+            // lacks, which only differs from its pattern where the text has a dotless i, dotted I or
+            // long s (they match i and s case-insensitively but lower-case to something else); then
+            // that search decides, so that no finding changes.
+            if (first != null && !text.subSequence(m.start(), m.start() + first.length()).toString()
+                    .toLowerCase(Locale.ROOT).equals(first)) {
+                return findEach(text, terms);
+            }
+            return Optional.of(new Match(terms.get(term), m.start(), m.end()));
+        }
+    }
+
+    /**
+     * The search {@link #find} made before {@link Finder}: each term on its own, skipping an ASCII
+     * term whose first word the lower-cased text lacks, keeping the earliest match.
+     */
+    private static Optional<Match> findEach(CharSequence text, Collection<String> terms) {
         Match best = null;
         String lower = null;
         for (String term : terms) {
             if (term.isBlank()) {
                 continue;
             }
-            // Compiling a term's pattern costs more than looking for its first word; ASCII terms
-            // (all built-in ones) can be ruled out that way first.
             String firstWord = firstWord(term.strip().toLowerCase(Locale.ROOT));
             if (isAscii(firstWord)) {
                 lower = lower == null ? text.toString().toLowerCase(Locale.ROOT) : lower;
@@ -269,6 +441,11 @@ public final class Vocabulary {
         return stripped;
     }
 
+    /** A character of {@code \\s} in a regex: {@code [ \\t\\n\\x0B\\f\\r]}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
     static boolean isAscii(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) >= 0x80) {
@@ -283,6 +460,7 @@ public final class Vocabulary {
         return sb.append("\\x{").append(Integer.toHexString(codePoint)).append('}');
     }
 
+    /** True when {@code text} holds any of {@code terms} (see {@link #find}). */
     public static boolean contains(CharSequence text, Collection<String> terms) {
         return find(text, terms).isPresent();
     }
@@ -298,15 +476,25 @@ public final class Vocabulary {
         if (Character.isLetterOrDigit(t.charAt(0))) {
             sb.append(WORD_START);
         }
-        String[] parts = WHITESPACE.split(t);
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
+        // The words of the term split at runs of regex whitespace, as a split at "\\s+" gives them
+        // (t is stripped, so no empty first word), without a matcher and list per term.
+        int start = 0;
+        while (start < t.length()) {
+            int end = start;
+            while (end < t.length() && !isRegexSpace(t.charAt(end))) {
+                end++;
+            }
+            sb.append(Pattern.quote(t.substring(start, end)));
+            start = end;
+            while (start < t.length() && isRegexSpace(t.charAt(start))) {
+                start++;
+            }
+            if (start < t.length()) {
                 sb.append("[\\s_-]+");
             }
-            sb.append(Pattern.quote(parts[i]));
         }
         if (Character.isLetterOrDigit(t.charAt(t.length() - 1))) {
-            sb.append("(?![\\p{L}\\p{N}])");
+            sb.append(WORD_END);
         }
         return sb.toString();
     }

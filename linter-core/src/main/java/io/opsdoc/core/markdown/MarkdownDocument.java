@@ -151,7 +151,8 @@ public final class MarkdownDocument {
 
     /** First section whose heading matches one of {@code names} forgivingly (see {@link SectionMatcher}). */
     public Optional<Section> findSection(List<String> names) {
-        return sections.stream().filter(s -> SectionMatcher.matches(s.title(), names)).findFirst();
+        int index = headingIndex().first(names);
+        return index < 0 ? Optional.empty() : Optional.of(sections.get(index));
     }
 
     public Optional<Section> findSection(String... names) {
@@ -160,7 +161,13 @@ public final class MarkdownDocument {
 
     /** Sections whose heading matches any of {@code names}. */
     public List<Section> findSections(List<String> names) {
-        return sections.stream().filter(s -> SectionMatcher.matches(s.title(), names)).toList();
+        return headingIndex().all(names).stream().map(sections::get).toList();
+    }
+
+    /** The section titles normalised for {@link SectionMatcher} once per document, not per look-up. */
+    private SectionMatcher.Headings headingIndex() {
+        return derived(SectionMatcher.Headings.class, SectionMatcher.Headings.class,
+                d -> SectionMatcher.Headings.of(d.sections.stream().map(Section::title).toList()));
     }
 
     /** The innermost section holding {@code offset}, if any. */

@@ -43,14 +43,18 @@ public final class Evidence {
         return Sections.where(section, expected);
     }
 
-    /** Whole document text with HTML comments blanked. */
+    /** Whole document text with HTML comments blanked (built once per document). */
     public static String text(MarkdownDocument doc) {
-        return ProseMask.withoutComments(doc, doc.text(), 0);
+        return ProseMask.withoutComments(doc);
     }
 
-    /** Section content (sub-sections included) with HTML comments blanked. */
+    /**
+     * Section content (sub-sections included) with HTML comments blanked: that part of the
+     * document's blanked text, since blanking keeps every offset.
+     */
     public static String text(MarkdownDocument doc, Section section) {
-        return ProseMask.withoutComments(doc, doc.text(section), section.contentRange().start().offset());
+        return ProseMask.withoutComments(doc).substring(section.contentRange().start().offset(),
+                section.contentRange().end().offset());
     }
 
     /** Text of the section when present, else of the whole document. */
