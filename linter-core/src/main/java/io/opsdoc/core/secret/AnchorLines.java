@@ -22,6 +22,12 @@ final class AnchorLines {
         private final char[][] chars;
         private final Map<String, Integer> indexes = new HashMap<>();
         private final int[][] byFirstChar = new int[128][];
+        /**
+         * Per ASCII first character, the ASCII characters that follow it in one of its anchors
+         * (two 64-bit words each): most places where a common letter such as 'e' or 'g' starts
+         * an anchor are ruled out by the next character, without trying each anchor.
+         */
+        private final long[] secondChars = new long[128 * 2];
         private final Map<Character, int[]> byOtherFirstChar = new HashMap<>();
 
         Anchors(List<List<String>> groups) {
@@ -36,6 +42,14 @@ final class AnchorLines {
                 char first = anchors.get(i).charAt(0);
                 if (first < 128) {
                     byFirstChar[first] = append(byFirstChar[first], i);
+                    char second = chars[i].length > 1 ? chars[i][1] : 0;
+                    if (chars[i].length == 1 || second >= 128) {
+                        // Any next character may complete it (a non-ASCII one is never ruled out).
+                        secondChars[first * 2] = -1L;
+                        secondChars[first * 2 + 1] = -1L;
+                    } else {
+                        secondChars[first * 2 + (second >> 6)] |= 1L << (second & 63);
+                    }
                 } else {
                     byOtherFirstChar.merge(first, new int[] {i}, (a, b) -> append(a, b[0]));
                 }
@@ -71,7 +85,9 @@ final class AnchorLines {
         // code compiled by C1, which does not make charAt as cheap as an array read.
         char[] chars = text.toCharArray();
         int[][] byFirstChar = anchors.byFirstChar;
+        long[] secondChars = anchors.secondChars;
         boolean otherFirstChars = !anchors.byOtherFirstChar.isEmpty();
+        int last = chars.length - 1;
         for (int i = 0; i < chars.length; i++) {
             char c = chars[i];
             int[] candidates;
@@ -81,6 +97,12 @@ final class AnchorLines {
                     continue;
                 }
                 candidates = byFirstChar[c];
+                if (candidates != null && i < last) {
+                    char next = chars[i + 1];
+                    if (next < 128 && (secondChars[c * 2 + (next >> 6)] & (1L << (next & 63))) == 0) {
+                        continue;
+                    }
+                }
             } else {
                 candidates = otherFirstChars ? anchors.byOtherFirstChar.get(c) : null;
             }

@@ -22,6 +22,8 @@ class AnchorLinesTest {
         SecretPatterns.shapes().forEach(s -> GROUPS.add(s.anchors()));
         SecretPatterns.maskShapes().forEach(s -> GROUPS.add(s.anchors()));
         GROUPS.add(List.of("ünï", "ü"));
+        // One-character and ASCII-then-non-ASCII anchors: the next character cannot rule them out.
+        GROUPS.add(List.of("q", "aé", "ab"));
     }
 
     private static final AnchorLines.Anchors ANCHORS = new AnchorLines.Anchors(GROUPS);
@@ -41,6 +43,7 @@ class AnchorLinesTest {
         assertSameLines("no anchors at all\nhere");
         assertSameLines("\n\n\nAKIA");
         assertSameLines("AKI\nA github_pa\nt_");
+        assertSameLines("q\naé ab a\nqq é aéb");
     }
 
     @Test
