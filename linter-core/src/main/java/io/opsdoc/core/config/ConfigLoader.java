@@ -1,14 +1,13 @@
 package io.opsdoc.core.config;
 
+import io.opsdoc.core.FolderWalk;
 import io.opsdoc.core.text.Suggestions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -96,28 +95,25 @@ public final class ConfigLoader {
     }
 
     private void walkDown(Path root) {
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    if (!dir.equals(root) && SKIPPED_DIRECTORIES.contains(name)) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    if (configIn(dir).isPresent()) {
-                        chain(dir);
-                    }
-                    return FileVisitResult.CONTINUE;
+        // Folders that cannot be walked are reported by file discovery; nothing to configure there.
+        FolderWalk.walk(root, false, new FolderWalk.Visitor() {
+            @Override
+            public boolean enter(Path folder) {
+                String name = folder.getFileName() == null ? "" : folder.getFileName().toString();
+                if (!folder.equals(root) && SKIPPED_DIRECTORIES.contains(name)) {
+                    return false;
                 }
+                if (configIn(folder).isPresent()) {
+                    chain(folder);
+                }
+                return true;
+            }
 
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            // Folders that cannot be walked are reported by file discovery; nothing to configure there.
-        }
+            @Override
+            public void file(Path file, BasicFileAttributes attributes) {
+                // Configuration is found by folder.
+            }
+        });
     }
 
     /** The configuration files that apply to files in {@code folder}, outermost first. */

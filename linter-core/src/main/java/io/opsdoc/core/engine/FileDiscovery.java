@@ -1,5 +1,6 @@
 package io.opsdoc.core.engine;
 
+import io.opsdoc.core.FolderWalk;
 import java.io.IOException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
@@ -123,31 +124,20 @@ public final class FileDiscovery {
     /** Like {@link #markdownBytes}, with the size of the largest file too (its model dominates the heap). */
     public static MarkdownSize markdownSize(Path root) {
         long[] bytes = {0, 0};
-        try {
-            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                    new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                            return skipped(root, dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                        }
+        FolderWalk.walk(root, true, new FolderWalk.Visitor() {
+            @Override
+            public boolean enter(Path folder) {
+                return !skipped(root, folder);
+            }
 
-                        @Override
-                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (attrs.isRegularFile() && isMarkdown(file)) {
-                                bytes[0] += attrs.size();
-                                bytes[1] = Math.max(bytes[1], attrs.size());
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFileFailed(Path file, IOException e) {
-                            return FileVisitResult.CONTINUE;
-                        }
-                    });
-        } catch (IOException e) {
-            // The run itself reports what it cannot walk.
-        }
+            @Override
+            public void file(Path file, BasicFileAttributes attributes) {
+                if (isMarkdown(file)) {
+                    bytes[0] += attributes.size();
+                    bytes[1] = Math.max(bytes[1], attributes.size());
+                }
+            }
+        });
         return new MarkdownSize(bytes[0], bytes[1]);
     }
 
