@@ -44,14 +44,17 @@ final class CoreBlockStarts implements CustomBlockParserFactory {
     private static final LeadFilter ALWAYS = (state, matched) -> true;
 
     /**
-     * The character sets come from the patterns these parsers match at the first non-space
-     * character (flexmark 0.64.8 with our options): {@code ^`{3,}|^~{3,}}, ATX {@code ^#{1,6}}
-     * and setext {@code ^(?:=+|-+)}, and {@code (?:\*|_|-)[ \t]*){3,}}.
+     * The tests follow the patterns these parsers match from the first non-space character
+     * (flexmark 0.64.8 with our options): a fence {@code ^`{3,}|^~{3,}}; an ATX heading
+     * {@code ^#{1,6}} or a setext underline {@code ^(?:=+|-+)[ \t]*$}; a thematic break
+     * {@code ^(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})[ \t]*$}. Each lets through
+     * every line its pattern matches (and a few more); a list item ("- text") is none of the
+     * last two, which saves their regexes on every item.
      */
     private static final Map<Class<?>, LeadFilter> FILTERS = Map.of(
             FencedCodeBlockParser.Factory.class, leadIn("`~"),
-            HeadingParser.Factory.class, leadIn("#=-"),
-            ThematicBreakParser.Factory.class, leadIn("*_-"),
+            HeadingParser.Factory.class, CoreBlockStarts::mayStartHeading,
+            ThematicBreakParser.Factory.class, CoreBlockStarts::mayBeThematicBreak,
             ListBlockParser.Factory.class, CoreBlockStarts::mayStartList);
 
     private final List<CustomBlockParserFactory> parsers;
@@ -119,6 +122,58 @@ final class CoreBlockStarts implements CustomBlockParserFactory {
 
     private static LeadFilter leadIn(String characters) {
         return (state, matched) -> characters.indexOf(firstNonSpace(state)) >= 0;
+    }
+
+    /** An ATX heading, or a line of only '=' or only '-' (then spaces) under a paragraph. */
+    private static boolean mayStartHeading(ParserState state, MatchedBlockParser matched) {
+        char c = firstNonSpace(state);
+        if (c == '#') {
+            return true;
+        }
+        if (c != '=' && c != '-') {
+            return false;
+        }
+        BasedSequence line = state.getLine();
+        int i = state.getNextNonSpaceIndex();
+        while (i < line.length() && line.charAt(i) == c) {
+            i++;
+        }
+        return onlySpacesFrom(line, i);
+    }
+
+    /** Three or more of one of '*', '_' or '-', with only spaces and tabs between and after. */
+    private static boolean mayBeThematicBreak(ParserState state, MatchedBlockParser matched) {
+        char c = firstNonSpace(state);
+        if (c != '*' && c != '_' && c != '-') {
+            return false;
+        }
+        BasedSequence line = state.getLine();
+        int marks = 0;
+        for (int i = state.getNextNonSpaceIndex(); i < line.length(); i++) {
+            char next = line.charAt(i);
+            if (next == c) {
+                marks++;
+            } else if (next == '\r' || next == '\n') {
+                break;
+            } else if (next != ' ' && next != '\t') {
+                return false;
+            }
+        }
+        return marks >= 3;
+    }
+
+    /** Whether {@code line} holds only spaces and tabs from {@code index} (up to a line break). */
+    private static boolean onlySpacesFrom(BasedSequence line, int index) {
+        for (int i = index; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\r' || c == '\n') {
+                return true;
+            }
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The character at the line's first non-space, or a space when there is none. */
