@@ -1,6 +1,7 @@
 package io.opsdoc.cli;
 
 import io.opsdoc.core.engine.RuleRegistry;
+import io.opsdoc.core.markdown.MarkdownParser;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -19,8 +20,15 @@ final class RulesPreload implements Supplier<RuleRegistry> {
         this.task = new FutureTask<>(loader);
     }
 
-    /** Starts loading the rules now, on a daemon thread (a usage error may end the run first). */
+    /**
+     * Starts loading the rules now, on a daemon thread (a usage error may end the run first), and
+     * on another one flexmark's classes and patterns ({@link MarkdownParser#warmUp}): the first
+     * parser of a run took 50 ms to build, on the main thread, before the first file was read.
+     */
     static RulesPreload start() {
+        Thread markdown = new Thread(MarkdownParser::warmUp, "opsdoc-load-markdown");
+        markdown.setDaemon(true);
+        markdown.start();
         return start(RuleRegistry::load);
     }
 

@@ -22,6 +22,15 @@ public final class MarkdownParser {
     }
 
     /**
+     * Loads flexmark's classes and compiles the patterns it caches for the whole JVM, so that a
+     * parser built afterwards (on another thread) is built at once. For start-up: call it on a
+     * thread of its own while the command line is read.
+     */
+    public static void warmUp() {
+        new MarkdownParser().parse(SourceFile.ofText("warm-up.md", "# Warm-up\n\nText with `code` and [a link](x.md).\n"));
+    }
+
+    /**
      * The flexmark options and extensions this parser uses, so that a benchmark can time
      * flexmark's own parse of the same input alone and compare the model's cost with it.
      */

@@ -14,6 +14,17 @@ class MarkdownParserTest {
     }
 
     @Test
+    void warmingUpOnAnotherThreadLeavesParsersAsTheyWere() throws InterruptedException {
+        Thread warmUp = new Thread(MarkdownParser::warmUp);
+        warmUp.start();
+        MarkdownDocument during = parse("# T\n\n- item `code` [l](x.md)\n");
+        warmUp.join();
+
+        assertThat(during.headings()).hasSize(1);
+        assertThat(parse("# T\n\n- item `code` [l](x.md)\n").links()).isEqualTo(during.links());
+    }
+
+    @Test
     void sectionsNestByLevel() {
         MarkdownDocument doc = parse("# Plan\n\nintro\n\n## Alerting\n\ntext\n\n### Routing\n\nmore\n\n## Dashboards\n");
         assertThat(doc.sections()).extracting(Section::title).containsExactly("Plan", "Alerting", "Routing", "Dashboards");
