@@ -19,7 +19,6 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * flexmark's core block parsers behind one factory that asks each of them only about lines it
@@ -30,7 +29,7 @@ import java.util.Set;
  * are tried in the order flexmark resolves for them, with the same interruption rules, so the
  * trees are flexmark's own (tested against stock flexmark over the corpus).
  */
-final class CoreBlockStarts implements CustomBlockParserFactory {
+final class CoreBlockStarts implements CustomBlockParserFactory, Unordered {
     private static final List<DataKey<Boolean>> CORE_PARSERS = List.of(Parser.BLOCK_QUOTE_PARSER,
             Parser.HEADING_PARSER, Parser.FENCED_CODE_BLOCK_PARSER, Parser.HTML_BLOCK_PARSER,
             Parser.THEMATIC_BREAK_PARSER, Parser.LIST_BLOCK_PARSER, Parser.INDENTED_CODE_BLOCK_PARSER);
@@ -195,20 +194,5 @@ final class CoreBlockStarts implements CustomBlockParserFactory {
         }
         char c = firstNonSpace(state);
         return (c >= '0' && c <= '9') || (c != ' ' && state.getParsing().itemPrefixChars.indexOf(c) >= 0);
-    }
-
-    @Override
-    public Set<Class<?>> getAfterDependents() {
-        return null;
-    }
-
-    @Override
-    public Set<Class<?>> getBeforeDependents() {
-        return null;
-    }
-
-    @Override
-    public boolean affectsGlobalScope() {
-        return false;
     }
 }

@@ -31,6 +31,7 @@ import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.DataSet;
+import com.vladsch.flexmark.util.dependency.Dependent;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -156,7 +158,7 @@ final class PreparedParser {
      * calls {@link #apply} on the (already ordered) list it is given, so the dependencies are not
      * asked again.
      */
-    private static final class SharedBlockParserFactory implements CustomBlockParserFactory {
+    private static final class SharedBlockParserFactory implements CustomBlockParserFactory, Unordered {
         private final BlockParserFactory factory;
 
         SharedBlockParserFactory(BlockParserFactory factory) {
@@ -167,43 +169,27 @@ final class PreparedParser {
         public BlockParserFactory apply(DataHolder options) {
             return factory;
         }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
-        }
     }
 
     /**
-     * A paragraph pre-processor factory that keeps its first product when the product's class is
-     * one of {@link #SHAREABLE_PRE_PROCESSORS} and makes one per document otherwise. The product
-     * only copies option values from the document it is first made for, which are the parser's
+     * A pre-processor factory that keeps its first product when the product's class is one of
+     * {@link #SHAREABLE_PRE_PROCESSORS} and makes one per document otherwise. The product only
+     * copies option values from the document it is first made for, which are the parser's
      * options; a volatile field publishes it whole. Two documents starting together may both
-     * make one; either serves.
+     * make one; either serves. Its place among the others is the wrapped factory's.
      */
-    private static final class SharedParagraphPreProcessorFactory implements ParagraphPreProcessorFactory {
-        private final ParagraphPreProcessorFactory factory;
-        private volatile ParagraphPreProcessor shared;
+    private abstract static class Sharing<F extends Dependent, P> implements Dependent {
+        final F factory;
+        private volatile P shared;
 
-        SharedParagraphPreProcessorFactory(ParagraphPreProcessorFactory factory) {
+        Sharing(F factory) {
             this.factory = factory;
         }
 
-        @Override
-        public ParagraphPreProcessor apply(ParserState state) {
-            ParagraphPreProcessor processor = shared;
+        final P product(ParserState state, Function<ParserState, P> make) {
+            P processor = shared;
             if (processor == null) {
-                processor = factory.apply(state);
+                processor = make.apply(state);
                 if (SHAREABLE_PRE_PROCESSORS.contains(processor.getClass())) {
                     shared = processor;
                 }
@@ -227,18 +213,29 @@ final class PreparedParser {
         }
     }
 
+    private static final class SharedParagraphPreProcessorFactory
+            extends Sharing<ParagraphPreProcessorFactory, ParagraphPreProcessor> implements ParagraphPreProcessorFactory {
+        SharedParagraphPreProcessorFactory(ParagraphPreProcessorFactory factory) {
+            super(factory);
+        }
+
+        @Override
+        public ParagraphPreProcessor apply(ParserState state) {
+            return product(state, factory);
+        }
+    }
+
     /**
-     * The block pre-processor counterpart of {@link SharedParagraphPreProcessorFactory}; the block
-     * types are asked twice per document and built anew each time by flexmark's factories, so
-     * they are asked once here (flexmark only reads them).
+     * The block pre-processor counterpart; the block types are asked twice per document and
+     * built anew each time by flexmark's factories, so they are asked once here (flexmark only
+     * reads them).
      */
-    private static final class SharedBlockPreProcessorFactory implements BlockPreProcessorFactory {
-        private final BlockPreProcessorFactory factory;
+    private static final class SharedBlockPreProcessorFactory
+            extends Sharing<BlockPreProcessorFactory, BlockPreProcessor> implements BlockPreProcessorFactory {
         private final Set<Class<? extends Block>> blockTypes;
-        private volatile BlockPreProcessor shared;
 
         SharedBlockPreProcessorFactory(BlockPreProcessorFactory factory) {
-            this.factory = factory;
+            super(factory);
             this.blockTypes = Set.copyOf(factory.getBlockTypes());
         }
 
@@ -249,29 +246,7 @@ final class PreparedParser {
 
         @Override
         public BlockPreProcessor apply(ParserState state) {
-            BlockPreProcessor processor = shared;
-            if (processor == null) {
-                processor = factory.apply(state);
-                if (SHAREABLE_PRE_PROCESSORS.contains(processor.getClass())) {
-                    shared = processor;
-                }
-            }
-            return processor;
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return factory.getAfterDependents();
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return factory.getBeforeDependents();
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return factory.affectsGlobalScope();
+            return product(state, factory);
         }
     }
 
