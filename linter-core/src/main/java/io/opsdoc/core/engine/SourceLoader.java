@@ -38,22 +38,27 @@ public final class SourceLoader {
                         size / (1024.0 * 1024.0), maxBytes / (1024 * 1024)));
             }
             byte[] bytes = Files.readAllBytes(path);
-            for (int i = 0; i < bytes.length; i++) {
-                if (bytes[i] == 0) {
-                    return skipped(displayPath, "skipped: binary file (contains NUL bytes at byte " + i + ")");
+            // The common case costs one decoding into the final String: a NUL or a replacement
+            // character in it sends the file to the exact checks (which byte, valid or not).
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (text.indexOf('\0') >= 0) {
+                return skipped(displayPath, "skipped: binary file (contains NUL bytes at byte " + firstNul(bytes) + ")");
+            }
+            if (text.indexOf('\uFFFD') >= 0) {
+                // Either malformed input, replaced, or a U+FFFD the file really holds: the strict
+                // decoder tells them apart and where the first bad byte is.
+                CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                try {
+                    text = decoder.decode(buffer).toString();
+                } catch (CharacterCodingException e) {
+                    return skipped(displayPath, "skipped: not valid UTF-8 text (invalid byte sequence near byte "
+                            + buffer.position() + ")");
                 }
             }
-            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            try {
-                String text = decoder.decode(buffer).toString();
-                return new Loaded(SourceFile.of(path, displayPath, text), null);
-            } catch (CharacterCodingException e) {
-                return skipped(displayPath, "skipped: not valid UTF-8 text (invalid byte sequence near byte "
-                        + buffer.position() + ")");
-            }
+            return new Loaded(SourceFile.of(path, displayPath, text), null);
         } catch (IOException e) {
             return new Loaded(null, new Notice(displayPath, Notice.Kind.ERROR,
                     "cannot read file: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())));
@@ -62,6 +67,16 @@ public final class SourceLoader {
             return new Loaded(null, new Notice(displayPath, Notice.Kind.ERROR,
                     "internal error: not enough memory to read the file (give Java more with -Xmx, or lower --max-file-size)"));
         }
+    }
+
+    /** The index of the first NUL byte (a NUL byte is a NUL character in any UTF-8 decoding). */
+    private static int firstNul(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Loaded skipped(String file, String message) {
