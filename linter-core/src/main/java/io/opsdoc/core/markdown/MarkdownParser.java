@@ -7,6 +7,7 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import io.opsdoc.core.source.LineEnds;
 import io.opsdoc.core.source.SourceFile;
 import java.util.List;
 import java.util.Locale;
@@ -131,35 +132,6 @@ public final class MarkdownParser {
         }
     }
 
-    /**
-     * The ends of a text's lines ({@code \n} or {@code \r}), found with {@link String#indexOf},
-     * which reads a text many times faster than a loop over {@code charAt} while the JIT has not
-     * compiled it; the next {@code \r} is remembered, so a text without one is searched for it once.
-     */
-    private static final class LineEnds {
-        private final String text;
-        private int nextLf = -1;
-        private int nextCr = -1;
-
-        LineEnds(String text) {
-            this.text = text;
-        }
-
-        /** The first line end at or after {@code start}, or the text's length. */
-        int after(int start) {
-            if (nextLf < start) {
-                nextLf = found(text.indexOf('\n', start));
-            }
-            if (nextCr < start) {
-                nextCr = found(text.indexOf('\r', start));
-            }
-            return Math.min(nextLf, nextCr);
-        }
-
-        private int found(int index) {
-            return index < 0 ? text.length() : index;
-        }
-    }
 
     /**
      * Where the run of indentation and block-quote and list markers at the start of the line

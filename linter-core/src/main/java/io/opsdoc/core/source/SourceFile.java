@@ -121,21 +121,11 @@ public final class SourceFile {
         int[] starts = new int[16];
         int count = 1;
         int length = text.length();
-        // indexOf, not a charAt loop: it reads the text many times faster while the JIT has not
-        // compiled this yet, and every file of a run passes here once.
-        int nextLf = -1;
-        int nextCr = -1;
+        // Every file of a run passes here once, mostly before the JIT has compiled it.
+        LineEnds ends = new LineEnds(text);
         int from = 0;
         while (true) {
-            if (nextLf < from) {
-                nextLf = text.indexOf('\n', from);
-                nextLf = nextLf < 0 ? length : nextLf;
-            }
-            if (nextCr < from) {
-                nextCr = text.indexOf('\r', from);
-                nextCr = nextCr < 0 ? length : nextCr;
-            }
-            int i = Math.min(nextLf, nextCr);
+            int i = ends.after(from);
             if (i >= length) {
                 break;
             }
