@@ -559,7 +559,7 @@ public final class Linter {
         long t1 = System.nanoTime();
         state.markdownNanos.add(t1 - t0);
         List<Notice> notices = new ArrayList<>();
-        int tooDeep = MarkdownParser.firstTooDeepLine(source.text());
+        int tooDeep = document.firstTooDeepLine();
         if (tooDeep > 0) {
             notices.add(new Notice(job.display(), Notice.Kind.SKIPPED, "partly checked: line " + tooDeep
                     + " nests lists or block quotes deeper than " + MarkdownParser.MAX_NESTING

@@ -24,12 +24,13 @@ public final class MarkdownDocument {
     private final List<ProseSegment> prose;
     private final List<HtmlComment> comments;
     private final Optional<FrontMatter> frontMatter;
+    private final int tooDeepLine;
     /** Values derived from this document once (its planning facts), by key; never part of equality. */
     private final java.util.concurrent.ConcurrentMap<Object, java.util.concurrent.FutureTask<?>> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     MarkdownDocument(SourceFile source, List<Heading> headings, List<Section> sections, List<CodeBlock> codeBlocks,
             List<Link> links, List<Table> tables, List<TaskItem> taskItems, List<ProseSegment> prose,
-            List<HtmlComment> comments, Optional<FrontMatter> frontMatter) {
+            List<HtmlComment> comments, Optional<FrontMatter> frontMatter, int tooDeepLine) {
         this.source = source;
         this.headings = List.copyOf(headings);
         this.sections = List.copyOf(sections);
@@ -41,6 +42,15 @@ public final class MarkdownDocument {
         this.prose = List.copyOf(prose);
         this.comments = List.copyOf(comments);
         this.frontMatter = frontMatter;
+        this.tooDeepLine = tooDeepLine;
+    }
+
+    /**
+     * The first line that nests or indents deeper than the parser reads (see
+     * {@link MarkdownParser#firstTooDeepLine}), or 0: from there such lines were read partly as text.
+     */
+    public int firstTooDeepLine() {
+        return tooDeepLine;
     }
 
     public SourceFile source() {

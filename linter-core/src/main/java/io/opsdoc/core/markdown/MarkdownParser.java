@@ -49,9 +49,11 @@ public final class MarkdownParser {
     public MarkdownDocument parse(SourceFile source) {
         // flexmark's cost grows with the square of a line's indentation and nesting (100,000 list
         // markers on one line took over ten minutes): past the limits, the line is read as text.
-        String parsed = limitNesting(source.text());
+        String text = source.text();
+        int tooDeep = firstTooDeepLine(text);
+        String parsed = tooDeep == 0 ? text : cutTooDeepLines(text);
         Document document = parser.parse(parsed);
-        return new ModelBuilder(source, parsed, nodeKinds).build(document);
+        return new ModelBuilder(source, parsed, nodeKinds).build(document, tooDeep);
     }
 
     /** GitHub's heading anchor: lower-case, punctuation except '-' and '_' dropped, spaces to '-'. */
@@ -113,9 +115,10 @@ public final class MarkdownParser {
      * position stays valid.
      */
     static String limitNesting(String text) {
-        if (firstTooDeepLine(text) == 0) {
-            return text;
-        }
+        return firstTooDeepLine(text) == 0 ? text : cutTooDeepLines(text);
+    }
+
+    private static String cutTooDeepLines(String text) {
         char[] chars = text.toCharArray();
         LineEnds ends = new LineEnds(text);
         int start = 0;

@@ -69,12 +69,13 @@ final class ModelBuilder {
         this.kinds = kinds;
     }
 
-    MarkdownDocument build(Document document) {
+    /** The model of {@code document}; {@code tooDeepLine} as {@link MarkdownDocument#firstTooDeepLine}. */
+    MarkdownDocument build(Document document, int tooDeepLine) {
         walk(document);
         resolveReferenceLinks();
         links.sort(Comparator.comparingInt(l -> l.range().start().offset()));
         return new MarkdownDocument(source, headings, sections(), codeBlocks, links, tables, taskItems, prose,
-                comments, frontMatter);
+                comments, frontMatter, tooDeepLine);
     }
 
     /** Pre-order traversal without recursion, so deeply nested input cannot overflow the stack. */

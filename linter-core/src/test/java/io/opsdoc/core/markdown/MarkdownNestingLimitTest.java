@@ -50,6 +50,17 @@ class MarkdownNestingLimitTest {
     }
 
     @Test
+    void theParsedDocumentKnowsItsFirstTooDeepLine() {
+        MarkdownParser parser = new MarkdownParser();
+        String deep = "# T\r\ntext\n" + "> ".repeat(150) + "y\n" + "- ".repeat(150) + "z\n";
+
+        assertThat(parser.parse(io.opsdoc.core.source.SourceFile.ofText("deep.md", deep)).firstTooDeepLine())
+                .isEqualTo(MarkdownParser.firstTooDeepLine(deep)).isEqualTo(3);
+        assertThat(parser.parse(io.opsdoc.core.source.SourceFile.ofText("flat.md", "# T\n- x\n")).firstTooDeepLine())
+                .isZero();
+    }
+
+    @Test
     void linesEndAtCarriageReturnsToo() {
         String text = "a\r" + "> ".repeat(150) + "y\r\n" + "- ".repeat(150) + "z\rb";
         String limited = MarkdownParser.limitNesting(text);
