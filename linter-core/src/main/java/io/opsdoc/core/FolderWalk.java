@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A depth-first walk of a folder tree, in the order and with the results of
@@ -24,6 +25,15 @@ public final class FolderWalk {
 
         /** A regular file. */
         void file(Path file, BasicFileAttributes attributes);
+    }
+
+    /** Version-control, dependency and build folders: never searched for documents or configuration. */
+    private static final Set<String> SKIPPED_FOLDERS = Set.of(".git", "node_modules", "target", ".hg", ".svn");
+
+    /** A folder below {@code root} that walks for documents and configuration skip ({@code .git}, ...). */
+    public static boolean skipped(Path root, Path folder) {
+        Path name = folder.getFileName();
+        return !folder.equals(root) && name != null && SKIPPED_FOLDERS.contains(name.toString());
     }
 
     private final boolean followLinks;

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Finds and reads configuration files: {@code .opsdoc.yml} (or {@code .opsdoc.yaml}) in a folder
@@ -40,7 +39,6 @@ public final class ConfigLoader {
     public static final List<String> FILE_NAMES = List.of(".opsdoc.yml", ".opsdoc.yaml");
     public static final List<String> PRESETS = List.of("recommended", "strict", "all");
     private static final long MAX_BYTES = 4L * 1024 * 1024;
-    private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "node_modules", "target", ".hg", ".svn");
 
     private final Path workingDirectory;
     private final Optional<Path> explicit;
@@ -99,8 +97,7 @@ public final class ConfigLoader {
         FolderWalk.walk(root, false, new FolderWalk.Visitor() {
             @Override
             public boolean enter(Path folder) {
-                String name = folder.getFileName() == null ? "" : folder.getFileName().toString();
-                if (!folder.equals(root) && SKIPPED_DIRECTORIES.contains(name)) {
+                if (FolderWalk.skipped(root, folder)) {
                     return false;
                 }
                 if (configIn(folder).isPresent()) {

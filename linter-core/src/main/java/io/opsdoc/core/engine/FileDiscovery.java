@@ -20,7 +20,6 @@ import java.util.function.Predicate;
 
 /** Finds the Markdown files under the given paths, skipping VCS, dependency and build folders and symlink loops. */
 public final class FileDiscovery {
-    private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "node_modules", "target", ".hg", ".svn");
 
     /** Files found (absolute, normalised, sorted, unique) and notices about what could not be walked. */
     public record Result(List<Path> files, List<Notice> notices) {
@@ -71,7 +70,7 @@ public final class FileDiscovery {
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                            return skipped(root, dir) || !dir.equals(root) && ignored.test(dir)
+                            return FolderWalk.skipped(root, dir) || !dir.equals(root) && ignored.test(dir)
                                     ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                         }
 
@@ -98,11 +97,6 @@ public final class FileDiscovery {
         }
     }
 
-    /** A folder below the walked root that is never searched ({@code .git}, {@code node_modules}, ...). */
-    private static boolean skipped(Path root, Path dir) {
-        Path name = dir.getFileName();
-        return !dir.equals(root) && name != null && SKIPPED_DIRECTORIES.contains(name.toString());
-    }
 
     /** How much Markdown a run reads: all files together and the largest one. */
     public record MarkdownSize(long totalBytes, long largestBytes) {
@@ -127,7 +121,7 @@ public final class FileDiscovery {
         FolderWalk.walk(root, true, new FolderWalk.Visitor() {
             @Override
             public boolean enter(Path folder) {
-                return !skipped(root, folder);
+                return !FolderWalk.skipped(root, folder);
             }
 
             @Override
