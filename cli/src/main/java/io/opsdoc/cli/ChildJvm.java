@@ -412,12 +412,8 @@ final class ChildJvm {
         }
     }
 
-    /** One daemon thread: a walk left unused never keeps the JVM alive. */
-    private static final java.util.concurrent.Executor WALKER = task -> {
-        Thread thread = new Thread(task, "opsdoc-size-walk");
-        thread.setDaemon(true);
-        thread.start();
-    };
+    /** A daemon thread per walk: a walk left unused never keeps the JVM alive. */
+    private static final java.util.concurrent.Executor WALKER = task -> Daemon.start("opsdoc-size-walk", task);
 
     static boolean isHeapOption(String option) {
         for (String heap : HEAP_OPTIONS) {

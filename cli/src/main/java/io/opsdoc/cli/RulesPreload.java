@@ -26,17 +26,13 @@ final class RulesPreload implements Supplier<RuleRegistry> {
      * parser of a run took 50 ms to build, on the main thread, before the first file was read.
      */
     static RulesPreload start() {
-        Thread markdown = new Thread(MarkdownParser::warmUp, "opsdoc-load-markdown");
-        markdown.setDaemon(true);
-        markdown.start();
+        Daemon.start("opsdoc-load-markdown", MarkdownParser::warmUp);
         return start(RuleRegistry::load);
     }
 
     static RulesPreload start(Callable<RuleRegistry> loader) {
         RulesPreload preload = new RulesPreload(loader);
-        Thread thread = new Thread(preload.task, "opsdoc-load-rules");
-        thread.setDaemon(true);
-        thread.start();
+        Daemon.start("opsdoc-load-rules", preload.task);
         return preload;
     }
 
