@@ -207,15 +207,12 @@ public final class Vocabulary {
         if (c < 'a' || c > 'z') {
             return "";
         }
-        // Built from characters, not by concatenation: every compile of a term list calls this per
-        // first character, and a concatenation costs a method-handle call in the interpreter.
-        char lower = (char) c;
-        char upper = (char) Character.toUpperCase(c);
+        String both = String.valueOf((char) c) + (char) Character.toUpperCase(c);
         return switch (c) {
-            case 'i' -> new String(new char[] {lower, upper, '\u0130', '\u0131'});
-            case 'k' -> new String(new char[] {lower, upper, '\u212a'});
-            case 's' -> new String(new char[] {lower, upper, '\u017f'});
-            default -> new String(new char[] {lower, upper});
+            case 'i' -> both + "\u0130\u0131";
+            case 'k' -> both + "\u212a";
+            case 's' -> both + "\u017f";
+            default -> both;
         };
     }
 
