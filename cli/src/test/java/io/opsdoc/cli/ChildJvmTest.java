@@ -35,7 +35,7 @@ class ChildJvmTest {
     }
 
     private static ChildJvm.Launch launch(List<String> jvmArguments, Map<String, String> env, int processors) {
-        return new ChildJvm.Launch(jvmArguments, env, "/opt/jdk", "/opt/opsdoc.jar", false, 1024, processors);
+        return new ChildJvm.Launch(jvmArguments, env, "/opt/jdk", "/opt/opsdoc.jar", false, 1024, processors, false);
     }
 
     private void writeTree() throws IOException {
@@ -62,6 +62,29 @@ class ChildJvmTest {
     }
 
     @Test
+    void theChildAsksForHugePagesWhereTheSystemGivesThemOnRequestUnlessTheUserChosePageOptions() throws IOException {
+        writeTree();
+        String[] args = {"check", "plan"};
+        String huge = "-XX:+UseTransparentHugePages";
+        ChildJvm.Launch onRequest = new ChildJvm.Launch(List.of(), Map.of(), "/opt/jdk", "/opt/opsdoc.jar", false,
+                1024, 2, true);
+        assertThat(ChildJvm.plan(args, onRequest, dir).orElseThrow().command()).containsOnlyOnce(huge);
+        assertThat(ChildJvm.plan(args, launch(List.of(), Map.of()), dir).orElseThrow().command())
+                .as("not in mode madvise").doesNotContain(huge);
+        for (String option : List.of("-XX:-UseTransparentHugePages", "-XX:+UseLargePages", "-XX:-UseLargePages",
+                "-XX:LargePageSizeInBytes=2m")) {
+            ChildJvm.Launch chosen = new ChildJvm.Launch(List.of(option), Map.of(), "/opt/jdk", "/opt/opsdoc.jar",
+                    false, 1024, 2, true);
+            assertThat(ChildJvm.plan(args, chosen, dir).orElseThrow().command()).as(option).doesNotContain(huge)
+                    .contains(option);
+        }
+        ChildJvm.Launch fromEnv = new ChildJvm.Launch(List.of(), Map.of("JAVA_TOOL_OPTIONS",
+                "-XX:-UseTransparentHugePages"), "/opt/jdk", "/opt/opsdoc.jar", false, 1024, 2, true);
+        assertThat(ChildJvm.plan(args, fromEnv, dir).orElseThrow().command()).as("from the environment")
+                .doesNotContain(huge).doesNotContain("-XX:-UseTransparentHugePages");
+    }
+
+    @Test
     void anExplicitHeapSettingOrTheOptOutKeepsTheRunInThisJvm() throws IOException {
         writeTree();
         String[] args = {"check", "plan"};
@@ -74,7 +97,7 @@ class ChildJvmTest {
         assertThat(ChildJvm.plan(args, launch(List.of(), Map.of("JDK_JAVA_OPTIONS", "-XX:MaxRAMPercentage=25")), dir))
                 .isEmpty();
         assertThat(ChildJvm.plan(args, launch(List.of(), Map.of(ChildJvm.OPT_OUT, "1")), dir)).isEmpty();
-        assertThat(ChildJvm.plan(args, new ChildJvm.Launch(List.of(), Map.of(), "/opt/jdk", "/opt/opsdoc.jar", true, 0, 2),
+        assertThat(ChildJvm.plan(args, new ChildJvm.Launch(List.of(), Map.of(), "/opt/jdk", "/opt/opsdoc.jar", true, 0, 2, false),
                 dir)).as("a child never relaunches").isEmpty();
         assertThat(ChildJvm.plan(args, launch(List.of(), Map.of()), dir)).isPresent();
     }
@@ -83,7 +106,7 @@ class ChildJvmTest {
     void smallRunsOtherCommandsAndBadArgumentsStayInThisJvm() throws IOException {
         writeTree();
         ChildJvm.Launch launch = new ChildJvm.Launch(List.of(), Map.of(), "/opt/jdk", "/opt/opsdoc.jar", false,
-                ChildJvm.MIN_BYTES, 2);
+                ChildJvm.MIN_BYTES, 2, false);
         assertThat(ChildJvm.plan(new String[] {"check", "plan"}, launch, dir)).as("below the threshold").isEmpty();
         ChildJvm.Launch low = launch(List.of(), Map.of());
         assertThat(ChildJvm.plan(new String[] {"rules"}, low, dir)).isEmpty();
@@ -170,7 +193,7 @@ class ChildJvmTest {
         Path jar = Files.writeString(dir.resolve("opsdoc.jar"), "jar");
         Files.writeString(dir.resolve(Runtime.version().feature() >= 25 ? "opsdoc.aot" : "opsdoc.jsa"), "archive");
         Optional<ChildJvm.Plan> plan = ChildJvm.plan(new String[] {"check", "plan"},
-                new ChildJvm.Launch(List.of(), Map.of(), "/opt/jdk", jar.toString(), false, 1024, 2), dir);
+                new ChildJvm.Launch(List.of(), Map.of(), "/opt/jdk", jar.toString(), false, 1024, 2, false), dir);
 
         assertThat(plan).isPresent();
         assertThat(plan.get().command()).containsSubsequence("-Dopsdoc.relaunched=true", "-cp", jar.toString());
