@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code opsdoc baseline}: record today's findings so that {@code check --baseline} reports only new ones. */
-@Command(name = "baseline", mixinStandardHelpOptions = true,
+@Command(name = "baseline", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Write the current findings to a baseline file.",
             "Later runs of 'opsdoc check --baseline FILE' report only findings that are not in it."},
         footer = {"", "Exit codes: 0 baseline written, 2 usage or configuration error, or a path or file that could not be checked.",

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code opsdoc config --print [FILE]}: the configuration that applies to a file, after cascading and presets. */
-@Command(name = "config", mixinStandardHelpOptions = true,
+@Command(name = "config", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Show the effective configuration for a file or folder: which configuration files apply,",
             "every rule's level and options, document type mappings, types and ignored paths (YAML)."},
         footer = {"", "Configuration files: .opsdoc.yml (or .opsdoc.yaml) in the folder of a file and its parents up to the",

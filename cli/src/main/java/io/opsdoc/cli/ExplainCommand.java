@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code opsdoc explain ID}: a rule's help, options and how to fix. */
-@Command(name = "explain", mixinStandardHelpOptions = true,
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Show what a rule checks, why, how to fix its findings, and its options.")
 public final class ExplainCommand implements Callable<Integer> {
     @Spec

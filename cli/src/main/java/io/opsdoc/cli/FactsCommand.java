@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code opsdoc facts}: what opsdoc understood of the planning documents, the facts its rules query. */
-@Command(name = "facts", mixinStandardHelpOptions = true,
+@Command(name = "facts", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Print the facts opsdoc reads from planning documents: environments, SLOs, alerts, timings,",
             "health endpoints, secrets stores, scanners, backups. The JSON schema is in docs/facts.md."})
 public final class FactsCommand implements Callable<Integer> {

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code opsdoc fix}: apply every safe fix, then report what remains like {@code check}. */
-@Command(name = "fix", mixinStandardHelpOptions = true,
+@Command(name = "fix", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Apply the safe fixes of fixable rules (language tags on code blocks, scaffolds for missing",
             "sections, missing planning documents), then report the remaining findings like 'check'.",
             "Fixes only add lines or a language tag: no line of your text is removed or rewritten. Files keep",

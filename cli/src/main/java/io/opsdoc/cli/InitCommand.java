@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code opsdoc init}: scaffold the four planning documents. */
-@Command(name = "init", mixinStandardHelpOptions = true,
+@Command(name = "init", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Create the four planning documents (cicd-pipeline.md, infrastructure-as-code.md,",
             "monitoring-strategy.md, deployment-strategy.md) from built-in templates: every required section",
             "in order, a short guidance under each heading and example code blocks to replace.",

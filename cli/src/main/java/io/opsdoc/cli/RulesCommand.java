@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code opsdoc rules}: the rule catalogue. */
-@Command(name = "rules", mixinStandardHelpOptions = true,
+@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "List every rule: id, default level, whether it can be fixed, and what it finds.")
 public final class RulesCommand implements Callable<Integer> {
     @Spec

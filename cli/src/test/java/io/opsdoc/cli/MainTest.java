@@ -69,9 +69,17 @@ class MainTest {
         Output alone = run(Main.commandLine(args), args);
         Output whole = run(new CommandLine(new Main()), args);
         assertThat(alone).isEqualTo(whole);
-        if (!line.endsWith("--version")) {
-            // (A subcommand's --version prints nothing: no subcommand declares a version.)
-            assertThat(alone.out() + alone.err()).isNotBlank();
+        assertThat(alone.out() + alone.err()).isNotBlank();
+    }
+
+    /** Every subcommand's --version prints what the top-level one prints (it printed nothing). */
+    @ParameterizedTest
+    @ValueSource(strings = {"check", "fix", "baseline", "explain", "rules", "config", "init", "facts"})
+    void everySubcommandPrintsTheVersion(String command) {
+        Output top = run(new CommandLine(new Main()), "--version");
+        assertThat(top.out()).startsWith("opsdoc ").contains("Java " + System.getProperty("java.version"));
+        for (String option : List.of("--version", "-V")) {
+            assertThat(run(Main.commandLine(new String[] {command, option}), command, option)).as(option).isEqualTo(top);
         }
     }
 
