@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 /**
@@ -47,34 +48,47 @@ final class ReportFile {
         }
     }
 
-    /** Refuses an output that is one of the given files or a document read in this run. */
+    /**
+     * Refuses an output that is one of the given files or a document read in this run (also
+     * through a link). The output's identity is read once and each document's once: comparing
+     * pairs with {@link Files#isSameFile} read the output's again for every document.
+     */
     private static void refuseInput(Path target, Path output, LintResult result, List<Path> inputs) {
-        if (!Files.exists(target)) {
+        Object targetKey;
+        try {
+            targetKey = Files.readAttributes(target, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
             return;
         }
         for (Path input : inputs) {
-            if (Files.isRegularFile(input) && same(target, input)) {
+            if (Files.isRegularFile(input) && same(target, targetKey, input)) {
                 throw refusal(output);
             }
         }
         for (Path checked : result.files().values()) {
-            if (same(target, checked)) {
+            if (same(target, targetKey, checked)) {
                 throw refusal(output);
             }
+        }
+    }
+
+    /** Whether {@code other} is the file {@code target} is, whose file key (null where the system has none) is {@code targetKey}. */
+    private static boolean same(Path target, Object targetKey, Path other) {
+        Path normalized = other.toAbsolutePath().normalize();
+        if (target.equals(normalized)) {
+            return true;
+        }
+        try {
+            return targetKey == null ? Files.isSameFile(target, other)
+                    : targetKey.equals(Files.readAttributes(other, BasicFileAttributes.class).fileKey());
+        } catch (IOException e) {
+            return false;
         }
     }
 
     private static UserException refusal(Path output) {
         return new UserException("refusing to write the report to " + shown(output)
                 + ": it is one of the documents being checked; choose another --output file");
-    }
-
-    private static boolean same(Path a, Path b) {
-        try {
-            return Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return a.equals(b.toAbsolutePath().normalize());
-        }
     }
 
     private static String shown(Path path) {

@@ -195,6 +195,31 @@ class HardeningCliTest {
     }
 
     @Test
+    void theReportNeverOverwritesADocumentBeingCheckedThroughALink() throws IOException {
+        Path planning = copyExamplePlanning();
+        Path doc = planning.resolve("cicd-pipeline.md");
+        String before = Files.readString(doc);
+        Path hardLink = Files.createLink(planning.getParent().resolve("hard-link.sarif"), doc);
+        Path symbolicLink;
+        try {
+            symbolicLink = Files.createSymbolicLink(planning.getParent().resolve("link.sarif"), doc);
+        } catch (UnsupportedOperationException | IOException e) {
+            symbolicLink = null;
+        }
+        for (Path alias : symbolicLink == null ? List.of(hardLink) : List.of(hardLink, symbolicLink)) {
+            CliRun run = CliRun.of("check", planning.toString(), "--format", "sarif", "-o", alias.toString());
+            assertThat(run.code()).as(alias.toString()).isEqualTo(2);
+            assertThat(run.err()).contains("refusing to write the report to").contains(alias.getFileName().toString());
+        }
+        assertThat(Files.readString(doc)).isEqualTo(before);
+        Path other = planning.getParent().resolve("other.sarif");
+        Files.writeString(other, "old report");
+        assertThat(CliRun.of("check", planning.toString(), "--format", "sarif", "-o", other.toString()).code())
+                .as("an existing report that is no document is replaced").isNotEqualTo(2);
+        assertThat(Files.readString(other)).contains("2.1.0");
+    }
+
+    @Test
     void anUnwritableReportIsOneClearLine() throws IOException {
         Path doc = write("docs/plan.md", "# Plan\n");
         Path blocker = write("file", "x");
