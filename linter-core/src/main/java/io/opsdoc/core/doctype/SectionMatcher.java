@@ -80,20 +80,20 @@ public final class SectionMatcher {
 
         /** The index of the first heading that {@link #matches} one of {@code names}, or -1. */
         public int first(List<String> names) {
-            Set<String> wanted = wanted(names);
-            for (int i = 0; i < headings.size(); i++) {
-                if (headings.get(i).matchesAny(wanted)) {
-                    return i;
-                }
-            }
-            return -1;
+            List<Integer> found = matching(names, 1);
+            return found.isEmpty() ? -1 : found.get(0);
         }
 
         /** The indexes of all headings that {@link #matches} one of {@code names}, in order. */
         public List<Integer> all(List<String> names) {
+            return matching(names, Integer.MAX_VALUE);
+        }
+
+        /** The indexes of the first {@code limit} headings that match one of {@code names}, in order. */
+        private List<Integer> matching(List<String> names, int limit) {
             Set<String> wanted = wanted(names);
             List<Integer> result = new ArrayList<>();
-            for (int i = 0; i < headings.size(); i++) {
+            for (int i = 0; i < headings.size() && result.size() < limit; i++) {
                 if (headings.get(i).matchesAny(wanted)) {
                     result.add(i);
                 }
