@@ -133,7 +133,7 @@ public final class Vocabulary {
         StringBuilder others = new StringBuilder();
         // The same terms grouped by their first character when every such character is an ASCII
         // letter or digit (all built-in terms): see asciiGroups.
-        Map<Character, StringBuilder> groups = new LinkedHashMap<>();
+        Map<Character, List<String>> groups = new LinkedHashMap<>();
         boolean ascii = true;
         for (String term : sorted) {
             String t = term.strip().toLowerCase(Locale.ROOT);
@@ -150,8 +150,7 @@ public final class Vocabulary {
                 if (caseVariants(first).isEmpty()) {
                     ascii = false;
                 } else {
-                    StringBuilder group = groups.computeIfAbsent((char) first, k -> new StringBuilder());
-                    group.append(group.length() > 0 ? "|" : "").append(alternative);
+                    groups.computeIfAbsent((char) first, k -> new ArrayList<>()).add(alternative);
                 }
             } else {
                 others.append(others.length() > 0 ? "|" : "").append(alternative);
@@ -159,11 +158,10 @@ public final class Vocabulary {
         }
         StringBuilder sb = new StringBuilder("(?:");
         if (words.length() > 0) {
-            sb.append(WORD_START);
             if (ascii) {
-                asciiGroups(groups, sb);
+                asciiGroups(groups, false, sb);
             } else {
-                sb.append("(?=[").append(firsts).append("])(?:").append(words).append(')');
+                sb.append(WORD_START).append("(?=[").append(firsts).append("])(?:").append(words).append(')');
             }
         }
         if (others.length() > 0) {
@@ -176,21 +174,30 @@ public final class Vocabulary {
     }
 
     /**
-     * The word terms as one look-ahead on all their first characters, then per first character a
-     * look-ahead and that character's terms (longest first). The look-aheads list the characters
-     * that match case-insensitively outright ({@link #caseVariants}), which Java tests much faster
-     * than a case-insensitive class; and a position tries only the terms that can start there.
-     * Both change nothing: the terms of other groups cannot match the position's first character.
+     * The word terms as one look-ahead on all their first characters and {@link #WORD_START}, then
+     * per first character a look-ahead and that character's terms (in the order given), each in a
+     * capturing group when {@code capture}. The look-aheads list the characters that match
+     * case-insensitively outright ({@link #caseVariants}), which Java tests much faster than a
+     * case-insensitive class; and a position tries only the terms that can start there. Both change
+     * nothing: the terms of other groups cannot match the position's first character.
+     *
+     * @param groups per lower-case ASCII letter or digit, the patterns of the terms starting with
+     *     it, without their {@link #WORD_START}
      */
-    private static void asciiGroups(Map<Character, StringBuilder> groups, StringBuilder sb) {
+    private static void asciiGroups(Map<Character, List<String>> groups, boolean capture, StringBuilder sb) {
         StringBuilder all = new StringBuilder();
         groups.keySet().forEach(c -> all.append(caseVariants(c)));
-        sb.append("(?=(?-iu)[").append(all).append("])(?:");
-        boolean first = true;
-        for (Map.Entry<Character, StringBuilder> group : groups.entrySet()) {
-            sb.append(first ? "" : "|").append("(?=(?-iu)[").append(caseVariants(group.getKey())).append("])(?:")
-                    .append(group.getValue()).append(')');
-            first = false;
+        sb.append("(?=(?-iu)[").append(all).append("])").append(WORD_START).append("(?:");
+        boolean firstGroup = true;
+        for (Map.Entry<Character, List<String>> group : groups.entrySet()) {
+            sb.append(firstGroup ? "" : "|").append("(?=(?-iu)[").append(caseVariants(group.getKey())).append("])(?:");
+            boolean firstTerm = true;
+            for (String alternative : group.getValue()) {
+                sb.append(firstTerm ? "" : "|").append(capture ? "(" : "").append(alternative).append(capture ? ")" : "");
+                firstTerm = false;
+            }
+            sb.append(')');
+            firstGroup = false;
         }
         sb.append(')');
     }
@@ -329,35 +336,27 @@ public final class Vocabulary {
                 }
             } else {
                 if (!groups.isEmpty()) {
-                    StringBuilder all = new StringBuilder();
-                    groups.keySet().forEach(c -> all.append(caseVariants(c)));
-                    sb.append("(?=(?-iu)[").append(all).append("])").append(WORD_START).append("(?:");
                     // Terms that end with a letter or digit end with WORD_END; when all of them
                     // do, the alternation is followed by one WORD_END instead: a term whose end
                     // fails it backtracks to the next term as before, and each compiled lookahead
                     // was a noticeable part of compiling the list.
                     boolean sharedEnd = groups.values().stream().flatMap(List::stream)
                             .allMatch(i -> regexes[i].endsWith(WORD_END));
-                    boolean firstGroup = true;
-                    for (Map.Entry<Character, List<Integer>> group : groups.entrySet()) {
-                        sb.append(firstGroup ? "" : "|").append("(?=(?-iu)[").append(caseVariants(group.getKey()))
-                                .append("])(?:");
-                        boolean firstTerm = true;
-                        for (int i : group.getValue()) {
+                    Map<Character, List<String>> alternatives = new LinkedHashMap<>();
+                    groups.forEach((c, members) -> {
+                        List<String> patterns = new ArrayList<>();
+                        for (int i : members) {
                             // Every term here starts with a letter or digit: its pattern starts with
-                            // WORD_START, which the group shares.
+                            // WORD_START, which the groups share.
                             String alternative = regexes[i].substring(WORD_START.length());
-                            if (sharedEnd) {
-                                alternative = alternative.substring(0, alternative.length() - WORD_END.length());
-                            }
-                            sb.append(firstTerm ? "" : "|").append('(').append(alternative).append(')');
+                            patterns.add(sharedEnd ? alternative.substring(0, alternative.length() - WORD_END.length())
+                                    : alternative);
                             groupTerms.add(i);
-                            firstTerm = false;
                         }
-                        sb.append(')');
-                        firstGroup = false;
-                    }
-                    sb.append(')').append(sharedEnd ? WORD_END : "");
+                        alternatives.put(c, patterns);
+                    });
+                    asciiGroups(alternatives, true, sb);
+                    sb.append(sharedEnd ? WORD_END : "");
                 }
                 for (int i : others) {
                     sb.append(groupTerms.size() > 1 ? "|" : "").append('(').append(regexes[i]).append(')');
