@@ -103,9 +103,8 @@ public final class SecretPatterns {
 
     private static final class Holder {
         static final Data DATA = load();
-        /** Bit {@code c - 'a'} set when a key word starts with {@code c} (key words are checked to start with a-z). */
-        static final int KEY_WORD_INITIALS = DATA.keyWords().stream().mapToInt(w -> 1 << (w.charAt(0) - 'a'))
-                .reduce(0, (x, y) -> x | y);
+        /** Per letter {@code c - 'a'}, the key words starting with it, in list order (key words are checked to start with a-z). */
+        static final String[][] KEY_WORDS_BY_INITIAL = byInitial(DATA.keyWords());
         /** The anchors of every credential shape and mask pattern, searched for in one pass. */
         static final AnchorLines.Anchors ANCHORS = new AnchorLines.Anchors(java.util.stream.Stream.concat(
                 DATA.shapes().stream(), DATA.maskPatterns().stream()).map(Shape::anchors).toList());
@@ -536,21 +535,33 @@ public final class SecretPatterns {
                 return false;
             }
         }
-        int initials = Holder.KEY_WORD_INITIALS;
+        String[][] byInitial = Holder.KEY_WORDS_BY_INITIAL;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-            if (lower < 'a' || lower > 'z' || (initials & (1 << (lower - 'a'))) == 0) {
+            String[] words = lower < 'a' || lower > 'z' ? null : byInitial[lower - 'a'];
+            if (words == null) {
                 continue;
             }
-            for (String word : Holder.DATA.keyWords()) {
-                if (word.charAt(0) == lower && i + word.length() <= end
-                        && text.regionMatches(true, i, word, 0, word.length())) {
+            for (String word : words) {
+                if (i + word.length() <= end && text.regionMatches(true, i, word, 0, word.length())) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** The words grouped by first letter (a-z), list order kept; null for a letter no word starts with. */
+    private static String[][] byInitial(List<String> words) {
+        String[][] result = new String[26][];
+        for (String word : words) {
+            String[] group = result[word.charAt(0) - 'a'];
+            group = group == null ? new String[1] : java.util.Arrays.copyOf(group, group.length + 1);
+            group[group.length - 1] = word;
+            result[word.charAt(0) - 'a'] = group;
+        }
+        return result;
     }
 
     private static boolean keyChar(char c) {
