@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,8 +72,23 @@ public final class SarifWriter {
         out.flush();
     }
 
+    /** Artifact URIs by display path: a file's URI is worked out once, however many results it has. */
+    private static final class Uris {
+        private final SourceRoot root;
+        private final Map<String, String> byFile = new HashMap<>();
+
+        Uris(SourceRoot root) {
+            this.root = root;
+        }
+
+        String of(String file) {
+            return byFile.computeIfAbsent(file, root::uri);
+        }
+    }
+
     private static void writeRun(JsonGenerator json, SarifInput input) throws IOException {
         LintResult result = input.result();
+        Uris uris = new Uris(input.root());
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         List<RuleMeta> rules = new ArrayList<>();
         for (Rule rule : result.rules()) {
@@ -108,7 +124,7 @@ public final class SarifWriter {
         json.writeEndObject();
 
         json.writeArrayFieldStart("invocations");
-        writeInvocation(json, result, input.root());
+        writeInvocation(json, result, uris);
         json.writeEndArray();
 
         // A description alone declares the base: an absolute machine path would leak the
@@ -122,7 +138,7 @@ public final class SarifWriter {
         // Always written, even empty: GitHub rejects a run without it ("Missing 'results' array in run").
         json.writeArrayFieldStart("results");
         for (Finding finding : result.findings()) {
-            writeResult(json, finding, ruleIndex.get(finding.ruleId()), input);
+            writeResult(json, finding, ruleIndex.get(finding.ruleId()), input, uris);
         }
         json.writeEndArray();
 
@@ -265,7 +281,7 @@ public final class SarifWriter {
         return !text.isEmpty() && !text.startsWith("#") && !text.startsWith("```");
     }
 
-    private static void writeResult(JsonGenerator json, Finding finding, int ruleIndex, SarifInput input)
+    private static void writeResult(JsonGenerator json, Finding finding, int ruleIndex, SarifInput input, Uris uris)
             throws IOException {
         SourceFile source = input.result().sources().get(finding.file());
         json.writeStartObject();
@@ -277,7 +293,7 @@ public final class SarifWriter {
         json.writeStartObject();
         Optional<String> snippet = finding.sensitive() || source == null
                 ? Optional.empty() : snippet(source, finding.range());
-        writePhysicalLocation(json, finding.file(), finding.range(), snippet, input.root());
+        writePhysicalLocation(json, finding.file(), finding.range(), snippet, uris);
         json.writeEndObject();
         json.writeEndArray();
         json.writeObjectFieldStart("partialFingerprints");
@@ -289,7 +305,7 @@ public final class SarifWriter {
             for (Location location : finding.related()) {
                 json.writeStartObject();
                 json.writeNumberField("id", id++);
-                writePhysicalLocation(json, location.file(), location.range(), Optional.empty(), input.root());
+                writePhysicalLocation(json, location.file(), location.range(), Optional.empty(), uris);
                 if (location.message() != null && !location.message().isBlank()) {
                     textObject(json, "message", sentence(location.message()));
                 }
@@ -310,7 +326,7 @@ public final class SarifWriter {
         }
         if (!finding.sensitive() && source != null && finding.fix().isPresent() && !finding.fix().get().edits().isEmpty()) {
             json.writeArrayFieldStart("fixes");
-            writeFix(json, finding, source, input.root());
+            writeFix(json, finding, source, uris);
             json.writeEndArray();
         }
         // The message id goes in the property bag, not message.id: SARIF resolves message.id in the
@@ -325,7 +341,7 @@ public final class SarifWriter {
         json.writeEndObject();
     }
 
-    private static void writeFix(JsonGenerator json, Finding finding, SourceFile source, SourceRoot root)
+    private static void writeFix(JsonGenerator json, Finding finding, SourceFile source, Uris uris)
             throws IOException {
         List<TextEdit> edits = new ArrayList<>(finding.fix().get().edits());
         edits.sort(Comparator.comparingInt(TextEdit::start));
@@ -334,7 +350,7 @@ public final class SarifWriter {
         textObject(json, "description", sentence(finding.fix().get().description()));
         json.writeArrayFieldStart("artifactChanges");
         json.writeStartObject();
-        writeArtifactLocation(json, finding.file(), root);
+        writeArtifactLocation(json, finding.file(), uris);
         json.writeArrayFieldStart("replacements");
         for (TextEdit edit : edits) {
             json.writeStartObject();
@@ -354,9 +370,9 @@ public final class SarifWriter {
     }
 
     private static void writePhysicalLocation(JsonGenerator json, String file, Range range, Optional<String> snippet,
-            SourceRoot root) throws IOException {
+            Uris uris) throws IOException {
         json.writeObjectFieldStart("physicalLocation");
-        writeArtifactLocation(json, file, root);
+        writeArtifactLocation(json, file, uris);
         writeRegion(json, "region", range, snippet);
         json.writeEndObject();
     }
@@ -395,14 +411,14 @@ public final class SarifWriter {
         return Optional.of(text.toString());
     }
 
-    private static void writeArtifactLocation(JsonGenerator json, String file, SourceRoot root) throws IOException {
+    private static void writeArtifactLocation(JsonGenerator json, String file, Uris uris) throws IOException {
         json.writeObjectFieldStart("artifactLocation");
-        json.writeStringField("uri", root.uri(file));
+        json.writeStringField("uri", uris.of(file));
         json.writeStringField("uriBaseId", SRCROOT);
         json.writeEndObject();
     }
 
-    private static void writeInvocation(JsonGenerator json, LintResult result, SourceRoot root) throws IOException {
+    private static void writeInvocation(JsonGenerator json, LintResult result, Uris uris) throws IOException {
         boolean failed = false;
         json.writeStartObject();
         json.writeArrayFieldStart("toolExecutionNotifications");
@@ -413,7 +429,7 @@ public final class SarifWriter {
             json.writeArrayFieldStart("locations");
             json.writeStartObject();
             json.writeObjectFieldStart("physicalLocation");
-            writeArtifactLocation(json, notice.file(), root);
+            writeArtifactLocation(json, notice.file(), uris);
             json.writeEndObject();
             json.writeEndObject();
             json.writeEndArray();
