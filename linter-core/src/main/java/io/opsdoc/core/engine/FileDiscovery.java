@@ -97,7 +97,6 @@ public final class FileDiscovery {
         }
     }
 
-
     /** How much Markdown a run reads: all files together and the largest one. */
     public record MarkdownSize(long totalBytes, long largestBytes) {
         public static final MarkdownSize NONE = new MarkdownSize(0, 0);

@@ -135,7 +135,6 @@ public final class MarkdownParser {
         }
     }
 
-
     /**
      * Where the run of indentation and block-quote and list markers at the start of the line
      * {@code [start, end)} passes a limit: the start of the marker past {@link #MAX_NESTING}, or
